@@ -420,3 +420,20 @@ class StoryEvent:
     disagreements: tuple[str, ...] = ()
     goldstein: float = 0.0
     quad_class: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DyadPoint:
+    """Conflict–cooperation between two actors (or countries) in one period.
+
+    ``counts`` are event counts by QuadClass 1..4; only events that happened (asserted or
+    reported) count; negated, hypothetical and intended ones never do.
+    """
+
+    period: str
+    a: str
+    b: str
+    counts: tuple[int, int, int, int]
+    goldstein_sum: float
+    goldstein_mean: float
+    events: tuple[str, ...]

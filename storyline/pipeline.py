@@ -1,0 +1,217 @@
+"""The driver: inputs → documents → one spaCy pass → per-article stages → store, then the
+corpus-level stages. This is the library API the CLI, the web layer and Dask call.
+
+The per-article stages (``analyze``) are pure functions of the document, its parse and the
+actor base, so they run the same in this process, in ``reprocess`` and in a Dask worker.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .ingest import read_inputs, validate
+from .options import Options
+from .records import Actor, Analysis, Document, ParsedDoc, Skipped
+from .store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts and every skipped input with its reason."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[Skipped] = field(default_factory=list)
+    rejected: list[Skipped] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequence[tuple[str, str]] = ()
+            ) -> Analysis:
+    """Run every per-article stage on one parsed document.
+
+    Time first (without an anchor for absolute dates), then the publication date, then time
+    again against that date, then actors (whose roles depend on the date), events, quotes,
+    claims and the article's perspective.
+    """
+    from .actors.resolve import resolve_mentions
+    from .claims import extract_claims
+    from .events import extract_events
+    from .perspective import describe_perspective
+    from .quotes import extract_quotes
+    from .temporal import find_time_expressions, resolve_publication_date
+
+    timexes = find_time_expressions(parsed, document.published)
+    published = resolve_publication_date(parsed, document.published, people=base.people(),
+                                         corpus_anchors=corpus_anchors)
+    if published.value and published.value != document.published:
+        timexes = find_time_expressions(parsed, published.value)
+    mentions, new_actors = resolve_mentions(parsed, base, published.value)
+    events = extract_events(parsed, mentions, timexes)
+    quotes = extract_quotes(parsed, mentions)
+    claims = extract_claims(parsed, quotes, mentions)
+    perspective = describe_perspective(parsed, document.title, document.author, document.outlet)
+    return Analysis(doc_id=document.id, published=published, timexes=tuple(timexes),
+                    mentions=tuple(mentions), events=tuple(events), quotes=tuple(quotes),
+                    claims=tuple(claims), perspective=perspective, new_actors=tuple(new_actors))
+
+
+def actor_base(store: Store, extra: Iterable[Actor] = ()):
+    """The shipped actor base plus what the corpus taught and the user imported."""
+    from .actors import load_actor_base
+
+    return load_actor_base(extra=[*store.stored_actors(), *extra])
+
+
+def collect_documents(paths: Sequence[str], options: Options, report: IngestReport
+                      ) -> list[Document]:
+    """Read and validate every input; rejected inputs go into the report."""
+    documents = []
+    for item in read_inputs(paths, options.encoding):
+        if isinstance(item, Skipped):
+            report.rejected.append(item)
+            continue
+        checked = validate(item)
+        if isinstance(checked, Skipped):
+            report.rejected.append(checked)
+        else:
+            documents.append(checked)
+    return documents
+
+
+def ingest(paths: Sequence[str], store: Store, options: Options,
+           on_total: Callable[[int], None] | None = None, on_done: Progress | None = None
+           ) -> IngestReport:
+    """Read, parse, analyse and store every article in ``paths``; then rebuild the corpus level.
+
+    Each article is stored in its own transaction, so an interrupted run keeps what it
+    finished and the next run resumes (stored articles are skipped as duplicates).
+    """
+    from .nlp import parse_documents
+
+    report = IngestReport()
+    documents = collect_documents(paths, options, report)
+    known = store.known_ids(d.id for d in documents)
+    fresh: list[Document] = []
+    seen: dict[str, Document] = {}
+    for doc in documents:
+        if doc.id in known or doc.id in seen:
+            store.add_source(doc.id, doc.origin) if doc.id in known else None
+            first = seen.get(doc.id)
+            reason = "already stored" if doc.id in known else f"same article as {first.origin}"
+            report.duplicates.append(Skipped(doc.origin, reason, kind="duplicate", doc_id=doc.id))
+            continue
+        seen[doc.id] = doc
+        fresh.append(doc)
+    if on_total:
+        on_total(len(fresh))
+    base = actor_base(store)
+    anchors = corpus_anchors(store)
+    learned: list[Actor] = []
+    for document, parsed in zip(fresh, parse_documents(fresh, options.batch_size)):
+        analysis = analyze(document, parsed, base, anchors)
+        store.save_article(document, parsed, analysis)
+        report.stored.append(document.id)
+        if analysis.new_actors:
+            learned.extend(analysis.new_actors)
+            base = actor_base(store)
+        if on_done:
+            on_done(1)
+    # Sources of duplicates inside this batch, now that their first copy is stored.
+    for dup in report.duplicates:
+        if dup.reason.startswith("same article"):
+            store.add_source(dup.doc_id, dup.origin)
+    if report.stored:
+        rebuild_corpus(store)
+    return report
+
+
+def reprocess(store: Store, on_total=None, on_done: Progress | None = None) -> int:
+    """Re-run every per-article stage from the stored parses (no spaCy), then the corpus level."""
+    items = list(store.parses())
+    if on_total:
+        on_total(len(items))
+    base = actor_base(store)
+    anchors = corpus_anchors(store)
+    for document, parsed in items:
+        analysis = analyze(document, parsed, base, anchors)
+        store.replace_analysis(analysis)
+        if on_done:
+            on_done(1)
+    rebuild_corpus(store)
+    return len(items)
+
+
+def corpus_anchors(store: Store) -> list[tuple[str, str]]:
+    """(phrase, date) pairs of events the corpus dates at day level, for dating other articles."""
+    anchors = []
+    for event in store.events():
+        if event.modality in ("asserted", "reported") and event.date.granularity == "day" \
+                and event.date.how == "clause" and event.date.value:
+            anchors.append((event.trigger, event.date.value))
+    return anchors
+
+
+def rebuild_corpus(store: Store) -> None:
+    """Recompute the corpus-level records (propositions, storyline) from the stored ones."""
+    from .claims import group_propositions
+    from .merge import build_storyline
+
+    propositions, claim_props = group_propositions(store.claims())
+    story = build_storyline(store.events(), propositions, {d.id: d for d in store.documents()})
+    store.save_corpus_level(propositions, claim_props, story)
+
+
+def explain_article_dates(file: str, store: Store, options: Options) -> str:
+    """The time expressions of one article and its publication-date reasoning, as text.
+
+    ``file`` is an article file, or the id or name of a stored article.
+    """
+    from .errors import IngestError
+    from .nlp import parse_text
+    from .temporal import explain_dates, find_time_expressions, resolve_publication_date
+
+    from pathlib import Path
+
+    if Path(file).exists():
+        docs = collect_documents([file], options, report := IngestReport())
+        if not docs:
+            reason = report.rejected[0].reason if report.rejected else "no article in it"
+            raise IngestError(file, reason)
+        document = docs[0]
+        parsed = parse_text(document.text, document.id)
+    else:
+        match = [(d, p) for d, p in store.parses() if file in (d.id, d.name)]
+        if not match:
+            raise IngestError(file, "no such file, and no stored article has this id or name")
+        document, parsed = match[0]
+    base = actor_base(store)
+    published = resolve_publication_date(parsed, document.published, people=base.people(),
+                                         corpus_anchors=corpus_anchors(store))
+    timexes = find_time_expressions(parsed, published.value)
+    return explain_dates(parsed, timexes, published)
+
+
+def list_actors(store: Store, country: str | None = None, include_unmentioned: bool = False
+                ) -> list[dict]:
+    """Actors with mention and document counts, most mentioned first."""
+    base = actor_base(store)
+    counts = store.mention_counts()
+    rows = []
+    for actor in base.actors():
+        n, docs = counts.get(actor.id, (0, set()))
+        if (n or include_unmentioned) and (not country or (actor.country or "").upper() == country.upper()):
+            rows.append({"actor": actor, "mentions": n, "documents": len(docs)})
+    rows.sort(key=lambda r: (-r["mentions"], r["actor"].name))
+    return rows
+
+
+def import_actors(store: Store, path: str) -> int:
+    """Add or replace actors from a user YAML file; returns how many were written."""
+    from .actors import load_user_actors
+
+    return store.save_actors(load_user_actors(path), overwrite=True)
