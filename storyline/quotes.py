@@ -1,0 +1,770 @@
+"""Quotes and reported speech: who said what, with which verb, through which channel.
+
+``extract_quotes`` finds every direct quote (straight or curly marks, split by the
+attribution, spanning sentences, left unclosed by a typo) and every piece of reported speech
+("X said (that) …", "X told Y …", "according to X", "X denied …"), and attributes each to a
+speaker through the actor mentions: a named actor, an institution ("the White House"), a
+pronoun ("he" = the last speaker or person), or an unnamed group ("analysts", or "Indian
+officials" = India). The cue verbs, channels and groups are data (``data/quotes/*.yaml``).
+
+The finder works on the dependency parse: a cue verb's subject is the speaker, its clausal
+complement (or, for verbs such as "deny", its object) the content; a quote that is not part of
+such a clause is attached to the cue verb just before it (``X said: "…"``) or just after it
+(``"…," X said``), or continues the previous speaker's quote.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .errors import DataError
+from .knowledge import load_yaml
+from .records import ActorRef, Mention, ParsedDoc, Quote
+
+__all__ = ["extract_quotes", "find_quote_spans", "find_reports", "Report", "QuoteSpan",
+           "cue_lexicon", "clean_content"]
+
+# How many tokens after a closing quote mark the attribution ("he said", "said the
+# minister") may start; news prose puts it right after the mark, 6 covers "…," the
+# country's foreign minister, X, said".
+FRAME_AFTER_TOKENS = 6
+# A quote that covers at least this share of a cue's clause makes the report direct: the
+# clause is the quote ("He posted: 'I will…'"); below it, the quote is a fragment embedded
+# in reported speech ("said Modi had made 'no such request'").
+DIRECT_SHARE = 0.8
+# A quote with no attribution of its own is kept (as a continuation of the previous
+# speaker, or unattributed) only from this many words; shorter ones are scare quotes or
+# terms ("the 'Kashmir issue'").
+MIN_FREE_QUOTE_WORDS = 4
+# A pronoun speaker refers back at most this many paragraphs.
+PRONOUN_PARAGRAPHS = 2
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_QUOTE_CHARS = "\"“”„«»‘’'"
+_FRAME_PUNCT = {":", ",", "—", "–", "-", ";"}
+_SUBJECT_DEPS = ("nsubj",)
+# Function words that open a clause the reporter adds, not the speaker (cut from content).
+_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+_INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+
+
+# ── lexicon ─────────────────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    stance: str = "asserts"
+    object: bool = False
+    speech: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    verbs: dict
+    according: tuple[tuple[str, ...], ...]
+    verb_channels: dict
+    channels: tuple[tuple[tuple[str, ...], str, bool], ...]
+    subject_channels: frozenset
+    groups: dict
+    pronouns: dict
+
+
+@functools.cache
+def cue_lexicon() -> CueLexicon:
+    """The cue verbs, channels and groups from ``data/quotes``, validated once."""
+    cues = load_yaml("quotes/cues.yaml") or {}
+    verbs = {}
+    for lemma, spec in (cues.get("verbs") or {}).items():
+        spec = spec or {}
+        if spec.get("stance", "asserts") not in ("asserts", "denies"):
+            raise DataError(f"quotes/cues.yaml: verb {lemma!r}: stance must be asserts or denies")
+        verbs[str(lemma)] = CueVerb(str(lemma), spec.get("stance", "asserts"),
+                                    bool(spec.get("object", False)), bool(spec.get("speech", True)))
+    according = tuple(tuple(p.lower().split()) for p in cues.get("according") or ())
+    chan = load_yaml("quotes/channels.yaml") or {}
+    channels = []
+    for n, entry in enumerate(chan.get("channels") or ()):
+        if "channel" not in entry or not entry.get("phrases"):
+            raise DataError(f"quotes/channels.yaml: entry {n}: needs channel and phrases")
+        for phrase in entry["phrases"]:
+            channels.append((tuple(str(phrase).lower().split()), str(entry["channel"]),
+                             bool(entry.get("exact", False))))
+    channels.sort(key=lambda c: -len(c[0]))  # longest phrase wins
+    groups = load_yaml("quotes/groups.yaml") or {}
+    pronouns = {k: frozenset(v) for k, v in (groups.get("pronouns") or {}).items()}
+    return CueLexicon(verbs=verbs, according=according,
+                      verb_channels=dict(cues.get("verb_channels") or {}),
+                      channels=tuple(channels),
+                      subject_channels=frozenset(chan.get("subject_channels") or ()),
+                      groups=dict(groups.get("groups") or {}), pronouns=pronouns)
+
+
+# ── quote marks ─────────────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quoted stretch: ``start``/``end`` include the marks, ``cstart``/``cend`` the words.
+    ``closed`` is False when the closing mark was missing and the quote ends at the paragraph."""
+
+    start: int
+    end: int
+    cstart: int
+    cend: int
+    closed: bool = True
+
+
+def find_quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """Double-quoted spans (any mark style) and single-quoted ones outside them, per paragraph.
+
+    An unclosed double quote ends at its paragraph: a typo must not swallow the article.
+    """
+    spans: list[QuoteSpan] = []
+    for para in re.finditer(r"[^\n]+", text):
+        doubles = _double_spans(text, para.start(), para.end())
+        spans.extend(doubles)
+        spans.extend(_single_spans(text, para.start(), para.end(), doubles))
+    spans.sort(key=lambda s: s.start)
+    return tuple(spans)
+
+
+def _double_spans(text: str, a: int, b: int) -> list[QuoteSpan]:
+    out, open_at = [], None
+    for i in range(a, b):
+        ch = text[i]
+        if ch in _OPEN_DOUBLE or (ch == '"' and open_at is None):
+            if open_at is None:
+                open_at = i
+        elif (ch in _CLOSE_DOUBLE or ch == '"') and open_at is not None:
+            out.append(QuoteSpan(open_at, i + 1, open_at + 1, i))
+            open_at = None
+    if open_at is not None:
+        end = len(text[a:b].rstrip()) + a
+        if end - open_at > 1:
+            out.append(QuoteSpan(open_at, end, open_at + 1, end, closed=False))
+    return out
+
+
+def _single_spans(text: str, a: int, b: int, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘…’ and '…' quotes; an apostrophe between letters ("India’s") never opens or closes."""
+    out, open_at = [], None
+    for i in range(a, b):
+        if any(d.start <= i < d.end for d in doubles):
+            open_at = None
+            continue
+        ch = text[i]
+        prev = text[i - 1] if i > a else " "
+        nxt = text[i + 1] if i + 1 < b else " "
+        if ch not in "‘’'":
+            continue
+        if open_at is None:
+            if (ch == "‘" or (ch == "'" and not prev.isalnum())) and (nxt.isalnum() or nxt in "\"“"):
+                open_at = i
+        elif ch in "’'" and not nxt.isalnum() and (prev.isalnum() or prev in ".,!?;:"):
+            out.append(QuoteSpan(open_at, i + 1, open_at + 1, i))
+            open_at = None
+    return out
+
+
+# ── the parse, as a navigable view ──────────────────────────────────────────────────────
+
+class _View:
+    """Children lists, subtrees, char→token lookup and mention lookup for one ParsedDoc."""
+
+    def __init__(self, parsed: ParsedDoc, mentions: Sequence[Mention]):
+        self.parsed = parsed
+        self.toks = parsed.tokens
+        self.children: list[list[int]] = [[] for _ in self.toks]
+        for t in self.toks:
+            if t.head != t.i:
+                self.children[t.head].append(t.i)
+        self.starts = [t.idx for t in self.toks]
+        self.mentions = sorted((m for m in mentions if m.refs), key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.spans = find_quote_spans(parsed.text)
+        self.sent_para = {s.index: s.paragraph for s in parsed.sentences}
+        self._subtree: dict[int, tuple[int, int]] = {}
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token that contains (or starts after) a character offset."""
+        k = bisect.bisect_right(self.starts, char) - 1
+        return max(k, 0)
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Inclusive token range of the characters [start, end), or None when empty."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end) - 1
+        return (lo, hi) if lo <= hi else None
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        if i not in self._subtree:
+            lo = hi = i
+            stack = [i]
+            while stack:
+                j = stack.pop()
+                lo, hi = min(lo, j), max(hi, j)
+                stack.extend(self.children[j])
+            self._subtree[i] = (lo, hi)
+        return self._subtree[i]
+
+    def in_quote(self, i: int) -> QuoteSpan | None:
+        c = self.toks[i].idx
+        for s in self.spans:
+            if s.cstart <= c < s.cend:
+                return s
+        return None
+
+    def mention_at(self, i: int) -> Mention | None:
+        """The narrowest mention covering token i."""
+        c = self.toks[i].idx
+        best = None
+        k = bisect.bisect_right(self.mention_starts, c)
+        for m in self.mentions[max(0, k - 12):k]:
+            if m.start <= c < m.end and (best is None or m.end - m.start < best.end - best.start):
+                best = m
+        return best
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        a, b = self.toks[lo].idx, self.toks[hi].idx + len(self.toks[hi].text)
+        return [m for m in self.mentions if a <= m.start and m.end <= b]
+
+    def text(self, lo: int, hi: int) -> str:
+        return self.parsed.text[self.toks[lo].idx:self.toks[hi].idx + len(self.toks[hi].text)]
+
+    def para(self, i: int) -> int:
+        return self.sent_para.get(self.toks[i].sent, 0)
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        s = self.parsed.sentences[self.toks[i].sent] if self.toks[i].sent < len(self.parsed.sentences) else None
+        if s is None:
+            return i, i
+        return s.tok_start, s.tok_end - 1
+
+
+# ── reports ─────────────────────────────────────────────────────────────────────────────
+
+@dataclass(slots=True)
+class Report:
+    """A piece of reported speech as the finder sees it (before it becomes a ``Quote``).
+
+    ``pieces`` are the content's character ranges (more than one for a split quote or for
+    "A, according to X, B"); ``cue_tok`` the cue verb's token (None for a continued quote);
+    ``kind`` says where the content came from: "clause", "object", "quote", "according",
+    "continued", "unattributed".
+    """
+
+    cue_tok: int | None
+    cue: str | None
+    speaker_tok: int | None
+    speaker: ActorRef | None
+    channel: str | None
+    stance: str = "asserts"
+    kind: str = "clause"
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    content_toks: tuple[int, int] | None = None
+    direct: bool = False
+    speech: bool = True
+    relative_head: int | None = None  # "which he claimed was…": the noun "which" stands for
+
+    @property
+    def start(self) -> int:
+        return min(p[0] for p in self.pieces)
+
+    @property
+    def end(self) -> int:
+        return max(p[1] for p in self.pieces)
+
+
+def find_reports(parsed: ParsedDoc, mentions: Sequence[Mention]) -> list[Report]:
+    """Every attributed piece of speech or stated position in a document, in text order.
+
+    The shared finder behind ``extract_quotes`` and ``claims.extract_claims``; includes
+    stated positions that are not speech ("X believes …": ``speech`` False).
+    """
+    lex = cue_lexicon()
+    view = _View(parsed, mentions)
+    author = _byline_author(view)
+    reports: list[Report] = []
+    by_cue: dict[int, Report] = {}
+    for t in view.toks:
+        if t.pos != "VERB" or t.lemma.lower() not in lex.verbs or view.in_quote(t.i):
+            continue
+        rep = _verb_report(view, lex, t.i, reports, author)
+        if rep is not None:
+            by_cue[t.i] = rep
+            reports.append(rep)
+    for i in _according_tokens(view, lex):
+        rep = _according_report(view, lex, i, reports, author)
+        if rep is not None:
+            reports.append(rep)
+    _attach_quotes(view, lex, reports, by_cue, author)
+    kept = [r for r in reports if r.pieces and (r.speaker is not None or r.direct)]
+    kept.sort(key=lambda r: (r.start, r.cue_tok or -1))
+    return kept
+
+
+def _verb_report(view: _View, lex: CueLexicon, v: int, earlier: list[Report], author) -> Report | None:
+    """A report for cue verb v: its speaker and (if syntax gives one) its content clause."""
+    tok = view.toks[v]
+    verb = lex.verbs[tok.lemma.lower()]
+    subj = _subject(view, v)
+    if subj is None:
+        return None
+    speaker, channel = _resolve_speaker(view, lex, subj, earlier, author)
+    rep = Report(cue_tok=v, cue=tok.lemma.lower(), speaker_tok=subj, speaker=speaker,
+                 channel=_channel(view, lex, v) or channel or lex.verb_channels.get(verb.lemma),
+                 stance=verb.stance, speech=verb.speech)
+    kids = view.children[v]
+    ccomp = [c for c in kids if view.toks[c].dep == "ccomp"]
+    if ccomp:
+        c = ccomp[0]
+        lo, hi = _trim(view, *view.subtree(c), head=c)
+        if lo <= hi:
+            rep.pieces = [(view.toks[lo].idx, _tok_end(view, hi))]
+            rep.content_toks = (lo, hi)
+            rep.kind = "clause"
+            # "which he claimed was brokered…": the relative pronoun stands for the noun
+            if tok.dep == "relcl":
+                rel = [k for k in view.children[c] if view.toks[k].tag in ("WDT", "WP")]
+                if rel:
+                    rep.relative_head = tok.head
+    elif verb.object:
+        objs = [c for c in kids if view.toks[c].dep in ("dobj", "xcomp")]
+        if objs:
+            o = objs[0]
+            lo, hi = _trim(view, *view.subtree(o), head=o)
+            if lo <= hi:
+                rep.pieces = [(view.toks[lo].idx, _tok_end(view, hi))]
+                rep.content_toks = (lo, hi)
+                rep.kind = "object"
+        elif tok.dep == "relcl" and view.toks[tok.head].pos == "NOUN":
+            # "an accusation Islamabad denied": the content is the noun the clause modifies
+            h = tok.head
+            rep.pieces = [(view.toks[h].idx, _tok_end(view, h))]
+            rep.content_toks = (h, h)
+            rep.kind = "object"
+    return rep
+
+
+def _subject(view: _View, v: int, depth: int = 0) -> int | None:
+    """The speaker's head token: the verb's subject, its passive agent, or (for participles
+    and coordinated verbs: "…, stressing that", "and added that") its governor's subject."""
+    tok = view.toks[v]
+    for c in view.children[v]:
+        if view.toks[c].dep in _SUBJECT_DEPS:
+            if view.toks[c].tag in ("WP", "WDT") and tok.dep == "relcl":
+                return tok.head
+            return c
+    for c in view.children[v]:
+        if view.toks[c].dep == "agent":
+            for g in view.children[c]:
+                if view.toks[g].dep == "pobj":
+                    return g
+    if tok.dep == "relcl" or any(view.toks[c].dep == "nsubjpass" for c in view.children[v]):
+        return None
+    if depth < 3 and tok.dep in _INHERIT_DEPS and tok.head != v:
+        head = view.toks[tok.head]
+        if tok.dep == "acl" and head.pos in ("NOUN", "PROPN"):
+            return tok.head
+        if head.pos in ("VERB", "AUX"):
+            return _subject(view, tok.head, depth + 1)
+    return None
+
+
+def _trim(view: _View, lo: int, hi: int, head: int) -> tuple[int, int]:
+    """Cut a content span to the speaker's words: no leading "that", no trailing punctuation,
+    quote marks or whitespace, no contrastive clause the reporter adds ("…, while …")."""
+    for c in view.children[head]:
+        t = view.toks[c]
+        if t.dep == "advcl" and c > head:
+            marks = [view.toks[k].text.lower() for k in view.children[c] if view.toks[k].dep == "mark"]
+            if any(m in _CONTRAST_MARKS for m in marks):
+                hi = min(hi, view.subtree(c)[0] - 1)
+    while lo <= hi and (view.toks[lo].dep == "mark" and view.toks[lo].text.lower() == "that"
+                        or view.toks[lo].pos in ("PUNCT", "SPACE")
+                        and view.toks[lo].text not in "‘“\"'"):
+        lo += 1
+    while lo <= hi and (view.toks[lo].pos == "SPACE"):
+        lo += 1
+    while lo <= hi and (view.toks[hi].pos in ("PUNCT", "SPACE") or view.toks[hi].dep == "cc"):
+        hi -= 1
+    return lo, hi
+
+
+def _tok_end(view: _View, i: int) -> int:
+    return view.toks[i].idx + len(view.toks[i].text)
+
+
+# ── speakers ────────────────────────────────────────────────────────────────────────────
+
+def _resolve_speaker(view: _View, lex: CueLexicon, head: int, earlier: list[Report],
+                     author) -> tuple[ActorRef | None, str | None]:
+    """The actor a subject refers to, and a channel when the subject is one ("a statement")."""
+    tok = view.toks[head]
+    lower = tok.text.lower()
+    m = view.mention_at(head)
+    if m is not None and not (lower in lex.pronouns.get("first", ()) and author is not None):
+        return m.refs[0], None
+    if tok.pos == "PRON" or lower in _all_pronouns(lex):
+        return _pronoun(view, lex, head, earlier, author), None
+    lemma = tok.lemma.lower()
+    lo, hi = view.subtree(head)
+    channel = _match_channel(lex, [tok.text.lower()]) if lemma in lex.subject_channels else None
+    if lemma in lex.groups or lemma in lex.subject_channels:
+        owners = [mm for mm in view.mentions_in(lo, hi)
+                  if not _in_relative(view, head, view.tok_at(mm.start))]
+        if owners:
+            near = min(owners, key=lambda mm: abs(view.tok_at(mm.start) - head))
+            return near.refs[0], channel
+        if lemma in lex.groups:
+            return ActorRef(None, lex.groups[lemma], "other", None, None, view.text(lo, head)), None
+        return None, channel
+    inside = [mm for mm in view.mentions_in(lo, hi) if not _in_relative(view, head, view.tok_at(mm.start))]
+    if inside:
+        return inside[0].refs[0], None
+    for e in view.parsed.entities:
+        if e.tok_start <= head < e.tok_end and e.label in ("PERSON", "ORG", "GPE", "NORP"):
+            kind = "person" if e.label == "PERSON" else "other"
+            return ActorRef(None, e.text, kind, None, None, e.text), None
+    if tok.pos == "PROPN":
+        return ActorRef(None, view.text(*_compound_span(view, head)), "other", None, None,
+                        view.text(lo, hi)), None
+    return None, channel
+
+
+def _compound_span(view: _View, head: int) -> tuple[int, int]:
+    lo = head
+    for c in view.children[head]:
+        if view.toks[c].dep == "compound" and c < head:
+            lo = min(lo, c)
+    return lo, head
+
+
+def _in_relative(view: _View, head: int, i: int) -> bool:
+    """Whether token i sits in a relative clause or apposition of head ("Khan, who is in the U.S.")."""
+    for c in view.children[head]:
+        if view.toks[c].dep in ("relcl", "acl"):
+            lo, hi = view.subtree(c)
+            if lo <= i <= hi:
+                return True
+    return False
+
+
+def _all_pronouns(lex: CueLexicon) -> frozenset:
+    return frozenset().union(*lex.pronouns.values()) if lex.pronouns else frozenset()
+
+
+def _pronoun(view: _View, lex: CueLexicon, head: int, earlier: list[Report], author) -> ActorRef | None:
+    """Resolve a pronoun speaker: the last compatible speaker nearby, else the last
+    compatible actor mentioned before it (outside quotes); first person is the author."""
+    lower = view.toks[head].text.lower()
+    if lower in lex.pronouns.get("first", ()):
+        return author
+    want = next((k for k, v in lex.pronouns.items() if lower in v), "thing")
+    para = view.para(head)
+
+    def fits(ref: ActorRef | None) -> bool:
+        if ref is None:
+            return False
+        if want == "person":
+            return ref.kind == "person"
+        if want == "thing":
+            return ref.kind != "person"
+        return True
+
+    for rep in reversed(earlier):
+        if rep.cue_tok is not None and rep.cue_tok < head and fits(rep.speaker) \
+                and para - view.para(rep.cue_tok) <= PRONOUN_PARAGRAPHS - 1:
+            return rep.speaker
+    c = view.toks[head].idx
+    for m in reversed(view.mentions):
+        if m.start >= c:
+            continue
+        i = view.tok_at(m.start)
+        if para - view.para(i) > PRONOUN_PARAGRAPHS:
+            break
+        if fits(m.refs[0]) and view.in_quote(i) is None and view.toks[i].text.lower() not in _all_pronouns(lex):
+            return m.refs[0]
+    return None
+
+
+def _byline_author(view: _View) -> ActorRef | None:
+    """The author named in a byline ("By Masood Khan") near the top, speaker of "we"/"I"."""
+    for s in view.parsed.sentences[:8]:
+        toks = view.toks[s.tok_start:s.tok_end]
+        words = [t for t in toks if t.pos not in ("SPACE", "PUNCT")]
+        if 2 <= len(words) <= 5 and words[0].text.lower() == "by":
+            for t in words[1:]:
+                m = view.mention_at(t.i)
+                if m is not None and m.refs[0].kind == "person":
+                    return m.refs[0]
+            names = [t.text for t in words[1:] if t.pos == "PROPN"]
+            if names:
+                name = " ".join(names)
+                return ActorRef(None, name, "person", None, None, name)
+    return None
+
+
+# ── channels ────────────────────────────────────────────────────────────────────────────
+
+def _match_channel(lex: CueLexicon, words: list[str]) -> str | None:
+    for phrase, channel, exact in lex.channels:
+        if exact:
+            if tuple(words) == phrase:
+                return channel
+            continue
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k:k + n]) == phrase:
+                return channel
+    return None
+
+
+def _channel(view: _View, lex: CueLexicon, v: int) -> str | None:
+    """A channel in the cue verb's prepositional phrases or addressee ("in a tweet", "on X",
+    "told reporters", "said in a statement")."""
+    found = []
+    for c in view.children[v]:
+        t = view.toks[c]
+        if t.dep == "prep":
+            for g in view.children[c]:
+                if view.toks[g].dep == "pobj":
+                    lo, hi = view.subtree(g)
+                    words = [w.text.lower() for w in view.toks[lo:hi + 1]
+                             if w.pos not in ("DET", "PUNCT", "SPACE")]
+                    ch = _match_channel(lex, words)
+                    if ch:
+                        found.append(ch)
+        elif t.dep in ("dobj", "dative") and view.toks[v].lemma.lower() in ("tell", "brief", "inform"):
+            ch = _match_channel(lex, [t.text.lower()])
+            if ch:
+                found.append(ch)
+    return found[0] if found else None
+
+
+# ── according to ────────────────────────────────────────────────────────────────────────
+
+def _according_tokens(view: _View, lex: CueLexicon) -> list[int]:
+    out = []
+    for phrase in lex.according:
+        n = len(phrase)
+        for t in view.toks:
+            if t.text.lower() == phrase[0] and t.i + n <= len(view.toks) and tuple(
+                    w.text.lower() for w in view.toks[t.i:t.i + n]) == phrase:
+                out.append(t.i)
+    return sorted(out)
+
+
+def _according_report(view: _View, lex: CueLexicon, i: int, earlier, author) -> Report | None:
+    """"…, according to X": X is the speaker, the rest of the sentence the content."""
+    obj = None
+    for k in range(i + 1, min(i + 3, len(view.toks))):
+        for g in view.children[k]:
+            if view.toks[g].dep == "pobj":
+                obj = g
+    if obj is None:
+        return None
+    speaker, channel = _resolve_speaker(view, lex, obj, earlier, author)
+    if speaker is None:
+        return None
+    s_lo, s_hi = view.sentence_bounds(i)
+    p_lo, p_hi = view.subtree(i)
+    p_lo = min(p_lo, i)
+    pieces, toks = [], []
+    for lo, hi in ((s_lo, p_lo - 1), (p_hi + 1, s_hi)):
+        if lo > hi:
+            continue
+        lo, hi = _trim_plain(view, lo, hi)
+        if lo <= hi:
+            pieces.append((view.toks[lo].idx, _tok_end(view, hi)))
+            toks.extend((lo, hi))
+    if not pieces:
+        return None
+    return Report(cue_tok=i, cue=" ".join(lex.according[0]) if lex.according else "according to",
+                  speaker_tok=obj, speaker=speaker, channel=channel, kind="according",
+                  pieces=pieces, content_toks=(min(toks), max(toks)))
+
+
+def _trim_plain(view: _View, lo: int, hi: int) -> tuple[int, int]:
+    while lo <= hi and view.toks[lo].pos in ("PUNCT", "SPACE", "CCONJ"):
+        lo += 1
+    while lo <= hi and view.toks[hi].pos in ("PUNCT", "SPACE", "CCONJ"):
+        hi -= 1
+    return lo, hi
+
+
+# ── attaching direct quotes ─────────────────────────────────────────────────────────────
+
+def _attach_quotes(view: _View, lex: CueLexicon, reports: list[Report],
+                   by_cue: dict[int, Report], author) -> None:
+    """Give every quote span a report: the clause it is part of, the cue just before or
+    after it, the previous speaker's quote it continues, or none (a scare quote)."""
+    last_direct: Report | None = None
+    for q in view.spans:
+        rng = view.tok_range(q.cstart, q.cend)
+        if rng is None:
+            continue
+        qlo, qhi = rng
+        owner = _owning_clause(view, reports, qlo, qhi)
+        if owner is not None:
+            lo, hi = owner.content_toks
+            inside = sum(1 for k in range(lo, hi + 1) if qlo <= k <= qhi and view.toks[k].pos != "PUNCT")
+            total = sum(1 for k in range(lo, hi + 1) if view.toks[k].pos != "PUNCT") or 1
+            if inside / total >= DIRECT_SHARE or (qlo <= lo and hi <= qhi):
+                _set_direct(owner, q, qlo, qhi, append=owner.kind == "quote")
+                last_direct = owner
+            continue
+        rep = _frame_before(view, by_cue, q, qlo) or _frame_after(view, by_cue, q, qhi)
+        if rep is not None:
+            if rep.pieces and rep.kind not in ("quote",):
+                rep = _clone(rep)
+                reports.append(rep)
+            _set_direct(rep, q, qlo, qhi, append=rep.kind == "quote")
+            last_direct = rep
+            continue
+        words = len(view.parsed.text[q.cstart:q.cend].split())
+        if words < MIN_FREE_QUOTE_WORDS or not _starts_sentence(view, qlo):
+            continue
+        if last_direct is not None and last_direct.cue_tok is not None \
+                and view.para(qlo) - view.para(last_direct.content_toks[1]) <= 1:
+            rep = _clone(last_direct)
+            rep.kind = "continued"
+        else:
+            rep = Report(cue_tok=None, cue=None, speaker_tok=None, speaker=None, channel=None,
+                         kind="unattributed")
+        _set_direct(rep, q, qlo, qhi, append=False)
+        reports.append(rep)
+        last_direct = rep if rep.speaker is not None else last_direct
+
+
+def _owning_clause(view: _View, reports: list[Report], qlo: int, qhi: int) -> Report | None:
+    """The innermost report whose content clause overlaps the quote's tokens."""
+    best = None
+    for r in reports:
+        if r.content_toks is None or r.kind == "quote":
+            continue
+        lo, hi = r.content_toks
+        if lo <= qhi and qlo <= hi:
+            if best is None or (hi - lo) < (best.content_toks[1] - best.content_toks[0]):
+                best = r
+    return best
+
+
+def _frame_before(view: _View, by_cue: dict[int, Report], q: QuoteSpan, qlo: int) -> Report | None:
+    """'X said: "…"' / 'X said, "…"' — the last cue before the quote in its sentence."""
+    open_tok = view.tok_at(q.start)
+    before = open_tok - 1
+    if before < 0:
+        return None
+    s_lo, _ = view.sentence_bounds(open_tok)
+    lo = s_lo
+    for sp in view.spans:  # a split quote: start after the previous quote of the paragraph
+        if sp.end <= q.start and view.para(view.tok_at(sp.start)) == view.para(open_tok):
+            lo = min(lo, view.tok_at(sp.end - 1) + 1)
+    prev_tok = view.toks[before]
+    for v in range(before, lo - 1, -1):
+        if v in by_cue:
+            a, b = view.subtree(v)
+            if prev_tok.text in _FRAME_PUNCT or a <= before <= b:
+                return by_cue[v]
+            return None
+    return None
+
+
+def _frame_after(view: _View, by_cue: dict[int, Report], q: QuoteSpan, qhi: int) -> Report | None:
+    """'"…," X said' / '"…," said X' — a cue within a few tokens after the closing mark."""
+    k = view.tok_at(q.end - 1) + 1 if q.closed else qhi + 1
+    seen = 0
+    while k < len(view.toks) and seen < FRAME_AFTER_TOKENS:
+        t = view.toks[k]
+        if t.pos == "SPACE" and "\n" in t.text:
+            return None
+        if t.text in _QUOTE_CHARS or t.text in (".", "!", "?"):
+            return None
+        if k in by_cue:
+            return by_cue[k]
+        if t.pos not in ("PUNCT",):
+            seen += 1
+        k += 1
+    return None
+
+
+def _starts_sentence(view: _View, qlo: int) -> bool:
+    s_lo, _ = view.sentence_bounds(qlo)
+    return all(view.toks[k].pos in ("PUNCT", "SPACE") for k in range(s_lo, qlo))
+
+
+def _set_direct(rep: Report, q: QuoteSpan, qlo: int, qhi: int, append: bool) -> None:
+    piece = (q.cstart, q.cend)
+    if append and rep.pieces:
+        if piece not in rep.pieces:
+            rep.pieces.append(piece)
+        lo, hi = rep.content_toks
+        rep.content_toks = (min(lo, qlo), max(hi, qhi))
+    else:
+        rep.pieces = [piece]
+        rep.content_toks = (qlo, qhi)
+    rep.direct = True
+    rep.kind = "quote" if rep.kind not in ("continued", "unattributed") else rep.kind
+
+
+def _clone(rep: Report) -> Report:
+    return Report(cue_tok=rep.cue_tok, cue=rep.cue, speaker_tok=rep.speaker_tok,
+                  speaker=rep.speaker, channel=rep.channel, stance=rep.stance, kind="quote",
+                  speech=rep.speech)
+
+
+# ── output ──────────────────────────────────────────────────────────────────────────────
+
+_MARKS_RE = re.compile(r"(?<![A-Za-z])[‘'\"“”„«»]|[\"“”„«»’'](?![A-Za-z])")
+
+
+def clean_content(text: str) -> str:
+    """Content as readable text: no quote marks around words, no trailing punctuation."""
+    text = _MARKS_RE.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" ,;:—–-").rstrip(".").strip()
+
+
+def report_text(parsed: ParsedDoc, rep: Report) -> str:
+    """The content of a report, its pieces joined (a split quote reads as one)."""
+    return clean_content(" ".join(parsed.text[a:b] for a, b in sorted(rep.pieces)))
+
+
+def report_sentence(parsed: ParsedDoc, rep: Report) -> tuple[int, str]:
+    """The index of the report's (first) sentence and the text of all sentences it spans."""
+    toks = parsed.tokens
+    idx = [rep.cue_tok] if rep.cue_tok is not None else []
+    view_starts = [t.idx for t in toks]
+    for a, b in rep.pieces:
+        idx.append(max(bisect.bisect_right(view_starts, a) - 1, 0))
+        idx.append(max(bisect.bisect_right(view_starts, max(a, b - 1)) - 1, 0))
+    sents = [toks[i].sent for i in idx]
+    first, last = min(sents), max(sents)
+    sa, sb = parsed.sentences[first], parsed.sentences[last]
+    anchor = toks[rep.cue_tok].sent if rep.cue_tok is not None else first
+    return anchor, parsed.text[sa.start:sb.end]
+
+
+def extract_quotes(parsed: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
+    """Every quote and piece of reported speech in a document, attributed.
+
+    Returns Quotes in text order with ids ``{doc_id}:q{n}``; ``speaker`` is None only for a
+    quote nothing attributes; ``cue`` is the reporting verb's lemma ("say", "according to").
+    Raises DataError when a lexicon file is malformed.
+    """
+    out = []
+    for rep in find_reports(parsed, mentions):
+        if not rep.speech:
+            continue
+        content = report_text(parsed, rep)
+        if not content:
+            continue
+        sent, sentence = report_sentence(parsed, rep)
+        out.append(Quote(id=f"{parsed.doc_id}:q{len(out) + 1}", doc_id=parsed.doc_id, sent=sent,
+                         sentence=sentence, speaker=rep.speaker, cue=rep.cue, content=content,
+                         start=rep.start, end=rep.end, direct=rep.direct, channel=rep.channel))
+    return tuple(out)
