@@ -24,8 +24,8 @@ from .errors import DataError
 from .knowledge import load_yaml
 from .records import ActorRef, Mention, ParsedDoc, Quote
 
-__all__ = ["extract_quotes", "find_quote_spans", "find_reports", "Report", "QuoteSpan",
-           "cue_lexicon", "clean_content"]
+__all__ = ["extract_quotes", "find_quote_spans", "find_reports", "Report", "QuoteSpan", "ParseView",
+           "cue_lexicon", "clean_content", "report_text", "report_sentence"]
 
 # How many tokens after a closing quote mark the attribution ("he said", "said the
 # minister") may start; news prose puts it right after the mark, 6 covers "…," the
@@ -60,6 +60,8 @@ class CueVerb:
     stance: str = "asserts"
     object: bool = False
     speech: bool = True
+    frame: str | None = None
+    needs: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,10 @@ class CueLexicon:
     subject_channels: frozenset
     groups: dict
     pronouns: dict
+    light_objects: dict
+    claim_nouns: frozenset
+    evidence_nouns: frozenset
+    evidence_verbs: frozenset
 
 
 @functools.cache
@@ -82,8 +88,11 @@ def cue_lexicon() -> CueLexicon:
         spec = spec or {}
         if spec.get("stance", "asserts") not in ("asserts", "denies"):
             raise DataError(f"quotes/cues.yaml: verb {lemma!r}: stance must be asserts or denies")
+        if spec.get("needs") not in (None, "claim_noun"):
+            raise DataError(f"quotes/cues.yaml: verb {lemma!r}: needs must be claim_noun")
         verbs[str(lemma)] = CueVerb(str(lemma), spec.get("stance", "asserts"),
-                                    bool(spec.get("object", False)), bool(spec.get("speech", True)))
+                                    bool(spec.get("object", False)), bool(spec.get("speech", True)),
+                                    spec.get("frame"), spec.get("needs"))
     according = tuple(tuple(p.lower().split()) for p in cues.get("according") or ())
     chan = load_yaml("quotes/channels.yaml") or {}
     channels = []
@@ -100,7 +109,11 @@ def cue_lexicon() -> CueLexicon:
                       verb_channels=dict(cues.get("verb_channels") or {}),
                       channels=tuple(channels),
                       subject_channels=frozenset(chan.get("subject_channels") or ()),
-                      groups=dict(groups.get("groups") or {}), pronouns=pronouns)
+                      groups=dict(groups.get("groups") or {}), pronouns=pronouns,
+                      light_objects=dict(cues.get("light_objects") or {}),
+                      claim_nouns=frozenset(cues.get("claim_nouns") or ()),
+                      evidence_nouns=frozenset((cues.get("evidence") or {}).get("nouns") or ()),
+                      evidence_verbs=frozenset((cues.get("evidence") or {}).get("verbs") or ()))
 
 
 # ── quote marks ─────────────────────────────────────────────────────────────────────────
@@ -171,7 +184,7 @@ def _single_spans(text: str, a: int, b: int, doubles: list[QuoteSpan]) -> list[Q
 
 # ── the parse, as a navigable view ──────────────────────────────────────────────────────
 
-class _View:
+class ParseView:
     """Children lists, subtrees, char→token lookup and mention lookup for one ParsedDoc."""
 
     def __init__(self, parsed: ParsedDoc, mentions: Sequence[Mention]):
@@ -187,6 +200,19 @@ class _View:
         self.spans = find_quote_spans(parsed.text)
         self.sent_para = {s.index: s.paragraph for s in parsed.sentences}
         self._subtree: dict[int, tuple[int, int]] = {}
+
+    def known(self, ref: ActorRef) -> ActorRef:
+        """An unresolved name ("Trump" where the resolver missed it) as the resolved actor
+        the same document names in full ("President Donald Trump"), matched by last name."""
+        if ref.actor_id is not None or ref.country is not None or not ref.name:
+            return ref
+        last = ref.name.split()[-1].lower()
+        for m in self.mentions:
+            for r in m.refs:
+                if r.actor_id is not None and r.name and r.kind in ("person", "org", "igo", "nsa") \
+                        and r.name.split()[-1].lower() == last:
+                    return ActorRef(r.actor_id, r.name, r.kind, r.country, r.code, ref.text)
+        return ref
 
     def tok_at(self, char: int) -> int:
         """Index of the token that contains (or starts after) a character offset."""
@@ -268,6 +294,8 @@ class Report:
     direct: bool = False
     speech: bool = True
     relative_head: int | None = None  # "which he claimed was…": the noun "which" stands for
+    text: str | None = None  # content built from a frame ("X was responsible for Y")
+    anaphoric: bool = False  # the content names an earlier claim ("this version")
 
     @property
     def start(self) -> int:
@@ -285,7 +313,7 @@ def find_reports(parsed: ParsedDoc, mentions: Sequence[Mention]) -> list[Report]
     stated positions that are not speech ("X believes …": ``speech`` False).
     """
     lex = cue_lexicon()
-    view = _View(parsed, mentions)
+    view = ParseView(parsed, mentions)
     author = _byline_author(view)
     reports: list[Report] = []
     by_cue: dict[int, Report] = {}
@@ -296,6 +324,12 @@ def find_reports(parsed: ParsedDoc, mentions: Sequence[Mention]) -> list[Report]
         if rep is not None:
             by_cue[t.i] = rep
             reports.append(rep)
+    for t in view.toks:
+        if t.lemma.lower() in lex.evidence_nouns and t.dep == "dobj" and not view.in_quote(t.i) \
+                and view.toks[t.head].lemma.lower() in lex.evidence_verbs:
+            rep = _evidence_report(view, lex, t.i, reports, author)
+            if rep is not None:
+                reports.append(rep)
     for i in _according_tokens(view, lex):
         rep = _according_report(view, lex, i, reports, author)
         if rep is not None:
@@ -306,7 +340,7 @@ def find_reports(parsed: ParsedDoc, mentions: Sequence[Mention]) -> list[Report]
     return kept
 
 
-def _verb_report(view: _View, lex: CueLexicon, v: int, earlier: list[Report], author) -> Report | None:
+def _verb_report(view: ParseView, lex: CueLexicon, v: int, earlier: list[Report], author) -> Report | None:
     """A report for cue verb v: its speaker and (if syntax gives one) its content clause."""
     tok = view.toks[v]
     verb = lex.verbs[tok.lemma.lower()]
@@ -314,25 +348,87 @@ def _verb_report(view: _View, lex: CueLexicon, v: int, earlier: list[Report], au
     if subj is None:
         return None
     speaker, channel = _resolve_speaker(view, lex, subj, earlier, author)
+    if speaker is None:
+        return None
     rep = Report(cue_tok=v, cue=tok.lemma.lower(), speaker_tok=subj, speaker=speaker,
                  channel=_channel(view, lex, v) or channel or lex.verb_channels.get(verb.lemma),
                  stance=verb.stance, speech=verb.speech)
     kids = view.children[v]
+    objs = [c for c in kids if view.toks[c].dep == "dobj"]
+    if verb.needs == "claim_noun":
+        nouns = [o for o in objs if view.toks[o].lemma.lower() in lex.claim_nouns
+                 or view.toks[o].text.lower() in lex.claim_nouns]
+        if not nouns:
+            return None
+        lo, hi = _trim_plain(view, *_noun_phrase(view, nouns[0]))
+        rep.pieces = [(view.toks[lo].idx, _tok_end(view, hi))]
+        rep.content_toks = (lo, hi)
+        rep.kind = "object"
+        rep.anaphoric = True
+        return rep
+    if verb.frame and objs and view.text(*view.subtree(objs[0])).lower() in ("each other", "one another"):
+        return None  # "accused each other": no one proposition to attribute
+    if verb.frame and objs:
+        filled = _fill_frame(view, verb.frame, v, objs[0])
+        if filled:
+            rep.text, (lo, hi) = filled
+            rep.pieces = [(view.toks[lo].idx, _tok_end(view, hi))]
+            rep.content_toks = (lo, hi)
+            rep.kind = "object"
+        return rep
     ccomp = [c for c in kids if view.toks[c].dep == "ccomp"]
+    light = [o for o in objs if view.toks[o].lemma.lower() in lex.light_objects]
+    if not ccomp:
+        # "claimed the attacks targeted X": the parser reads the clause as object + reduced
+        # relative; a finite-looking verb on the object means it is the content clause.
+        ccomp = [o for o in objs if any(view.toks[k].dep == "acl" and view.toks[k].tag in ("VBD", "VBN")
+                                        and k > o for k in view.children[o])]
+        # "told a briefing that Moscow had not…": a clause with its own subject on the
+        # addressee, misread as a relative clause, is the content
+        ccomp += [k for o in objs for k in view.children[o] if k > o
+                  and view.toks[k].dep in ("relcl", "acl") and any(
+                      view.toks[g].dep == "nsubj" and view.toks[g].tag not in ("WDT", "WP")
+                      for g in view.children[k]) and any(
+                      view.toks[g].text.lower() == "that" and g < k for g in view.children[k])]
+        ccomp = ccomp[-1:]
+        # "maintains its position that X": the content is the clause the claim noun introduces
+        ccomp = [next((k for k in view.children[o] if view.toks[k].dep in ("acl", "ccomp") and any(
+                     view.toks[m].dep == "mark" and view.toks[m].text.lower() == "that" for m in view.children[k])), o)
+                 if view.toks[o].lemma.lower() in lex.claim_nouns else o for o in ccomp]
     if ccomp:
         c = ccomp[0]
         lo, hi = _trim(view, *view.subtree(c), head=c)
-        if lo <= hi:
+        rel = [k for k in range(lo, hi + 1) if view.toks[k].tag in ("WDT", "WP")
+               and view.toks[k].dep.startswith("nsubj") and k < v]
+        if tok.dep == "relcl" and rel:
+            # "a ceasefire, which he claimed was brokered by…": the pronoun stands for the noun
+            h = tok.head
+            a, b = _trim_plain(view, *_noun_phrase(view, h))
+            tail = _trim_plain(view, v + 1, hi)
+            if a <= b and tail[0] <= tail[1]:
+                rep.pieces = [(view.toks[a].idx, _tok_end(view, b)),
+                              (view.toks[tail[0]].idx, _tok_end(view, tail[1]))]
+                rep.content_toks = (min(a, tail[0]), tail[1])
+                rep.relative_head = h
+        elif lo <= hi:
             rep.pieces = [(view.toks[lo].idx, _tok_end(view, hi))]
             rep.content_toks = (lo, hi)
-            rep.kind = "clause"
-            # "which he claimed was brokered…": the relative pronoun stands for the noun
-            if tok.dep == "relcl":
-                rel = [k for k in view.children[c] if view.toks[k].tag in ("WDT", "WP")]
-                if rel:
-                    rep.relative_head = tok.head
+    elif light:
+        # "claimed credit for ending the war": the content follows the light noun's preposition
+        o = light[0]
+        prep = lex.light_objects[view.toks[o].lemma.lower()]
+        for p in view.children[o] + kids:
+            if view.toks[p].dep == "prep" and view.toks[p].text.lower() == prep:
+                comp = [g for g in view.children[p] if view.toks[g].dep in ("pobj", "pcomp")]
+                if comp:
+                    lo, hi = _trim_plain(view, *view.subtree(comp[0]))
+                    if lo <= hi:
+                        rep.pieces = [(view.toks[lo].idx, _tok_end(view, hi))]
+                        rep.content_toks = (lo, hi)
+                        rep.kind = "object"
+                break
     elif verb.object:
-        objs = [c for c in kids if view.toks[c].dep in ("dobj", "xcomp")]
+        objs = objs or [c for c in kids if view.toks[c].dep == "xcomp"]
         if objs:
             o = objs[0]
             lo, hi = _trim(view, *view.subtree(o), head=o)
@@ -346,10 +442,63 @@ def _verb_report(view: _View, lex: CueLexicon, v: int, earlier: list[Report], au
             rep.pieces = [(view.toks[h].idx, _tok_end(view, h))]
             rep.content_toks = (h, h)
             rep.kind = "object"
+            rep.anaphoric = view.toks[h].lemma.lower() in lex.claim_nouns
+    if rep.kind == "object" and rep.content_toks and not rep.anaphoric:
+        lo, hi = rep.content_toks
+        heads = [k for k in range(lo, hi + 1) if not lo <= view.toks[k].head <= hi or view.toks[k].head == k]
+        if heads and view.toks[heads[0]].lemma.lower() in lex.claim_nouns and any(
+                view.toks[d].lemma.lower() in ("this", "that", "these", "those", "such", "the")
+                for d in view.children[heads[0]]):
+            rep.anaphoric = True
     return rep
 
 
-def _subject(view: _View, v: int, depth: int = 0) -> int | None:
+def _fill_frame(view: ParseView, frame: str, v: int, obj: int):
+    """Fill a frame such as "{object} was responsible for {for}" from the verb's phrases;
+    returns the text and the token range it was drawn from, or None."""
+    o_lo, o_hi = _trim_plain(view, *view.subtree(obj))
+    slots = {"object": view.text(o_lo, o_hi)}
+    lo, hi = o_lo, o_hi
+    for c in view.children[v] + view.children[obj]:
+        if view.toks[c].dep == "prep":
+            comp = [g for g in view.children[c] if view.toks[g].dep in ("pobj", "pcomp")]
+            if comp and view.toks[c].text.lower() not in slots:
+                a, b = _trim_plain(view, *view.subtree(comp[0]))
+                slots[view.toks[c].text.lower()] = view.text(a, b)
+                lo, hi = min(lo, c), max(hi, b)
+    try:
+        return clean_content(frame.format(**slots)), (lo, hi)
+    except KeyError:
+        return None
+
+
+def _evidence_report(view: ParseView, lex: CueLexicon, noun: int, earlier, author) -> Report | None:
+    """"X has (documented) proof of Y": X asserts Y."""
+    verb = view.toks[noun].head
+    subj = _subject(view, verb)
+    if subj is None:
+        return None
+    speaker, _ = _resolve_speaker(view, lex, subj, earlier, author)
+    if speaker is None:
+        return None
+    for c in view.children[noun]:
+        t = view.toks[c]
+        comp = None
+        if t.dep == "prep" and t.text.lower() == "of":
+            comp = next((g for g in view.children[c] if view.toks[g].dep in ("pobj", "pcomp")), None)
+        elif t.dep in ("acl", "ccomp"):
+            comp = c
+        if comp is not None:
+            lo, hi = _trim(view, *view.subtree(comp), head=comp)
+            if lo <= hi:
+                return Report(cue_tok=verb, cue=f"{view.toks[verb].lemma.lower()} {view.toks[noun].lemma.lower()}",
+                              speaker_tok=subj, speaker=speaker, channel=None, kind="object",
+                              pieces=[(view.toks[lo].idx, _tok_end(view, hi))], content_toks=(lo, hi),
+                              speech=False)
+    return None
+
+
+def _subject(view: ParseView, v: int, depth: int = 0) -> int | None:
     """The speaker's head token: the verb's subject, its passive agent, or (for participles
     and coordinated verbs: "…, stressing that", "and added that") its governor's subject."""
     tok = view.toks[v]
@@ -365,6 +514,14 @@ def _subject(view: _View, v: int, depth: int = 0) -> int | None:
                     return g
     if tok.dep == "relcl" or any(view.toks[c].dep == "nsubjpass" for c in view.children[v]):
         return None
+    if tok.dep == "conj" and tok.lemma.lower() in cue_lexicon().verbs:
+        # "said the talks went well and added that…": the parser may hang "added" on the
+        # complement's verb; a coordinated cue shares the subject of the cue above it.
+        j = tok.head
+        while view.toks[j].head != j:
+            if view.toks[j].dep == "ccomp" and view.toks[view.toks[j].head].lemma.lower() in cue_lexicon().verbs:
+                return _subject(view, view.toks[j].head, depth + 1)
+            j = view.toks[j].head
     if depth < 3 and tok.dep in _INHERIT_DEPS and tok.head != v:
         head = view.toks[tok.head]
         if tok.dep == "acl" and head.pos in ("NOUN", "PROPN"):
@@ -374,11 +531,14 @@ def _subject(view: _View, v: int, depth: int = 0) -> int | None:
     return None
 
 
-def _trim(view: _View, lo: int, hi: int, head: int) -> tuple[int, int]:
+def _trim(view: ParseView, lo: int, hi: int, head: int) -> tuple[int, int]:
     """Cut a content span to the speaker's words: no leading "that", no trailing punctuation,
     quote marks or whitespace, no contrastive clause the reporter adds ("…, while …")."""
+    verbs = cue_lexicon().verbs
     for c in view.children[head]:
         t = view.toks[c]
+        if t.dep == "conj" and c > head and t.lemma.lower() in verbs and t.pos == "VERB":
+            hi = min(hi, view.subtree(c)[0] - 1)  # "… and added that …" is a report of its own
         if t.dep == "advcl" and c > head:
             marks = [view.toks[k].text.lower() for k in view.children[c] if view.toks[k].dep == "mark"]
             if any(m in _CONTRAST_MARKS for m in marks):
@@ -394,22 +554,29 @@ def _trim(view: _View, lo: int, hi: int, head: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _tok_end(view: _View, i: int) -> int:
+def _tok_end(view: ParseView, i: int) -> int:
     return view.toks[i].idx + len(view.toks[i].text)
 
 
 # ── speakers ────────────────────────────────────────────────────────────────────────────
 
-def _resolve_speaker(view: _View, lex: CueLexicon, head: int, earlier: list[Report],
+def _resolve_speaker(view: ParseView, lex: CueLexicon, head: int, earlier: list[Report],
                      author) -> tuple[ActorRef | None, str | None]:
     """The actor a subject refers to, and a channel when the subject is one ("a statement")."""
     tok = view.toks[head]
     lower = tok.text.lower()
     m = view.mention_at(head)
-    if m is not None and not (lower in lex.pronouns.get("first", ()) and author is not None):
-        return m.refs[0], None
-    if tok.pos == "PRON" or lower in _all_pronouns(lex):
-        return _pronoun(view, lex, head, earlier, author), None
+    if lower in _all_pronouns(lex):
+        # A pronoun speaker is, in news prose, the speaker just reported before the mention
+        # resolver's nearest person; ours looks at the previous reports first.
+        ref = _pronoun(view, lex, head, earlier, author, reports_only=True)
+        if ref is None and m is not None and lower not in lex.pronouns.get("first", ()):
+            ref = view.known(m.refs[0])
+        return ref or _pronoun(view, lex, head, earlier, author), None
+    if m is not None:
+        return view.known(m.refs[0]), None
+    if tok.pos == "PRON":
+        return None, None
     lemma = tok.lemma.lower()
     lo, hi = view.subtree(head)
     channel = _match_channel(lex, [tok.text.lower()]) if lemma in lex.subject_channels else None
@@ -418,13 +585,13 @@ def _resolve_speaker(view: _View, lex: CueLexicon, head: int, earlier: list[Repo
                   if not _in_relative(view, head, view.tok_at(mm.start))]
         if owners:
             near = min(owners, key=lambda mm: abs(view.tok_at(mm.start) - head))
-            return near.refs[0], channel
+            return view.known(near.refs[0]), channel
         if lemma in lex.groups:
             return ActorRef(None, lex.groups[lemma], "other", None, None, view.text(lo, head)), None
         return None, channel
     inside = [mm for mm in view.mentions_in(lo, hi) if not _in_relative(view, head, view.tok_at(mm.start))]
     if inside:
-        return inside[0].refs[0], None
+        return view.known(inside[0].refs[0]), None
     for e in view.parsed.entities:
         if e.tok_start <= head < e.tok_end and e.label in ("PERSON", "ORG", "GPE", "NORP"):
             kind = "person" if e.label == "PERSON" else "other"
@@ -435,7 +602,18 @@ def _resolve_speaker(view: _View, lex: CueLexicon, head: int, earlier: list[Repo
     return None, channel
 
 
-def _compound_span(view: _View, head: int) -> tuple[int, int]:
+def _noun_phrase(view: ParseView, head: int) -> tuple[int, int]:
+    """A noun's phrase without its relative clauses and appositions."""
+    lo, hi = head, head
+    for c in view.children[head]:
+        if view.toks[c].dep in ("relcl", "acl", "appos") or view.toks[c].pos in ("PUNCT", "SPACE"):
+            continue
+        a, b = view.subtree(c)
+        lo, hi = min(lo, a), max(hi, b)
+    return lo, hi
+
+
+def _compound_span(view: ParseView, head: int) -> tuple[int, int]:
     lo = head
     for c in view.children[head]:
         if view.toks[c].dep == "compound" and c < head:
@@ -443,7 +621,7 @@ def _compound_span(view: _View, head: int) -> tuple[int, int]:
     return lo, head
 
 
-def _in_relative(view: _View, head: int, i: int) -> bool:
+def _in_relative(view: ParseView, head: int, i: int) -> bool:
     """Whether token i sits in a relative clause or apposition of head ("Khan, who is in the U.S.")."""
     for c in view.children[head]:
         if view.toks[c].dep in ("relcl", "acl"):
@@ -457,7 +635,8 @@ def _all_pronouns(lex: CueLexicon) -> frozenset:
     return frozenset().union(*lex.pronouns.values()) if lex.pronouns else frozenset()
 
 
-def _pronoun(view: _View, lex: CueLexicon, head: int, earlier: list[Report], author) -> ActorRef | None:
+def _pronoun(view: ParseView, lex: CueLexicon, head: int, earlier: list[Report], author,
+             reports_only: bool = False) -> ActorRef | None:
     """Resolve a pronoun speaker: the last compatible speaker nearby, else the last
     compatible actor mentioned before it (outside quotes); first person is the author."""
     lower = view.toks[head].text.lower()
@@ -475,10 +654,18 @@ def _pronoun(view: _View, lex: CueLexicon, head: int, earlier: list[Report], aut
             return ref.kind != "person"
         return True
 
+    s_lo, _ = view.sentence_bounds(head)
+    for m in view.mentions_in(s_lo, head) if head > s_lo else ():
+        i = view.tok_at(m.start)
+        if view.toks[i].dep.startswith("nsubj") or view.toks[view.toks[i].head].dep.startswith("nsubj"):
+            if fits(view.known(m.refs[0])) and view.in_quote(i) is None:
+                return view.known(m.refs[0])
     for rep in reversed(earlier):
         if rep.cue_tok is not None and rep.cue_tok < head and fits(rep.speaker) \
                 and para - view.para(rep.cue_tok) <= PRONOUN_PARAGRAPHS - 1:
             return rep.speaker
+    if reports_only:
+        return None
     c = view.toks[head].idx
     for m in reversed(view.mentions):
         if m.start >= c:
@@ -486,12 +673,13 @@ def _pronoun(view: _View, lex: CueLexicon, head: int, earlier: list[Report], aut
         i = view.tok_at(m.start)
         if para - view.para(i) > PRONOUN_PARAGRAPHS:
             break
-        if fits(m.refs[0]) and view.in_quote(i) is None and view.toks[i].text.lower() not in _all_pronouns(lex):
-            return m.refs[0]
+        ref = view.known(m.refs[0])
+        if fits(ref) and view.in_quote(i) is None and view.toks[i].text.lower() not in _all_pronouns(lex):
+            return ref
     return None
 
 
-def _byline_author(view: _View) -> ActorRef | None:
+def _byline_author(view: ParseView) -> ActorRef | None:
     """The author named in a byline ("By Masood Khan") near the top, speaker of "we"/"I"."""
     for s in view.parsed.sentences[:8]:
         toks = view.toks[s.tok_start:s.tok_end]
@@ -523,7 +711,7 @@ def _match_channel(lex: CueLexicon, words: list[str]) -> str | None:
     return None
 
 
-def _channel(view: _View, lex: CueLexicon, v: int) -> str | None:
+def _channel(view: ParseView, lex: CueLexicon, v: int) -> str | None:
     """A channel in the cue verb's prepositional phrases or addressee ("in a tweet", "on X",
     "told reporters", "said in a statement")."""
     found = []
@@ -547,7 +735,7 @@ def _channel(view: _View, lex: CueLexicon, v: int) -> str | None:
 
 # ── according to ────────────────────────────────────────────────────────────────────────
 
-def _according_tokens(view: _View, lex: CueLexicon) -> list[int]:
+def _according_tokens(view: ParseView, lex: CueLexicon) -> list[int]:
     out = []
     for phrase in lex.according:
         n = len(phrase)
@@ -558,7 +746,7 @@ def _according_tokens(view: _View, lex: CueLexicon) -> list[int]:
     return sorted(out)
 
 
-def _according_report(view: _View, lex: CueLexicon, i: int, earlier, author) -> Report | None:
+def _according_report(view: ParseView, lex: CueLexicon, i: int, earlier, author) -> Report | None:
     """"…, according to X": X is the speaker, the rest of the sentence the content."""
     obj = None
     for k in range(i + 1, min(i + 3, len(view.toks))):
@@ -588,7 +776,7 @@ def _according_report(view: _View, lex: CueLexicon, i: int, earlier, author) -> 
                   pieces=pieces, content_toks=(min(toks), max(toks)))
 
 
-def _trim_plain(view: _View, lo: int, hi: int) -> tuple[int, int]:
+def _trim_plain(view: ParseView, lo: int, hi: int) -> tuple[int, int]:
     while lo <= hi and view.toks[lo].pos in ("PUNCT", "SPACE", "CCONJ"):
         lo += 1
     while lo <= hi and view.toks[hi].pos in ("PUNCT", "SPACE", "CCONJ"):
@@ -598,7 +786,7 @@ def _trim_plain(view: _View, lo: int, hi: int) -> tuple[int, int]:
 
 # ── attaching direct quotes ─────────────────────────────────────────────────────────────
 
-def _attach_quotes(view: _View, lex: CueLexicon, reports: list[Report],
+def _attach_quotes(view: ParseView, lex: CueLexicon, reports: list[Report],
                    by_cue: dict[int, Report], author) -> None:
     """Give every quote span a report: the clause it is part of, the cue just before or
     after it, the previous speaker's quote it continues, or none (a scare quote)."""
@@ -640,7 +828,7 @@ def _attach_quotes(view: _View, lex: CueLexicon, reports: list[Report],
         last_direct = rep if rep.speaker is not None else last_direct
 
 
-def _owning_clause(view: _View, reports: list[Report], qlo: int, qhi: int) -> Report | None:
+def _owning_clause(view: ParseView, reports: list[Report], qlo: int, qhi: int) -> Report | None:
     """The innermost report whose content clause overlaps the quote's tokens."""
     best = None
     for r in reports:
@@ -653,7 +841,7 @@ def _owning_clause(view: _View, reports: list[Report], qlo: int, qhi: int) -> Re
     return best
 
 
-def _frame_before(view: _View, by_cue: dict[int, Report], q: QuoteSpan, qlo: int) -> Report | None:
+def _frame_before(view: ParseView, by_cue: dict[int, Report], q: QuoteSpan, qlo: int) -> Report | None:
     """'X said: "…"' / 'X said, "…"' — the last cue before the quote in its sentence."""
     open_tok = view.tok_at(q.start)
     before = open_tok - 1
@@ -665,16 +853,17 @@ def _frame_before(view: _View, by_cue: dict[int, Report], q: QuoteSpan, qlo: int
         if sp.end <= q.start and view.para(view.tok_at(sp.start)) == view.para(open_tok):
             lo = min(lo, view.tok_at(sp.end - 1) + 1)
     prev_tok = view.toks[before]
+    short = len(view.parsed.text[q.cstart:q.cend].split()) < MIN_FREE_QUOTE_WORDS
     for v in range(before, lo - 1, -1):
         if v in by_cue:
             a, b = view.subtree(v)
-            if prev_tok.text in _FRAME_PUNCT or a <= before <= b:
+            if prev_tok.text in _FRAME_PUNCT or (a <= before <= b and not short):
                 return by_cue[v]
             return None
     return None
 
 
-def _frame_after(view: _View, by_cue: dict[int, Report], q: QuoteSpan, qhi: int) -> Report | None:
+def _frame_after(view: ParseView, by_cue: dict[int, Report], q: QuoteSpan, qhi: int) -> Report | None:
     """'"…," X said' / '"…," said X' — a cue within a few tokens after the closing mark."""
     k = view.tok_at(q.end - 1) + 1 if q.closed else qhi + 1
     seen = 0
@@ -685,14 +874,32 @@ def _frame_after(view: _View, by_cue: dict[int, Report], q: QuoteSpan, qhi: int)
         if t.text in _QUOTE_CHARS or t.text in (".", "!", "?"):
             return None
         if k in by_cue:
-            return by_cue[k]
+            return by_cue[k] if _bare_attribution(view, k) else None
         if t.pos not in ("PUNCT",):
             seen += 1
         k += 1
     return None
 
 
-def _starts_sentence(view: _View, qlo: int) -> bool:
+def _bare_attribution(view: ParseView, v: int) -> bool:
+    """'…," he said (in a statement).': nothing after the cue verb but its subject, adverbs
+    and a channel — not '…," while X responded by shooting…'."""
+    lex = cue_lexicon()
+    for c in view.children[v]:
+        if c < v:
+            continue
+        t = view.toks[c]
+        if t.dep in ("nsubj", "punct", "npadvmod", "advmod", "dative") or t.pos == "SPACE":
+            continue
+        if t.dep == "dobj" and _match_channel(lex, [t.text.lower()]):
+            continue
+        if t.dep == "prep" and _channel(view, lex, v):
+            continue
+        return False
+    return True
+
+
+def _starts_sentence(view: ParseView, qlo: int) -> bool:
     s_lo, _ = view.sentence_bounds(qlo)
     return all(view.toks[k].pos in ("PUNCT", "SPACE") for k in range(s_lo, qlo))
 
@@ -731,6 +938,8 @@ def clean_content(text: str) -> str:
 
 def report_text(parsed: ParsedDoc, rep: Report) -> str:
     """The content of a report, its pieces joined (a split quote reads as one)."""
+    if rep.text:
+        return rep.text
     return clean_content(" ".join(parsed.text[a:b] for a, b in sorted(rep.pieces)))
 
 

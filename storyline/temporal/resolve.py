@@ -33,7 +33,8 @@ def resolve_all(found: tuple[Found, ...], anchor: str | None) -> tuple[TimeExpr,
     last_day: TimeExpr | None = None  # the previous day-level date: what "the day before" counts from
     last_any: TimeExpr | None = None  # failing that, the previous date at any granularity
     for f in found:
-        expr = resolve_one(f, anchor, parsed_anchor, last_day or last_any)
+        previous = last_any if f.form == "after" else (last_day or last_any)
+        expr = resolve_one(f, anchor, parsed_anchor, previous)
         out.append(expr)
         if expr.value and expr.kind == "date" and "/" not in expr.value and expr.granularity != "decade":
             if expr.granularity == "day":

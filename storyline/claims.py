@@ -1,0 +1,496 @@
+"""Claims and contested propositions: who asserts what, who denies it.
+
+Per article, ``extract_claims`` turns attributed speech (the quotes stage's reports) and the
+positions an article attributes without quoting ("India has consistently denied any U.S.
+involvement", "Pakistan has supported this version", "India blamed Pakistan …, an accusation
+Islamabad denied") into claims with a stance. A claim's ``text`` is the proposition itself:
+for a denial, the proposition denied ("U.S. involvement", not "no U.S. involvement"); for a
+claim that only names an earlier one ("this version", "no such request", "an accusation"),
+the earlier claim's text, so that both sides of a dispute carry the same words.
+
+Across a corpus, ``group_propositions`` clusters claims into propositions: MiniLM cosine
+similarity plus shared concept keys (``data/claims/concepts.yaml``), with stance respected
+(an assertion and a denial of the same content fall in one proposition on opposite sides) and
+polarity axes ("settled bilaterally" against "third-party mediation") so that asserting one
+pole counts as denying the other. A proposition is contested when someone stands on each side
+and the two sides really address the same content.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import DataError
+from .knowledge import load_yaml
+from .quotes import ParseView, Report, clean_content, find_reports, report_sentence, report_text
+from .records import ActorRef, Claim, Mention, ParsedDoc, Proposition, Quote
+
+__all__ = ["extract_claims", "group_propositions", "concept_lexicon", "claim_concepts"]
+
+# An anaphoric claim ("this version", "no such request", "an accusation X denied") refers to
+# a claim at most this many sentences back; further than that, news prose re-names it.
+ANTECEDENT_SENTENCES = 3
+# A claim needs at least this many words besides determiners to be a proposition ("the
+# ceasefire" is not; "foreign mediation" is).
+MIN_CLAIM_WORDS = 2
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
+                "their", "our", "my", "your", "and", "or", "of"}
+
+# Grouping thresholds, chosen on our own claim sets (tests/data/claims) and checked on the
+# seeds. MiniLM cosines between short claims on one topic are low and flat: paraphrases of
+# one proposition ("the US brokered the truce" / "American role in brokering peace") ran
+# 0.35–0.80, but different propositions naming the same two countries ran up to 0.65 — the
+# names dominate. So the model is one signal among three:
+#   sim = cosine + CONCEPT_WEIGHT × shared concept keys + AXIS_WEIGHT × same polarity axis
+# and claims on different axes never join. Clusters merge by average linkage (one bridging
+# claim cannot chain two propositions) while sim ≥ LINK_THRESHOLD. Swept 0.50–0.70 on the
+# seeds and our sets: below 0.55 the talks and ceasefire claims fuse; above 0.60 the
+# settlement claims split by wording.
+LINK_THRESHOLD = 0.62
+CONCEPT_WEIGHT = 0.12
+AXIS_WEIGHT = 0.3
+# ... and never when they share no concept and cosine is below this: different topics.
+MIN_COSINE = 0.35
+# A proposition is contested only when some denial is this close (same sim) to some
+# assertion by another actor: otherwise the "denier" answers a different point.
+CONTEST_THRESHOLD = 0.6
+
+
+# ── lexicons ────────────────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    stems: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """Two opposed poles of one question: asserting one counts as denying the other."""
+
+    id: str
+    pole: str      # concept id of the pole a proposition states
+    counter: str   # concept id of the opposite pole
+    topic: tuple[str, ...]  # concept ids, one of which must also be present
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptLexicon:
+    concepts: tuple[Concept, ...]
+    axes: tuple[Axis, ...]
+    drop_in_denial: frozenset
+
+
+@functools.cache
+def concept_lexicon() -> ConceptLexicon:
+    """Concept keys and polarity axes from ``data/claims/concepts.yaml``, validated once."""
+    data = load_yaml("claims/concepts.yaml") or {}
+    concepts = []
+    for cid, words in (data.get("concepts") or {}).items():
+        if not words:
+            raise DataError(f"claims/concepts.yaml: concept {cid!r} has no words")
+        stems = tuple(w.lower() for w in words if " " not in w and "-" not in w)
+        phrases = tuple(tuple(re.findall(r"[a-z0-9*]+", w.lower())) for w in words if " " in w or "-" in w)
+        concepts.append(Concept(str(cid), stems, phrases))
+    ids = {c.id for c in concepts}
+    axes = []
+    for n, ax in enumerate(data.get("axes") or ()):
+        for key in ("id", "pole", "counter"):
+            if key not in ax:
+                raise DataError(f"claims/concepts.yaml: axis {n} needs {key}")
+        for cid in [ax["pole"], ax["counter"], *(ax.get("topic") or ())]:
+            if cid not in ids:
+                raise DataError(f"claims/concepts.yaml: axis {ax['id']!r} names unknown concept {cid!r}")
+        axes.append(Axis(str(ax["id"]), ax["pole"], ax["counter"], tuple(ax.get("topic") or ())))
+    return ConceptLexicon(tuple(concepts), tuple(axes),
+                          frozenset(w.lower() for w in data.get("drop_in_denial") or ()))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+
+
+def claim_concepts(text: str) -> frozenset[str]:
+    """The concept keys a claim text mentions (stems match word beginnings; phrases match
+    word sequences, "*" standing for any one word)."""
+    lex = concept_lexicon()
+    words = _words(text)
+    found = set()
+    for c in lex.concepts:
+        if any(w.startswith(s) for s in c.stems for w in words):
+            found.add(c.id)
+            continue
+        for ph in c.phrases:
+            n = len(ph)
+            if any(all(p == "*" or words[k + j].startswith(p) for j, p in enumerate(ph))
+                   for k in range(len(words) - n + 1)):
+                found.add(c.id)
+                break
+    return frozenset(found)
+
+
+# ── per article ─────────────────────────────────────────────────────────────────────────
+
+def extract_claims(parsed: ParsedDoc, quotes: Sequence[Quote],
+                   mentions: Sequence[Mention]) -> tuple[Claim, ...]:
+    """Attributed propositions with a stance, in text order (ids ``{doc_id}:c{n}``).
+
+    ``quotes`` are this document's quotes (from ``extract_quotes``); each claim drawn from a
+    quote carries its ``quote_id``. ``Claim.proposition`` is left None (set at corpus level).
+    Raises DataError when a lexicon file is malformed.
+    """
+    view = ParseView(parsed, mentions)
+    reports = find_reports(parsed, mentions)
+    quote_at = {(q.start, q.end): q for q in quotes}
+    outer = _outer_reports(reports)
+    drafts: list[tuple[Report, str, str, int]] = []  # report, text, stance, position
+    for n, rep in enumerate(reports):
+        if n in outer or rep.speaker is None:
+            continue
+        for text, stance in _propositions(view, rep, drafts):
+            if len(_content_words(text)) >= MIN_CLAIM_WORDS:
+                drafts.append((rep, text, stance, rep.cue_tok if rep.cue_tok is not None else 0))
+    claims: list[Claim] = []
+    seen = set()
+    for rep, text, stance, _ in drafts:
+        sent, sentence = report_sentence(parsed, rep)
+        key = (sent, _actor_key(rep.speaker), text.lower(), stance)
+        if key in seen:
+            continue
+        seen.add(key)
+        q = quote_at.get((rep.start, rep.end))
+        claims.append(Claim(id=f"{parsed.doc_id}:c{len(claims) + 1}", doc_id=parsed.doc_id,
+                            sent=sent, sentence=sentence, speaker=rep.speaker, cue=rep.cue,
+                            text=text, direct=rep.direct, stance=stance,
+                            quote_id=q.id if q else None, channel=rep.channel))
+    return tuple(claims)
+
+
+def _outer_reports(reports: list[Report]) -> set[int]:
+    """Reports whose content is itself a report ("Misri said Modi told Trump that …"): the
+    claim belongs to the inner speaker, so the outer one yields none."""
+    outer = set()
+    for n, r in enumerate(reports):
+        if r.content_toks is None or r.direct or r.anaphoric:
+            continue
+        lo, hi = r.content_toks
+        for m, o in enumerate(reports):
+            if m != n and o.cue_tok is not None and lo <= o.cue_tok <= hi and o.speaker is not None:
+                outer.add(n)
+                break
+    return outer
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _words(text) if w not in _DETERMINERS]
+
+
+def _propositions(view: ParseView, rep: Report, earlier) -> list[tuple[str, str]]:
+    """The (text, stance) pairs one report states: a denial named by its verb, a negated
+    clause ("there had been no discussions on A or B" → denies A, denies B), coordinated
+    predicates of opposite polarity, or an earlier claim it refers to."""
+    stance = rep.stance
+    if rep.anaphoric or _has_such(view, rep):
+        ante = _antecedent(view, rep, earlier)
+        if ante is not None:
+            flip = _negated_object(view, rep)
+            return [(ante, _flip(stance) if flip else stance)]
+        if rep.anaphoric:
+            return []
+    if rep.text:  # built from a frame
+        return [(rep.text, stance)]
+    if rep.direct or rep.kind in ("according", "continued") or rep.content_toks is None \
+            or rep.relative_head is not None:
+        return [(report_text(view.parsed, rep), stance)]
+    lo, hi = rep.content_toks
+    root = _content_root(view, lo, hi)
+    if root is None:
+        return [(report_text(view.parsed, rep), stance)]
+    out = []
+    for part_lo, part_hi, head, drop in _clause_parts(view, root, lo, hi):
+        negs = _negations(view, head)
+        st = _flip(stance) if negs else stance
+        remove = set(drop) | set(negs)
+        if st == "denies":
+            remove |= _droppable(view, part_lo, part_hi)
+        for piece in _split_denied(view, head, part_lo, part_hi, negs):
+            text = _render(view, piece, remove)
+            if text:
+                out.append((text, st))
+    return out or [(report_text(view.parsed, rep), stance)]
+
+
+def _flip(stance: str) -> str:
+    return "asserts" if stance == "denies" else "denies"
+
+
+def _content_root(view: ParseView, lo: int, hi: int) -> int | None:
+    for k in range(lo, hi + 1):
+        h = view.toks[k].head
+        if h == k or not lo <= h <= hi:
+            if view.toks[k].pos not in ("PUNCT", "SPACE"):
+                return k
+    return None
+
+
+def _clause_parts(view: ParseView, root: int, lo: int, hi: int):
+    """Split "X is A and not B" into (X is A) and (X … B) when the conjuncts differ in
+    polarity; otherwise the whole content is one part. Yields (lo, hi, head, dropped tokens)."""
+    conjs = [c for c in view.children[root] if view.toks[c].dep == "conj"
+             and view.toks[c].pos in ("VERB", "AUX", "ADJ") and lo <= c <= hi]
+    base_neg = bool(_negations(view, root))
+    split = [c for c in conjs if bool(_negations(view, c)) != base_neg]
+    if not split:
+        yield lo, hi, root, []
+        return
+    c = split[0]
+    c_lo, c_hi = view.subtree(c)
+    cc = [k for k in view.children[root] if view.toks[k].dep == "cc" and k < c_lo]
+    drop_first = list(range(c_lo, c_hi + 1)) + cc
+    yield lo, hi, root, [k for k in drop_first if lo <= k <= hi]
+    subj = [k for k in view.children[root] if view.toks[k].dep.startswith("nsubj")]
+    keep = set(range(c_lo, c_hi + 1))
+    if subj:
+        s_lo, s_hi = view.subtree(subj[0])
+        keep |= set(range(s_lo, s_hi + 1))
+    yield lo, hi, c, [k for k in range(lo, hi + 1) if k not in keep]
+
+
+def _negations(view: ParseView, head: int) -> list[int]:
+    """Negation markers of a clause: "not"/"never" on its verb, or "no" on its subject,
+    object or predicate noun ("there had been no discussions", "made no such request")."""
+    negs = [c for c in view.children[head] if view.toks[c].dep == "neg"]
+    for c in view.children[head]:
+        if view.toks[c].dep in ("dobj", "attr", "nsubj", "nsubjpass", "acomp"):
+            negs += [d for d in view.children[c] if view.toks[d].dep == "det"
+                     and view.toks[d].text.lower() == "no"]
+    return negs
+
+
+def _negated_object(view: ParseView, rep: Report) -> bool:
+    if rep.content_toks is None:
+        return False
+    lo, hi = rep.content_toks
+    root = _content_root(view, lo, hi)
+    return bool(root is not None and _negations(view, root))
+
+
+def _has_such(view: ParseView, rep: Report) -> bool:
+    """"no such request": "such" on a noun of the content marks a reference back."""
+    if rep.content_toks is None or rep.direct and rep.kind != "quote":
+        return False
+    lo, hi = rep.content_toks
+    return any(view.toks[k].text.lower() == "such" and view.toks[k].dep in ("amod", "predet", "det")
+               and view.toks[k + 1].text.lower() not in ("as",) for k in range(lo, min(hi, len(view.toks) - 2) + 1))
+
+
+def _droppable(view: ParseView, lo: int, hi: int) -> set[int]:
+    """Words a denial's text does without ("any" in "denied any involvement")."""
+    drop = concept_lexicon().drop_in_denial
+    return {k for k in range(lo, hi + 1) if view.toks[k].text.lower() in drop
+            and view.toks[k].dep in ("det", "advmod", "amod")}
+
+
+def _split_denied(view: ParseView, head: int, lo: int, hi: int, negs: list[int]):
+    """A negated noun phrase with coordinated parts denies each part: "no discussions on a
+    trade deal or any American role" → "discussions on a trade deal", "American role"."""
+    if not negs:
+        yield (lo, hi)
+        return
+    noun = view.toks[negs[0]].head if view.toks[negs[0]].dep == "det" else None
+    if noun is None:
+        yield (lo, hi)
+        return
+    n_lo, n_hi = view.subtree(noun)
+    for k in range(n_lo, n_hi + 1):
+        t = view.toks[k]
+        if t.dep == "conj" and t.pos in ("NOUN", "PROPN") and any(
+                view.toks[c].dep == "cc" for c in view.children[t.head]):
+            c_lo, c_hi = view.subtree(k)
+            cc = [c for c in view.children[t.head] if view.toks[c].dep == "cc" and c < c_lo]
+            first = [j for j in range(n_lo, n_hi + 1) if not c_lo <= j <= c_hi and j not in cc]
+            yield first
+            yield list(range(c_lo, c_hi + 1))
+            return
+    yield (n_lo, n_hi) if view.toks[noun].dep == "attr" and _expletive(view, head) else (lo, hi)
+
+
+def _expletive(view: ParseView, head: int) -> bool:
+    return any(view.toks[c].dep == "expl" for c in view.children[head])
+
+
+def _render(view: ParseView, piece, remove: set[int]) -> str:
+    """Text of a token range (or list), without the removed tokens, as clean prose."""
+    idx = range(piece[0], piece[1] + 1) if isinstance(piece, tuple) else piece
+    parts = []
+    for k in idx:
+        if k in remove:
+            continue
+        t = view.toks[k]
+        parts.append(t.text + (t.ws if t.ws else ""))
+    text = "".join(parts)
+    return clean_content(text)
+
+
+def _antecedent(view: ParseView, rep: Report, earlier) -> str | None:
+    """The text of the claim an anaphoric report refers to: the latest earlier claim, within
+    ANTECEDENT_SENTENCES, by a different speaker."""
+    here = view.toks[rep.cue_tok].sent if rep.cue_tok is not None else 0
+    me = _actor_key(rep.speaker)
+    for prev, text, _stance, pos in reversed(earlier):
+        there = view.toks[pos].sent
+        if here - there > ANTECEDENT_SENTENCES:
+            break
+        if _actor_key(prev.speaker) != me and not prev.anaphoric:
+            return text
+    return None
+
+
+def _actor_key(ref: ActorRef | None) -> str:
+    if ref is None:
+        return ""
+    return ref.actor_id or f"{(ref.name or '').lower()}|{ref.country or ''}"
+
+
+# ── corpus level ────────────────────────────────────────────────────────────────────────
+
+def group_propositions(claims: Sequence[Claim]) -> tuple[tuple[Proposition, ...], dict[str, str]]:
+    """Group a corpus's claims into propositions.
+
+    Returns the propositions (ids ``p{n}`` in order of first claim) and ``{claim_id:
+    proposition_id}``. Each proposition's text is its most central asserted claim (or, with
+    no assertion, its most central claim); ``asserted_by``/``denied_by`` hold each actor once;
+    ``contested`` is True when both sides have an actor who is not on the other side and some
+    denial addresses the same content as some assertion.
+    """
+    from .embed import embed
+
+    claims = [c for c in claims if c.text and c.text.strip()]
+    if not claims:
+        return (), {}
+    lex = concept_lexicon()
+    vecs = embed([c.text for c in claims])
+    cos = vecs @ vecs.T
+    concepts = [claim_concepts(c.text) for c in claims]
+    # Unnamed groups ("analysts say the statements about mediation…") comment on a dispute
+    # rather than take a side in it: their claims group by similarity only.
+    polarity = [_polarity(c, k, lex) if _named(c.speaker) else None for c, k in zip(claims, concepts)]
+    sim = _similarity(cos, concepts, polarity)
+    clusters = _average_linkage(sim, polarity, concepts)
+    props, mapping = [], {}
+    for members in sorted(clusters, key=min):
+        pid = f"p{len(props) + 1}"
+        prop = _proposition(pid, [claims[i] for i in members], members, cos, sim, polarity)
+        props.append(prop)
+        for i in members:
+            mapping[claims[i].id] = pid
+    return tuple(props), mapping
+
+
+def _similarity(cos: np.ndarray, concepts: list[frozenset], polarity) -> np.ndarray:
+    n = len(concepts)
+    sim = cos.astype(np.float32).copy()
+    for i in range(n):
+        for j in range(i + 1, n):
+            shared = len(concepts[i] & concepts[j])
+            s = sim[i, j] + CONCEPT_WEIGHT * shared
+            if polarity[i] and polarity[j]:
+                s = s + AXIS_WEIGHT if polarity[i][0] == polarity[j][0] else -1.0
+            elif shared == 0 and cos[i, j] < MIN_COSINE:
+                s = -1.0
+            sim[i, j] = sim[j, i] = s
+    return sim
+
+
+def _polarity(claim: Claim, concepts: frozenset, lex: ConceptLexicon) -> tuple[str, int] | None:
+    """(axis, +1/-1) when a claim takes a side on a polarity axis: asserting the pole or
+    denying the counter-pole is +1; the reverse is -1."""
+    for ax in lex.axes:
+        if ax.topic and not (concepts & set(ax.topic)):
+            continue
+        has_pole, has_counter = ax.pole in concepts, ax.counter in concepts
+        if has_pole == has_counter:
+            continue
+        sign = 1 if has_pole else -1
+        return ax.id, sign if claim.stance == "asserts" else -sign
+    return None
+
+
+def _average_linkage(sim: np.ndarray, polarity, concepts) -> list[list[int]]:
+    """Agglomerative clustering with average linkage, stopping at LINK_THRESHOLD. Claims on
+    different polarity axes never merge."""
+    clusters = [[i] for i in range(len(sim))]
+    axis = [{polarity[i][0]} if polarity[i] else set() for i in range(len(sim))]
+    while len(clusters) > 1:
+        best, pair = LINK_THRESHOLD, None
+        for a in range(len(clusters)):
+            for b in range(a + 1, len(clusters)):
+                if axis[a] and axis[b] and not (axis[a] & axis[b]):
+                    continue
+                s = float(np.mean(sim[np.ix_(clusters[a], clusters[b])]))
+                if s >= best:
+                    best, pair = s, (a, b)
+        if pair is None:
+            break
+        a, b = pair
+        clusters[a] = clusters[a] + clusters[b]
+        axis[a] = axis[a] | axis[b]
+        del clusters[b], axis[b]
+    return clusters
+
+
+def _proposition(pid: str, members: list[Claim], idx: list[int], cos: np.ndarray,
+                 sim: np.ndarray, polarity) -> Proposition:
+    """Sides, statement and contested flag of one cluster.
+
+    On a polarity axis the proposition states the axis's pole: a claim for the pole (or
+    against the counter-pole) asserts it, the reverse denies it. Otherwise a claim's side is
+    its stance. The statement is the most central claim that literally asserts its side.
+    """
+    side = []
+    for c, i in zip(members, idx):
+        side.append(("asserts" if polarity[i][1] > 0 else "denies") if polarity[i] else c.stance)
+    asserting = [k for k, s in enumerate(side) if s == "asserts"]
+    literal = [k for k in asserting if members[k].stance == "asserts"]
+    pool = ([k for k in literal if polarity[idx[k]] and _named(members[k].speaker)]
+            or [k for k in literal if _named(members[k].speaker)]
+            or literal or asserting or list(range(len(members))))
+    centre = max(pool, key=lambda k: float(np.sum(cos[idx[k], idx])))
+    text = members[centre].text
+    text = text[:1].upper() + text[1:]
+    asserted = _dedup([members[k].speaker for k in asserting])
+    denied = _dedup([members[k].speaker for k, s in enumerate(side) if s == "denies"])
+    a_keys = {_actor_key(r) for r in asserted if _named(r)}
+    d_keys = {_actor_key(r) for r in denied if _named(r)}
+    contested = any(
+        sim[idx[i], idx[j]] >= CONTEST_THRESHOLD
+        for i in asserting for j, s in enumerate(side) if s == "denies"
+        and _named(members[i].speaker) and _named(members[j].speaker)
+        and _actor_key(members[j].speaker) not in a_keys
+        and _actor_key(members[i].speaker) not in d_keys)
+    docs = tuple(dict.fromkeys(c.doc_id for c in members))
+    return Proposition(id=pid, text=text, asserted_by=asserted, denied_by=denied,
+                       contested=contested, claims=tuple(c.id for c in members), documents=docs)
+
+
+def _named(ref: ActorRef | None) -> bool:
+    """An actor a dispute can be between: resolved, or at least placed in a country. Unnamed
+    groups ("analysts", "sources") stand on a side but do not make a dispute alone."""
+    return ref is not None and (ref.actor_id is not None or ref.country is not None)
+
+
+def _dedup(refs) -> tuple[ActorRef, ...]:
+    out, seen = [], set()
+    for r in refs:
+        if r is None:
+            continue
+        k = _actor_key(r)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return tuple(out)

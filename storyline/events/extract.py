@@ -1,0 +1,1009 @@
+"""Who did what to whom: events found over spaCy's dependency parse, coded in PLOVER.
+
+For each sentence:
+
+1. **Triggers.** Words from the lexicon (``data/events/lexicon.yaml``): verbs ("struck"),
+   phrasal and prepositional verbs ("shot down", "called for"), nouns ("India's missile
+   strikes", "a phone conversation with Trump"), nouns carried by a light verb ("held
+   talks", "responded with airstrikes"), and frame words whose event depends on what they
+   govern ("offered to mediate" → AGREE-mediate, "denied any U.S. involvement" → REJECT-
+   mediate, "threat of a 26% tariff" → THREATEN-restrict).
+2. **Actor and recipient.** The subject (or the "by" agent of a passive), the controller of
+   an infinitive ("offered to mediate"), the subject inherited along coordination and
+   participles, the possessor or "by/from" phrase of a nominal; the object, dative and
+   the prepositions that mark a recipient ("against/on/with/to/between"). Coordinated
+   actors give a reciprocal event ("India and Pakistan agreed to a ceasefire"); the actor
+   of a nominal with none of its own comes from the clause it sits in ("during a phone
+   conversation with Trump"); an attack with no named perpetrator but a terror cue gets
+   an unnamed non-state actor; a denial or condemnation of "the incident" points at the
+   event it refers back to.
+3. **Modality, date, place, figures** (see ``modality.py``, ``temporal.date_event``,
+   ``places.py``, ``figures.py``).
+
+Actors are always ActorRefs from the actor stage's mentions, or the clause's subject as an
+unresolved ActorRef(kind="other"); none is invented, except an unnamed non-state actor
+(kind "nsa", no id) where the text says militants or terror.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..records import ActorRef, Event, Mention, ParsedDoc, Place, TimeExpr
+from ..temporal import date_event
+from .coding import code_event
+from .figures import find_figures
+from .lexicon import Code, Lexicon, load_lexicon
+from .modality import conditional_role, is_negated, load_cues, modality_of
+from .places import claimants_in, find_place
+from .syntax import Tree
+
+# How many sentences back an event anaphor ("the incident", "this move") may reach.
+ANAPHOR_WINDOW = 3
+# How many sentences back the parties of a mediation or an appeal may be looked for.
+PARTIES_WINDOW = 3
+# Confidence of an event by how its actor was found; the product of the factors applies.
+CONFIDENCE = {
+    "parse": 0.9,          # actor and recipient straight from the parse
+    "context": 0.8,        # actor of a nominal taken from its clause, or a speaker
+    "nsa-cue": 0.8,        # unnamed militants named by a cue word
+    "nsa-victims": 0.6,    # unnamed attackers inferred from civilian victims
+    "unresolved": 0.5,     # actor is a phrase the actor stage could not resolve
+    "typo": 0.8,           # trigger read through a one-letter typo
+    "place-target": 0.9,   # recipient is the state where an attack happened
+    "recalled": 0.8,       # recipient recalled from an earlier event
+}
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+STATE_KINDS = frozenset({"state", "government", "military"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word (or phrase) that reports an event, and what carries its clause."""
+
+    tok: int
+    toks: tuple[int, ...]
+    plover: str
+    mode: str | None
+    kind: str                      # "verb", "noun" or "adj"
+    carrier: int                   # the verb whose clause the event is in
+    light: bool = False            # the carrier is a light verb that lends its subject
+    frame: str | None = None
+    complement: int | None = None  # the word that decided a frame's event
+    wrapper: int | None = None     # a generic complement above it ("offer" in "offer to mediate")
+    negation_absorbed: bool = False
+    typo: bool = False
+
+
+@dataclass(slots=True)
+class Party:
+    """An actor found for an event, the token that named it and how it was found."""
+
+    ref: ActorRef
+    tok: int
+    how: str = "parse"
+
+
+@dataclass(slots=True)
+class _Draft:
+    trigger: Trigger
+    source: Party | None
+    targets: list[Party]
+    plover: str
+    mode: str | None
+    modality: str
+    factors: list[str] = field(default_factory=list)
+    place: Place | None = None
+
+
+def actor_key(ref: ActorRef | None):
+    """Identity of an actor for de-duplication: its id, or its name, country and kind."""
+    if ref is None:
+        return None
+    return ref.actor_id or (ref.name, ref.country, ref.kind)
+
+
+class Extractor:
+    """Extraction state for one document (the tree, the lexicon, the events so far)."""
+
+    def __init__(self, parsed: ParsedDoc, mentions: Sequence[Mention], timexes: Sequence[TimeExpr]):
+        self.parsed = parsed
+        self.tree = Tree(parsed, mentions)
+        self.timexes = tuple(timexes)
+        self.lex: Lexicon = load_lexicon()
+        self.cues = load_cues()
+        self.events: list[Event] = []
+        self.drafts: list[tuple[_Draft, int]] = []     # (draft, sentence) for anaphora and recall
+        self.noun_event: dict[int, _Draft] = {}        # nominal trigger token → its draft
+
+    # ── lexicon lookups ───────────────────────────────────────────────────────────────
+    def verb_keys(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
+        """Phrase keys for a verb, longest first: "crack down on", "shoot down", "call for"."""
+        tr = self.tree
+        lemma = tr.lemma(i)
+        keys: list[tuple[str, tuple[int, ...]]] = []
+        prts = tr.kids(i, ("prt",))
+        preps = tr.kids(i, ("prep", "agent"))
+        objs = tr.kids(i, ("dobj", "oprd", "ccomp", "acomp", "xcomp", "attr"))
+        for p in prts:
+            for q in preps:
+                keys.append((f"{lemma} {tr.lower(p)} {tr.lower(q)}", (i, p, q)))
+        for q in preps:
+            for o in tr.kids(q, ("pobj",)):
+                keys.append((f"{lemma} {tr.lower(q)} {tr.lemma(o)}", (i, q, o)))
+        for p in prts:
+            keys.append((f"{lemma} {tr.lower(p)}", (i, p)))
+        for q in preps:
+            keys.append((f"{lemma} {tr.lower(q)}", (i, q)))
+        for o in objs:
+            keys.append((f"{lemma} {tr.lemma(o)}", (i, o)))
+            keys.append((f"{lemma} {tr.lower(o)}", (i, o)))
+        keys.append((lemma, (i,)))
+        return keys
+
+    def noun_keys(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
+        """Phrase keys for a noun: "cessation of hostilities", "air strike", "call for"."""
+        tr = self.tree
+        lemma = tr.lemma(i)
+        keys: list[tuple[str, tuple[int, ...]]] = []
+        for q in tr.kids(i, ("prep",)):
+            for o in tr.kids(q, ("pobj",)):
+                keys.append((f"{lemma} {tr.lower(q)} {tr.lemma(o)}", (i, q, o)))
+        for m in tr.kids(i, ("compound", "amod", "nmod")):
+            keys.append((f"{tr.lemma(m)} {lemma}", (m, i)))
+            keys.append((f"{tr.lower(m)} {lemma}", (m, i)))
+        for q in tr.kids(i, ("prep",)):
+            keys.append((f"{lemma} {tr.lower(q)}", (i, q)))
+        keys.append((lemma, (i,)))
+        keys.append((tr.lower(i), (i,)))
+        return keys
+
+    def keys_of(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
+        pos = self.tree.tok(i).pos
+        if pos in VERB_POS:
+            return self.verb_keys(i)
+        if pos in NOUN_POS:
+            return self.noun_keys(i)
+        return [(self.tree.lemma(i), (i,)), (self.tree.lower(i), (i,))]
+
+    def complement_class(self, i: int) -> str | None:
+        for key, _ in self.keys_of(i):
+            cls = self.lex.complement_of.get(key)
+            if cls:
+                return cls
+        return None
+
+    def qualified(self, i: int, key: str) -> bool:
+        """A qualified noun ("duty") is an event word only with one of its modifiers."""
+        need = self.lex.qualified_nouns.get(key)
+        if need is None:
+            return True
+        tr = self.tree
+        for c in tr.kids(i):
+            if tr.lemma(c) in need or tr.lower(c) in need or tr.tok(c).dep == "poss" and "'s" in need:
+                return True
+            for g in tr.kids(c):
+                if tr.lower(g) in need:
+                    return True
+        return False
+
+    def typo_noun(self, i: int) -> Code | None:
+        """A noun one letter short of a noun trigger ("strik" → strike)."""
+        word = self.tree.lower(i)
+        if not word.isalpha() or len(word) + 1 < self.lex.typo_min_length:
+            return None
+        for key, code in self.lex.nouns.items():
+            if " " in key or len(key) < self.lex.typo_min_length or abs(len(key) - len(word)) > 1:
+                continue
+            if _one_edit(word, key):
+                return code
+        return None
+
+    # ── triggers ──────────────────────────────────────────────────────────────────────
+    def carrier_of(self, i: int) -> tuple[int, bool]:
+        """The verb that carries token i's clause, and whether it is a light verb for it."""
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos in VERB_POS:
+            return i, False
+        head = t.head
+        if t.dep in ("dobj", "attr", "oprd") and tr.tok(head).pos in VERB_POS:
+            paths = self._light_paths(head)
+            if paths and "dobj" in paths:
+                return head, True
+        if t.dep == "pobj":
+            prep = head
+            verb = tr.head(prep)
+            if tr.tok(verb).pos in VERB_POS:
+                paths = self._light_paths(verb)
+                if paths and tr.lower(prep) in paths:
+                    return verb, True
+        for a in tr.ancestors(i):
+            if tr.tok(a).pos in VERB_POS:
+                return a, False
+        return i, False
+
+    def _light_paths(self, verb: int) -> tuple[str, ...]:
+        tr = self.tree
+        lemma = tr.lemma(verb)
+        for p in tr.kids(verb, ("prt",)):
+            paths = self.lex.light_verbs.get(f"{lemma} {tr.lower(p)}")
+            if paths:
+                return paths
+        return self.lex.light_verbs.get(lemma, ())
+
+    def find_complements(self, i: int) -> list[tuple[int, str, int, int | None]]:
+        """Complement words of a frame word with their class: (token, class, depth, wrapper)."""
+        tr = self.tree
+        out = []
+        frontier = [(i, None)]
+        seen = {i}
+        for depth in (1, 2, 3):
+            nxt = []
+            for j, wrapper in frontier:
+                kids = []
+                for c in tr.kids(j):
+                    d = tr.tok(c).dep
+                    if d in ("xcomp", "dobj", "acl", "attr", "oprd", "pcomp", "conj", "appos", "advcl", "nsubjpass") \
+                            or (d in ("compound", "amod", "nmod") and j == i):
+                        kids.append(c)
+                    elif d in ("prep", "agent", "dative"):
+                        kids.extend(tr.kids(c, ("pobj", "pcomp")))
+                for c in kids:
+                    if c in seen:
+                        continue
+                    seen.add(c)
+                    if tr.tok(c).dep == "advcl" and tr.kids(c, ("nsubj",)):
+                        continue
+                    cls = self.complement_class(c)
+                    if cls:
+                        out.append((c, cls, depth, wrapper))
+                    nxt.append((c, (c if cls in self.lex.wrapper_classes else wrapper)))
+            frontier = nxt
+        return out
+
+    def frame_trigger(self, i: int) -> list[Trigger]:
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos not in VERB_POS | NOUN_POS | {"ADJ"}:
+            return []
+        if t.pos == "AUX" and not tr.kids(i, ("xcomp", "dobj")):
+            return []
+        name = None
+        key_toks: tuple[int, ...] = (i,)
+        for key, toks in self.keys_of(i):
+            if key in self.lex.frame_of:
+                name, key_toks = self.lex.frame_of[key], toks
+                break
+        if name is None:
+            return []
+        frame = self.lex.frames[name]
+        carrier = i
+        if t.pos == "ADJ":
+            # "willing to", "open to": the adjective's copula carries the clause
+            if t.dep not in ("acomp", "amod", "ROOT", "xcomp"):
+                return []
+            carrier = t.head if t.dep in ("acomp", "xcomp") else i
+        elif t.pos in NOUN_POS:
+            carrier, _ = self.carrier_of(i)
+        negated = is_negated(tr, i, self.cues) or (carrier != i and t.pos == "ADJ" and is_negated(tr, carrier, self.cues))
+        absorbed = False
+        if negated and frame.when_negated:
+            frame = self.lex.frames[frame.when_negated]
+            absorbed = True
+        comps = self.find_complements(i)
+        specific = [c for c in comps if c[1] in frame.classes and c[1] not in self.lex.wrapper_classes]
+        generic = [c for c in comps if c[1] in frame.classes and c[1] in self.lex.wrapper_classes]
+        chosen = specific or generic
+        triggers = []
+        if chosen:
+            tok, cls, _, wrapper = chosen[0]
+            plover, mode = frame.classes[cls]
+            triggers.append(Trigger(tok=i, toks=key_toks, plover=plover, mode=mode,
+                                    kind=_kind(t.pos), carrier=carrier, frame=frame.name, complement=tok,
+                                    wrapper=wrapper, negation_absorbed=absorbed))
+            # "agreed to a ceasefire and talks": each coordinated complement is an event
+            for c in tr.kids(tok, ("conj",)):
+                ccls = self.complement_class(c)
+                if ccls and ccls in frame.classes and ccls != cls:
+                    p2, m2 = frame.classes[ccls]
+                    triggers.append(Trigger(tok=i, toks=key_toks, plover=p2, mode=m2, kind=_kind(t.pos),
+                                            carrier=carrier, frame=frame.name, complement=c,
+                                            negation_absorbed=absorbed))
+            return triggers
+        if frame.default is None:
+            return []
+        plover, mode = frame.default
+        lexical = self._lexical_code(i)
+        if lexical and lexical[0] == plover:
+            mode = lexical[1]
+        wrapper = next((c[0] for c in comps if c[1] in self.lex.wrapper_classes), None)
+        return [Trigger(tok=i, toks=key_toks, plover=plover, mode=mode, kind=_kind(t.pos), carrier=carrier,
+                        frame=frame.name, complement=None, wrapper=wrapper, negation_absorbed=absorbed)]
+
+    def _lexical_code(self, i: int) -> Code | None:
+        table = self.lex.verbs if self.tree.tok(i).pos in VERB_POS else self.lex.nouns
+        for key, _ in self.keys_of(i):
+            if key in table:
+                return table[key]
+        return None
+
+    def plain_trigger(self, i: int) -> Trigger | None:
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos == "VERB":
+            for key, toks in self.verb_keys(i):
+                code = self.lex.verbs.get(key)
+                if code:
+                    return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
+            return None
+        if t.pos == "NOUN" or (t.pos == "PROPN" and t.ent_type == ""):
+            for key, toks in self.noun_keys(i):
+                code = self.lex.nouns.get(key)
+                if code and self.qualified(i, key):
+                    carrier, light = self.carrier_of(i)
+                    return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="noun",
+                                   carrier=carrier, light=light)
+            if t.tag in ("NN", "NNS") or t.pos == "PROPN":
+                code = self.typo_noun(i)
+                if code:
+                    carrier, light = self.carrier_of(i)
+                    return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="noun",
+                                   carrier=carrier, light=light, typo=True)
+        return None
+
+    def triggers(self, sent) -> list[Trigger]:
+        """Every trigger of a sentence; a frame's complement is not a trigger of its own."""
+        frames: list[Trigger] = []
+        consumed: set[int] = set()
+        for i in range(sent.tok_start, sent.tok_end):
+            for trig in self.frame_trigger(i):
+                frames.append(trig)
+                frame = self.lex.frames[trig.frame]
+                if frame.consumes:
+                    if trig.complement is not None:
+                        consumed.update(self._path(trig.tok, trig.complement))
+                    if trig.wrapper is not None:
+                        consumed.update(self._path(trig.tok, trig.wrapper))
+        # a frame inside another frame's complement ("offered to help"): keep the outer one
+        frames = [f for f in frames if f.tok not in consumed]
+        frame_toks = {f.tok for f in frames}
+        plain = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if i in consumed or i in frame_toks:
+                continue
+            trig = self.plain_trigger(i)
+            if trig:
+                plain.append(trig)
+        return plain + frames
+
+    def _path(self, top: int, low: int) -> list[int]:
+        """Tokens from ``low`` up to (not including) ``top``."""
+        out = [low]
+        for a in self.tree.ancestors(low):
+            if a == top:
+                break
+            out.append(a)
+        return out
+
+    # ── actors ────────────────────────────────────────────────────────────────────────
+    def parties_at(self, a: int, deep: bool = True) -> list[Party]:
+        """The actors a noun phrase names: its mention, its coordinated mentions, or the
+        mentions among its modifiers ("Indian and Pakistani jets", "leaders of both")."""
+        tr = self.tree
+        out: list[Party] = []
+        for c in tr.conjuncts(a):
+            m = tr.mention_of.get(c)
+            if m is not None:
+                out.extend(self._refs(m, c))
+                continue
+            found: list[Party] = []
+            for k in tr.kids(c, ("poss", "compound", "amod", "nmod")):
+                for kk in tr.conjuncts(k):
+                    mk = tr.mention_of.get(kk)
+                    if mk is not None:
+                        found.extend(self._refs(mk, kk))
+            if not found and deep:
+                for _, o in tr.prep_objects(c, ("of",)):
+                    found.extend(self.parties_at(o, deep=False))
+            out.extend(found)
+        return _unique(out)
+
+    def _refs(self, m: Mention, tok: int) -> list[Party]:
+        if m.refs:
+            return [Party(ref, tok) for ref in m.refs]
+        return [Party(ActorRef(actor_id=None, name=m.text, kind="other", text=m.text), tok, "unresolved")]
+
+    def unresolved(self, i: int) -> list[Party]:
+        """The clause's subject as an unresolved actor, when it is a noun phrase."""
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos not in NOUN_POS or t.tag in RELATIVE_TAGS:
+            return []
+        toks = [j for j in tr.subtree(i) if tr.tok(j).dep not in ("prep", "punct", "det", "relcl", "acl", "appos")
+                and (j <= i or tr.tok(j).dep in ("compound", "flat"))]
+        toks = [j for j in toks if not any(tr.tok(x).dep in ("prep", "relcl", "acl", "appos") for x in [j])]
+        text = tr.text(min(toks), max(toks) + 1) if toks else t.text
+        return [Party(ActorRef(actor_id=None, name=text, kind="other", text=text), i, "unresolved")]
+
+    def subject_parties(self, v: int, depth: int = 0) -> list[Party]:
+        """Who does what verb v says: its subject, the "by" agent of a passive, or the
+        controller inherited through infinitives, coordination and participles."""
+        tr = self.tree
+        if depth > 6:
+            return []
+        t = tr.tok(v)
+        if tr.is_passive(v) and t.pos in VERB_POS:
+            for _, o in tr.prep_objects(v, ("by",)):
+                ps = self.parties_at(o)
+                if ps:
+                    return ps
+            return []
+        subj = tr.kid(v, "nsubj", "csubj")
+        if subj is not None:
+            if tr.tok(subj).tag in RELATIVE_TAGS and t.dep == "relcl":
+                return self.parties_at(t.head) or self.unresolved(t.head)
+            ps = self.parties_at(subj)
+            if ps:
+                return ps
+            event = self.noun_event.get(subj)
+            if event is not None and event.source is not None:
+                return [replace(event.source, tok=subj, how="context")]
+            ref = self.refer_back(subj)
+            if ref is not None and ref.source is not None:
+                return [replace(ref.source, tok=subj, how="context")]
+            return self.unresolved(subj)
+        dep, h = t.dep, t.head
+        if h == v:
+            return []
+        if dep == "xcomp":
+            if tr.lemma(h) in self.lex.object_control_verbs:
+                obj = tr.kid(h, "dobj")
+                if obj is not None:
+                    return self.parties_at(obj) or self.unresolved(obj)
+            return self.subject_parties(h, depth + 1)
+        if dep == "conj" and tr.tok(h).pos in VERB_POS:
+            return self.subject_parties(h, depth + 1)
+        if dep == "advcl" and tr.tok(h).pos in VERB_POS:
+            return self.subject_parties(h, depth + 1)
+        if dep == "pcomp":
+            g = tr.head(h)
+            if tr.lower(h) in ("for", "of") and tr.kid(g, "dobj") is not None:
+                obj = tr.kid(g, "dobj")
+                return self.parties_at(obj) or self.unresolved(obj)
+            if tr.tok(g).pos in VERB_POS:
+                return self.subject_parties(g, depth + 1)
+            return self.noun_source(g)
+        if dep == "acl":
+            if t.tag == "VBN":
+                return []
+            return self.noun_source(h) or self.parties_at(h)
+        if dep == "relcl":
+            return self.parties_at(h)
+        return []
+
+    def noun_source(self, n: int) -> list[Party]:
+        """The actor of a nominal: its possessor, "by/from" phrase or an actor modifier."""
+        tr = self.tree
+        event = self.noun_event.get(n)
+        if event is not None and event.source is not None:
+            return [event.source]
+        out: list[Party] = []
+        for p in tr.kids(n, ("poss",)):
+            out.extend(self.parties_at(p))
+        for _, o in tr.prep_objects(n, self.lex.agent_preps):
+            out.extend(self.parties_at(o))
+        if not out:
+            for k in tr.kids(n, ("compound", "amod", "nmod")):
+                for kk in tr.conjuncts(k):
+                    m = tr.mention_of.get(kk)
+                    if m is not None and not _covers(m, n, tr):
+                        out.extend(self._refs(m, kk))
+        return _unique(out)
+
+    def object_parties(self, v: int, plover: str, skip: set[int]) -> list[Party]:
+        """The recipients of verb v: object, dative, passive subject, marked prepositions."""
+        tr = self.tree
+        out: list[Party] = []
+        t = tr.tok(v)
+        if tr.is_passive(v):
+            subj = tr.kid(v, "nsubjpass")
+            if subj is not None:
+                out.extend(self.parties_at(subj))
+            elif t.dep in ("acl", "relcl") and t.tag == "VBN":
+                out.extend(self.parties_at(t.head))
+        for c in tr.kids(v, ("dobj", "dative", "iobj")):
+            if c in skip:
+                continue
+            ps = self.parties_at(c)
+            if not ps:
+                ref = self.refer_back(c)
+                if ref is not None and ref.source is not None:
+                    ps = [replace(ref.source, tok=c, how="recalled")]
+            out.extend(ps)
+        for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
+            if o in skip:
+                continue
+            out.extend(self.parties_at(o))
+        return _unique(out)
+
+    def noun_parties(self, n: int, plover: str) -> tuple[list[Party], list[Party]]:
+        """(actors, recipients) of a nominal trigger from its own phrase."""
+        tr = self.tree
+        lemma = tr.lemma(n)
+        sources: list[Party] = []
+        targets: list[Party] = []
+        between: list[Party] = []
+        for prep, o in tr.prep_objects(n, self.lex.prep_targets(plover) | {"between", "among"}):
+            if prep in ("between", "among"):
+                between.extend(self.parties_at(o))
+            else:
+                targets.extend(self.parties_at(o))
+        if lemma in self.lex.party_nouns:
+            mods = []
+            for k in tr.kids(n, ("poss", "compound", "amod", "nmod")):
+                for kk in tr.conjuncts(k):
+                    m = tr.mention_of.get(kk)
+                    if m is not None:
+                        mods.extend(self._refs(m, kk))
+            parties = _unique(mods + between)
+            if len(parties) >= 2:
+                return [parties[0]], parties[1:]
+            if parties and targets:
+                return parties[:1], targets
+            if between:
+                return [], _unique(between)
+            return [], targets
+        sources = self.noun_source(n)
+        if between:
+            if sources:
+                targets.extend(between)
+            else:
+                sources, targets = between[:1], between[1:] + targets
+        return _unique(sources), _unique(targets)
+
+    def context_subject(self, n: int) -> list[Party]:
+        """The subject of the clause a nominal sits in ("Modi conveyed ... during a phone
+        conversation with Trump"): the actor of a meeting, call or offer named without one."""
+        tr = self.tree
+        for a in tr.ancestors(n):
+            t = tr.tok(a)
+            if t.pos in VERB_POS:
+                if tr.is_passive(a):
+                    return []
+                return [replace(p, how="context") for p in self.subject_parties(a)]
+            if t.dep in ("nsubj", "nsubjpass"):
+                return []
+        return []
+
+    def nsa_party(self, trig: Trigger, sent) -> Party | None:
+        """An unnamed non-state actor for an attack whose words say militants or terror, or
+        whose victims are civilians and whose perpetrator is not named."""
+        tr = self.tree
+        near = set(tr.subtree(trig.tok)) | {trig.carrier}
+        near.update(tr.kids(trig.carrier))
+        for i in sorted(near):
+            if tr.lemma(i) in self.lex.nsa_cues or tr.lower(i) in self.lex.nsa_cues:
+                name = tr.lower(i) if tr.tok(i).pos == "NOUN" and tr.tok(i).tag == "NNS" else "militants"
+                return Party(ActorRef(actor_id=None, name=name, kind="nsa", text=tr.tok(i).text), i, "nsa-cue")
+        victims = []
+        carrier = trig.carrier
+        for c in tr.kids(carrier, ("nsubjpass", "dobj")) + tr.kids(trig.tok, ("dobj",)):
+            victims.extend(tr.conjuncts(c))
+            victims.extend(tr.kids(c, ("appos",)))
+        if any(tr.lemma(v) in self.lex.civilian_victims for v in victims):
+            return Party(ActorRef(actor_id=None, name="unidentified attackers", kind="nsa"), trig.tok,
+                         "nsa-victims")
+        return None
+
+    # ── discourse ─────────────────────────────────────────────────────────────────────
+    def refer_back(self, i: int) -> _Draft | None:
+        """The earlier event an anaphor ("this incident", "the move", "it") refers to."""
+        tr = self.tree
+        word = tr.lemma(i)
+        types = self.lex.event_anaphors.get(word) or self.lex.event_anaphors.get(tr.lower(i))
+        if not types:
+            return None
+        here = tr.tok(i).sent
+        for draft, s in reversed(self.drafts):
+            if here - s > ANAPHOR_WINDOW:
+                break
+            if draft.trigger.tok >= i:
+                continue
+            if "*" in types or draft.plover in types:
+                return draft
+        return None
+
+    def recall_parties(self, sent_index: int, modes: set[str]) -> list[Party]:
+        """Recipients of the latest earlier event with one of these modes (mediation)."""
+        for draft, s in reversed(self.drafts):
+            if sent_index - s > PARTIES_WINDOW * 3:
+                break
+            if draft.mode in modes and draft.targets:
+                return [replace(p, how="recalled") for p in draft.targets]
+        return []
+
+    def recall_mediator(self, sent_index: int, source: Party | None) -> list[Party]:
+        """Who offered or did the mediation a refusal refers to: the latest such actor."""
+        for draft, s in reversed(self.drafts):
+            if draft.mode in ("mediate", "settle") and draft.plover in ("AGREE", "CONSULT") \
+                    and draft.source is not None and not _same_side(draft.source.ref, source.ref if source else None):
+                return [replace(draft.source, how="recalled")]
+        return []
+
+    def last_actor(self, sent_index: int, source: Party | None) -> list[Party]:
+        """The actor of the latest earlier event by someone else (for reactions)."""
+        for draft, s in reversed(self.drafts):
+            if sent_index - s > 2:
+                break
+            if draft.source is not None and not _same_side(draft.source.ref, source.ref if source else None):
+                return [replace(draft.source, how="recalled")]
+        return []
+
+    def parties_near(self, trig: Trigger, source: Party | None) -> list[Party]:
+        """The two sides a third party stands between: "between X and Y" or a disputed
+        region's claimants in the clause, else the sentence, else recent sentences."""
+        tr = self.tree
+        sent = tr.parsed.sentences[tr.tok(trig.tok).sent]
+        scopes = [tr.full_subtree(trig.carrier), list(range(sent.tok_start, sent.tok_end))]
+        for toks in scopes:
+            found: list[Party] = []
+            for i in toks:
+                if tr.lower(i) in ("between", "among") and tr.tok(i).dep == "prep":
+                    for o in tr.kids(i, ("pobj",)):
+                        found.extend(self.parties_at(o))
+            found = [p for p in _unique(found) if not _same_side(p.ref, source.ref if source else None)]
+            if len(found) >= 2:
+                return found
+            claim = claimants_in(tr, toks)
+            if claim:
+                return [Party(ActorRef(actor_id=None, name=c, kind="state", country=c, code=c), trig.tok,
+                              "recalled") for c in claim]
+            groups = [p for i in toks if (m := tr.mention_of.get(i)) is not None and len(m.refs) >= 2
+                      for p in self._refs(m, i)]
+            groups = [p for p in _unique(groups) if not _same_side(p.ref, source.ref if source else None)]
+            if len(groups) >= 2:
+                return groups
+        return self.recall_parties(sent.index, {trig.mode} if trig.mode else set())
+
+    def speaker_of(self, i: int) -> tuple[list[Party], int | None]:
+        """The speaker and the verb of saying whose complement contains token i."""
+        tr = self.tree
+        j = i
+        for a in tr.ancestors(i):
+            dep = tr.tok(j).dep
+            if dep in ("ccomp", "parataxis") and tr.lemma(a) in self.lex.speech_verbs:
+                return self.subject_parties(a), a
+            j = a
+        return [], None
+
+    def addressee_of(self, i: int) -> list[Party]:
+        """The one told: "Modi told Trump that India will not accept ..." → Trump."""
+        tr = self.tree
+        j = i
+        for a in tr.ancestors(i):
+            dep = tr.tok(j).dep
+            if dep in ("ccomp", "parataxis") and tr.lemma(a) in self.lex.addressee_verbs:
+                for c in tr.kids(a, ("dobj", "dative", "iobj")):
+                    return self.parties_at(c)
+                for _, o in tr.prep_objects(a, ("to",)):
+                    return self.parties_at(o)
+                return []
+            j = a
+        return []
+
+    # ── one trigger → events ──────────────────────────────────────────────────────────
+    def draft(self, trig: Trigger, sent) -> list[_Draft]:
+        tr = self.tree
+        lex = self.lex
+        factors: list[str] = []
+        skip = {trig.tok, *trig.toks}
+        if trig.complement is not None:
+            skip.update(self._path(trig.tok, trig.complement))
+        if trig.wrapper is not None:
+            skip.update(self._path(trig.tok, trig.wrapper))
+        # anaphoric nominal ("the attack", "the incident"): already reported
+        if trig.kind == "noun" and not trig.light and trig.frame is None:
+            det = [tr.lower(c) for c in tr.kids(trig.tok, ("det",))]
+            own = self.noun_parties(trig.tok, trig.plover)
+            if det and det[0] in ("the", "this", "that", "these", "those", "such") and not own[0]:
+                ref = self.refer_back(trig.tok)
+                if ref is not None and ref.plover == trig.plover:
+                    self.noun_event[trig.tok] = ref
+                    return []
+        if trig.kind == "verb":
+            sources = self.subject_parties(trig.tok)
+            targets = self.object_parties(trig.tok, trig.plover, skip)
+        elif trig.kind == "adj":
+            sources = self.subject_parties(trig.carrier)
+            targets = []
+        else:
+            sources, targets = self.noun_parties(trig.tok, trig.plover)
+            if not sources and trig.light:
+                sources = self.subject_parties(trig.carrier)
+                targets += self.object_parties(trig.carrier, trig.plover, skip)
+            if not sources and (trig.plover in lex.contextual_types or trig.frame):
+                sources = self.context_subject(trig.tok)
+        # what a frame's complement says: "offered to mediate between X and Y", "denied any
+        # U.S. involvement", "rejected Trump's offer"
+        for c in (trig.complement, trig.wrapper):
+            if c is None:
+                continue
+            if tr.tok(c).pos in VERB_POS:
+                targets += self.object_parties(c, trig.plover, skip)
+            else:
+                own_src, own_tgt = self.noun_parties(c, trig.plover)
+                targets += own_src + own_tgt
+                if not own_src and not own_tgt:
+                    ref = self.refer_back(c)
+                    if ref is not None and ref.source is not None:
+                        targets.append(replace(ref.source, how="recalled"))
+        if trig.frame and trig.kind == "noun" and not targets:
+            # "threat of a 26% tariff on Indian goods": recipient inside the complement
+            for c in tr.subtree(trig.tok):
+                if tr.tok(c).dep == "pobj" and c not in skip:
+                    for p in self.parties_at(c):
+                        targets.append(p)
+        # speaker's state ("Modi told Trump India will not accept") → the speaker
+        speakers, speech = self.speaker_of(trig.carrier)
+        if speakers and sources and len(sources) == 1 and sources[0].ref.kind in STATE_KINDS:
+            sp = speakers[0]
+            if sp.ref.kind == "person" and sp.ref.country and sp.ref.country == sources[0].ref.country:
+                sources = [replace(sp, how="context")]
+        reciprocal = any(tr.lower(c) in lex.reciprocal_markers or tr.text(c, min(c + 2, len(tr.tokens))).lower()
+                         in lex.reciprocal_markers for c in tr.subtree(trig.carrier))
+        # drop unresolved targets when resolved ones exist
+        resolved_targets = [p for p in targets if p.how != "unresolved"]
+        targets = _unique(resolved_targets)
+        sources = _unique(sources)
+        if not sources and trig.plover in lex.conflict_types | {"ASSAULT"}:
+            nsa = self.nsa_party(trig, sent)
+            if nsa:
+                sources = [nsa]
+        if not sources:
+            return []
+        src_main = sources[0]
+        # a third party between two others
+        if not targets and ((trig.plover, trig.mode) in lex.third_party_modes or trig.frame in ("commit", "wish")):
+            targets = self.parties_near(trig, src_main)
+        if not targets and trig.plover == "REJECT" and trig.mode == "mediate":
+            targets = self.recall_mediator(sent.index, src_main)
+        if not targets and tr.lemma(trig.tok) in lex.reaction_verbs | lex.reaction_verbs:
+            targets = self.last_actor(sent.index, src_main)
+        if not targets:
+            targets = self.addressee_of(trig.carrier)
+        place = find_place(tr, [trig.tok, trig.carrier], self.country_at)
+        if not targets and trig.plover in ("ASSAULT", "COERCE") and place and place.country:
+            targets = [Party(ActorRef(actor_id=None, name=place.country, kind="state", country=place.country,
+                                      code=place.country), trig.tok, "place-target")]
+        plover, mode = trig.plover, trig.mode
+        if mode is None:
+            mode = self.mode_from_cues(trig, sources)
+        modality = self.modality(trig, plover)
+        # conditional threats: "If you don't stop it, we're not going to do any trade"
+        if conditional_role(tr, trig.carrier, self.cues) == "consequence":
+            if modality == "negated" and plover in lex.cooperative_types and "negated_cooperation" in lex.conditional_threats:
+                plover, mode = lex.conditional_threats["negated_cooperation"]
+                modality = "reported" if speech is not None else "asserted"
+            elif plover in lex.conflict_types and "conflict" in lex.conditional_threats:
+                plover, mode = lex.conditional_threats["conflict"]
+                modality = "reported" if speech is not None else "asserted"
+        # cooperation in the future tense is an offer
+        if modality == "intended" and plover in lex.future_as_agree and trig.frame is None:
+            plover, mode = lex.future_as_agree[plover]
+        if trig.typo:
+            factors.append("typo")
+        drafts = []
+        if len(sources) >= 2 and not targets and (plover in lex.reciprocal_types or reciprocal):
+            pairs = [(sources[0], sources[1:])]
+        elif len(sources) >= 2 and reciprocal and not targets:
+            pairs = [(sources[0], sources[1:])]
+        elif len(sources) >= 2:
+            pairs = [(s, targets) for s in sources]
+        else:
+            pairs = [(src_main, targets)]
+        for src, tgts in pairs:
+            tgts = [p for p in tgts if not _same_side(p.ref, src.ref)]
+            fs = list(factors) + [src.how] + ([tgts[0].how] if tgts else [])
+            drafts.append(_Draft(trigger=trig, source=src, targets=tgts, plover=plover, mode=mode,
+                                 modality=modality, factors=fs, place=place))
+        if trig.kind == "noun" and drafts:
+            self.noun_event[trig.tok] = drafts[0]
+        return drafts
+
+    def country_at(self, i: int) -> str | None:
+        m = self.tree.mention_of.get(i)
+        if m is not None:
+            for ref in m.refs:
+                if ref.country:
+                    return ref.country
+        return None
+
+    def mode_from_cues(self, trig: Trigger, sources: list[Party]) -> str | None:
+        cues = self.lex.mode_cues.get(trig.plover)
+        if not cues:
+            return None
+        tr = self.tree
+        words = [trig.tok, *tr.kids(trig.tok, ("compound", "amod", "nmod"))]
+        for _, o in tr.prep_objects(trig.tok, ("with", "by", "using")):
+            words.extend([o, *tr.kids(o, ("compound", "amod"))])
+        if trig.carrier != trig.tok:
+            for _, o in tr.prep_objects(trig.carrier, ("with", "using")):
+                words.extend([o, *tr.kids(o, ("compound", "amod"))])
+            for o in tr.kids(trig.carrier, ("dobj",)):
+                words.extend([o, *tr.kids(o, ("compound", "amod"))])
+        for p in sources:
+            words.append(p.tok)
+            words.extend(tr.kids(p.tok, ("compound", "amod")))
+        subj = tr.kid(trig.carrier, "nsubj")
+        if subj is not None:
+            words.extend([subj, *tr.kids(subj, ("compound", "amod"))])
+        for w in words:
+            for key in (tr.lemma(w), tr.lower(w)):
+                if key in cues:
+                    return cues[key]
+        return None
+
+    def modality(self, trig: Trigger, plover: str) -> str:
+        tr = self.tree
+        # offers, threats and refusals speak of the future by nature: their "will" or
+        # "would" does not make them intended or hypothetical
+        aux_neutral = plover in ("AGREE", "THREATEN", "REJECT") and trig.frame is not None \
+            or plover in ("THREATEN", "REJECT")
+        own_aux = trig.kind in ("verb", "adj") or trig.light or trig.frame is not None and trig.carrier == trig.tok
+        if trig.kind == "noun" and trig.frame is not None:
+            own_aux = trig.light
+        if aux_neutral:
+            m = modality_of(tr, trig.tok, trig.carrier, own_aux=False, future_is_intent=False,
+                            negation_absorbed=trig.negation_absorbed, cues=self.cues)
+            if not trig.negation_absorbed and trig.carrier != trig.tok and is_negated(tr, trig.carrier, self.cues) \
+                    and (trig.kind != "noun" or trig.light):
+                m = "negated"
+            return m
+        return modality_of(tr, trig.tok, trig.carrier, own_aux=own_aux, future_is_intent=True,
+                           negation_absorbed=trig.negation_absorbed, cues=self.cues)
+
+    # ── the document ──────────────────────────────────────────────────────────────────
+    def run(self) -> tuple[Event, ...]:
+        events: list[Event] = []
+        for sent in self.parsed.sentences:
+            drafts: list[_Draft] = []
+            trigs = sorted(self.triggers(sent), key=lambda t: (t.frame is not None, t.tok))
+            for trig in trigs:
+                for d in self.draft(trig, sent):
+                    drafts.append(d)
+                    self.drafts.append((d, sent.index))
+            drafts = _dedupe(drafts)
+            drafts.sort(key=lambda d: d.trigger.tok)
+            figures = find_figures(self.tree, sent.index) if drafts else []
+            attached = _attach_figures(self.tree, drafts, figures)
+            for d in drafts:
+                events.append(self.to_event(d, sent, len(events) + 1, attached.get(id(d), ())))
+        return tuple(events)
+
+    def to_event(self, d: _Draft, sent, n: int, figures) -> Event:
+        tr = self.tree
+        trig = d.trigger
+        toks = sorted(set(trig.toks) | {trig.tok} | ({trig.carrier} if trig.light else set()))
+        start = tr.tok(toks[0]).idx
+        end = tr.tok(toks[-1]).idx + len(tr.tok(toks[-1]).text)
+        cameo, goldstein, quad = code_event(d.plover, d.mode)
+        target = d.targets[0].ref if d.targets else None
+        others = tuple(p.ref for p in d.targets[1:])
+        confidence = 1.0
+        for f in d.factors:
+            confidence *= CONFIDENCE.get(f, 1.0)
+        return Event(
+            id=f"{self.parsed.doc_id}:e{n}", doc_id=self.parsed.doc_id, sent=sent.index,
+            sentence=sent.text, trigger=self.parsed.text[start:end], start=start, end=end,
+            source=d.source.ref if d.source else None, target=target, plover=d.plover, mode=d.mode,
+            cameo=cameo, goldstein=goldstein, quad_class=quad, modality=d.modality,  # type: ignore[arg-type]
+            date=date_event(self.parsed, self.timexes, trig.tok), context=(), place=d.place,
+            figures=tuple(figures), others=others, confidence=round(confidence, 3))
+
+
+def extract_events(parsed: ParsedDoc, mentions: Sequence[Mention], timexes: Sequence[TimeExpr]
+                   ) -> tuple[Event, ...]:
+    """Every event the document reports, in text order, with ids ``{doc_id}:e{n}``.
+
+    ``mentions`` come from the actor stage (``resolve_mentions``), ``timexes`` from the time
+    stage (``find_time_expressions``). Raises DataError if a shipped data file is invalid.
+    """
+    return Extractor(parsed, mentions, timexes).run()
+
+
+# ── helpers ─────────────────────────────────────────────────────────────────────────────
+
+def _kind(pos: str) -> str:
+    if pos in VERB_POS:
+        return "verb"
+    if pos in NOUN_POS:
+        return "noun"
+    return "adj"
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a is b with one letter missing, added, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) + 1 == len(b):
+        return any(b[:k] + b[k + 1:] == a for k in range(len(b)))
+    if len(a) == len(b) + 1:
+        return any(a[:k] + a[k + 1:] == b for k in range(len(a)))
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return False
+
+
+def _covers(m: Mention, i: int, tree: Tree) -> bool:
+    return tree.mention_of.get(i) is m
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen = set()
+    out = []
+    for p in parties:
+        k = actor_key(p.ref)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(p)
+    return out
+
+
+def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """The same actor, or a state and its own government/people (no event with oneself)."""
+    if a is None or b is None:
+        return False
+    if actor_key(a) == actor_key(b):
+        return True
+    if a.country and a.country == b.country and (a.kind in STATE_KINDS or b.kind in STATE_KINDS):
+        return a.kind != "nsa" and b.kind != "nsa"
+    return False
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per (source, target, type) in a sentence; the first, or the one with a
+    recipient when another has none."""
+    best: dict[tuple, _Draft] = {}
+    order = []
+    for d in drafts:
+        key = (actor_key(d.source.ref if d.source else None), d.plover)
+        tkey = actor_key(d.targets[0].ref) if d.targets else None
+        full = key + (tkey,)
+        if full in best:
+            continue
+        # an event with no recipient is dropped when the same actor and type has one
+        if tkey is None and any(k[:2] == key and k[2] is not None for k in best):
+            continue
+        if tkey is not None and key + (None,) in best:
+            old = best.pop(key + (None,))
+            order.remove(old)
+        best[full] = d
+        order.append(d)
+    return order
+
+
+def _attach_figures(tree: Tree, drafts: list[_Draft], figures) -> dict[int, tuple]:
+    """Each figure goes to the event whose trigger or carrier is its nearest ancestor, else
+    to the nearest event in the sentence."""
+    out: dict[int, list] = {}
+    if not drafts:
+        return {}
+    for ff in figures:
+        chain = [ff.anchor, *tree.ancestors(ff.anchor)]
+        best = None
+        for rank, a in enumerate(chain):
+            for d in drafts:
+                if a in (d.trigger.tok, d.trigger.carrier) or a in d.trigger.toks:
+                    best = d
+                    break
+            if best is not None:
+                break
+        if best is None:
+            best = min(drafts, key=lambda d: abs(d.trigger.tok - ff.anchor))
+        out.setdefault(id(best), []).append(ff.figure)
+    return {k: tuple(v) for k, v in out.items()}

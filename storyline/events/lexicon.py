@@ -1,0 +1,191 @@
+"""The event lexicon (``storyline/data/events/lexicon.yaml``), loaded once and validated.
+
+Every "TYPE/mode" value must name a row of the ontology table, so a typo in the data fails
+at load with the file and the entry, not later as a silently uncoded event.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..errors import DataError
+from ..knowledge import load_yaml
+from .coding import known_mode, plover_types
+
+LEXICON = "events/lexicon.yaml"
+
+Code = tuple[str, str | None]  # (PLOVER type, mode or None)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A family of words whose event depends on their complement ("offer to mediate")."""
+
+    name: str
+    consumes: bool
+    default: Code | None
+    classes: dict[str, Code]
+    when_negated: str | None = None
+    needs_modal: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """What the words mean; see the YAML file for each table's purpose."""
+
+    verbs: dict[str, Code]
+    nouns: dict[str, Code]
+    frames: dict[str, Frame]
+    frame_of: dict[str, str]
+    complement_of: dict[str, str]
+    light_verbs: dict[str, tuple[str, ...]]
+    speech_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    target_preps: dict[str, frozenset[str]]
+    agent_preps: frozenset[str]
+    contextual_types: frozenset[str]
+    reciprocal_markers: frozenset[str]
+    reciprocal_types: frozenset[str]
+    party_nouns: frozenset[str]
+    third_party_modes: frozenset[tuple[str, str]]
+    future_as_agree: dict[str, Code]
+    mode_cues: dict[str, dict[str, str]]
+    nsa_cues: frozenset[str]
+    civilian_victims: frozenset[str]
+    event_anaphors: dict[str, frozenset[str]]
+    wrapper_classes: frozenset[str]
+    reaction_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    conditional_threats: dict[str, Code]
+    cooperative_types: frozenset[str]
+    conflict_types: frozenset[str]
+    qualified_nouns: dict[str, frozenset[str]]
+    typo_min_length: int
+    version: str
+
+    def prep_targets(self, plover: str) -> frozenset[str]:
+        """Prepositions that introduce the recipient of an event of this type."""
+        return self.target_preps.get(plover, frozenset()) | self.target_preps.get("*", frozenset())
+
+
+def _code(value, where: str) -> Code:
+    if not isinstance(value, str) or not value.strip():
+        raise DataError(f"{where}: expected 'TYPE' or 'TYPE/mode', got {value!r}")
+    plover, _, mode = value.strip().partition("/")
+    plover = plover.upper()
+    if plover not in plover_types():
+        raise DataError(f"{where}: unknown PLOVER type {plover!r} (see ontology/plover.csv)")
+    if mode and not known_mode(plover, mode):
+        raise DataError(f"{where}: ({plover}, {mode}) has no row in ontology/plover.csv")
+    return plover, (mode or None)
+
+
+def _words(value, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise DataError(f"{where}: expected a list of words")
+    return [w.strip().lower() for w in value]
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Load and validate the lexicon. Raises DataError naming the file and entry."""
+    data = load_yaml(LEXICON)
+    where = f"storyline/data/{LEXICON}"
+    if not isinstance(data, dict):
+        raise DataError(f"{where}: expected a mapping at the top level")
+
+    def table(key: str) -> dict[str, Code]:
+        raw = data.get(key) or {}
+        if not isinstance(raw, dict):
+            raise DataError(f"{where}: '{key}' must be a mapping of word → TYPE/mode")
+        return {str(k).strip().lower(): _code(v, f"{where}: {key}.{k}") for k, v in raw.items()}
+
+    complement_of: dict[str, str] = {}
+    for cls, words in (data.get("complements") or {}).items():
+        for w in _words(words, f"{where}: complements.{cls}"):
+            complement_of.setdefault(w, cls)
+
+    frames: dict[str, Frame] = {}
+    frame_of: dict[str, str] = {}
+    for name, spec in (data.get("frames") or {}).items():
+        at = f"{where}: frames.{name}"
+        if not isinstance(spec, dict):
+            raise DataError(f"{at}: expected a mapping")
+        classes = {}
+        for cls, value in (spec.get("classes") or {}).items():
+            if cls not in (data.get("complements") or {}):
+                raise DataError(f"{at}.classes: unknown complement class {cls!r}")
+            classes[cls] = _code(value, f"{at}.classes.{cls}")
+        default = spec.get("default")
+        frames[name] = Frame(
+            name=name, consumes=bool(spec.get("consumes", True)),
+            default=_code(default, f"{at}.default") if default else None, classes=classes,
+            when_negated=spec.get("when_negated"),
+            needs_modal=frozenset(_words(spec.get("needs_modal"), f"{at}.needs_modal")))
+        for w in _words(spec.get("words"), f"{at}.words"):
+            if w in frame_of:
+                raise DataError(f"{at}: {w!r} is already in frame {frame_of[w]!r}")
+            frame_of[w] = name
+    for name, frame in frames.items():
+        if frame.when_negated and frame.when_negated not in frames:
+            raise DataError(f"{where}: frames.{name}.when_negated names no frame")
+
+    light = {}
+    for verb, paths in (data.get("light_verbs") or {}).items():
+        light[str(verb).lower()] = tuple(_words(paths, f"{where}: light_verbs.{verb}"))
+
+    preps = {str(k).upper() if k != "*" else "*": frozenset(_words(v, f"{where}: target_preps.{k}"))
+             for k, v in (data.get("target_preps") or {}).items()}
+    for k in preps:
+        if k != "*" and k not in plover_types():
+            raise DataError(f"{where}: target_preps.{k}: unknown PLOVER type")
+
+    third = set()
+    for item in _words(data.get("third_party_modes"), f"{where}: third_party_modes"):
+        third.add(_code(item, f"{where}: third_party_modes"))
+
+    future = {}
+    for k, v in (data.get("future_as_agree") or {}).items():
+        future[str(k).upper()] = _code(v, f"{where}: future_as_agree.{k}")
+
+    cues: dict[str, dict[str, str]] = {}
+    for plover, modes in (data.get("mode_cues") or {}).items():
+        by_word: dict[str, str] = {}
+        for mode, words in modes.items():
+            if not known_mode(plover, mode):
+                raise DataError(f"{where}: mode_cues.{plover}.{mode}: no such row in the ontology")
+            for w in _words(words, f"{where}: mode_cues.{plover}.{mode}"):
+                by_word.setdefault(w, mode)
+        cues[plover.upper()] = by_word
+
+    qualified = {str(k).lower(): frozenset(_words(v, f"{where}: qualified_nouns.{k}"))
+                 for k, v in (data.get("qualified_nouns") or {}).items()}
+
+    return Lexicon(
+        verbs=table("verbs"), nouns=table("nouns"), frames=frames, frame_of=frame_of,
+        complement_of=complement_of, light_verbs=light,
+        speech_verbs=frozenset(_words(data.get("speech_verbs"), f"{where}: speech_verbs")),
+        addressee_verbs=frozenset(_words(data.get("addressee_verbs"), f"{where}: addressee_verbs")),
+        target_preps=preps,
+        agent_preps=frozenset(_words(data.get("agent_preps"), f"{where}: agent_preps")),
+        contextual_types=frozenset(t.upper() for t in _words(data.get("contextual_types"), where)),
+        reciprocal_markers=frozenset(_words(data.get("reciprocal_markers"), where)),
+        reciprocal_types=frozenset(t.upper() for t in _words(data.get("reciprocal_types"), where)),
+        party_nouns=frozenset(_words(data.get("party_nouns"), f"{where}: party_nouns")),
+        third_party_modes=frozenset(third), future_as_agree=future, mode_cues=cues,
+        nsa_cues=frozenset(_words(data.get("nsa_cues"), where)),
+        civilian_victims=frozenset(_words(data.get("civilian_victims"), where)),
+        event_anaphors={str(k).lower(): frozenset(str(t).upper() for t in v)
+                        for k, v in (data.get("event_anaphors") or {}).items()},
+        wrapper_classes=frozenset(_words(data.get("wrapper_classes"), where)),
+        reaction_verbs=frozenset(_words(data.get("reaction_verbs"), where)),
+        object_control_verbs=frozenset(_words(data.get("object_control_verbs"), where)),
+        conditional_threats={str(k): _code(v, f"{where}: conditional_threats.{k}")
+                             for k, v in (data.get("conditional_threats") or {}).items()},
+        cooperative_types=frozenset(t.upper() for t in _words(data.get("cooperative_types"), where)),
+        conflict_types=frozenset(t.upper() for t in _words(data.get("conflict_types"), where)),
+        qualified_nouns=qualified,
+        typo_min_length=int(data.get("typo_min_length", 6)),
+        version=str(data.get("version", "0")))

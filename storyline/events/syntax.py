@@ -1,0 +1,136 @@
+"""A read-only view of a ParsedDoc's dependency trees, built once per document.
+
+The event stage walks heads and children many times per sentence; this keeps the child
+lists and the token → mention index in one place.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from ..records import Mention, ParsedDoc, Token
+
+# Dependencies that open a new clause: a subtree walk for one phrase stops at them.
+CLAUSAL_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+MODAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must", "'d", "ca"})
+
+
+class Tree:
+    """Children, subtrees and mentions of a parsed document."""
+
+    def __init__(self, parsed: ParsedDoc, mentions: Sequence[Mention] = ()):
+        self.parsed = parsed
+        self.tokens: tuple[Token, ...] = parsed.tokens
+        self.children: list[list[int]] = [[] for _ in parsed.tokens]
+        for t in parsed.tokens:
+            if t.head != t.i:
+                self.children[t.head].append(t.i)
+        self.mention_of: dict[int, Mention] = {}
+        for m in mentions:
+            start, end = m.tok_start, m.tok_end
+            if start < 0 or end <= start:
+                start, end = self._span_of(m.start, m.end)
+            for i in range(start, end):
+                # the shorter mention wins inside a longer one ("India" inside "India's army")
+                old = self.mention_of.get(i)
+                if old is None or (old.end - old.start) > (m.end - m.start):
+                    self.mention_of[i] = m
+
+    def _span_of(self, start: int, end: int) -> tuple[int, int]:
+        toks = [t.i for t in self.tokens if t.idx < end and t.idx + len(t.text) > start]
+        return (toks[0], toks[-1] + 1) if toks else (0, 0)
+
+    # ── navigation ────────────────────────────────────────────────────────────────────
+    def tok(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def head(self, i: int) -> int:
+        return self.tokens[i].head
+
+    def kids(self, i: int, deps: Iterable[str] | None = None) -> list[int]:
+        if deps is None:
+            return self.children[i]
+        deps = set(deps)
+        return [c for c in self.children[i] if self.tokens[c].dep in deps]
+
+    def kid(self, i: int, *deps: str) -> int | None:
+        for c in self.children[i]:
+            if self.tokens[c].dep in deps:
+                return c
+        return None
+
+    def prep_objects(self, i: int, preps: Iterable[str] | None = None) -> Iterator[tuple[str, int]]:
+        """(preposition, object) pairs under token i: "against Pakistan" → ("against", 5)."""
+        preps = set(preps) if preps is not None else None
+        for p in self.kids(i, ("prep", "agent", "dative")):
+            word = self.tokens[p].text.lower()
+            if self.tokens[p].dep == "agent":
+                word = "by"
+            if preps is not None and word not in preps:
+                continue
+            objs = self.kids(p, ("pobj", "pcomp"))
+            if not objs and self.tokens[p].dep == "dative" and self.tokens[p].pos in ("PROPN", "NOUN", "PRON"):
+                yield "to", p
+            for o in objs:
+                yield word, o
+
+    def subtree(self, i: int, stop: frozenset[str] = CLAUSAL_DEPS) -> list[int]:
+        """Token i and its descendants, not entering sub-clauses."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            for c in self.children[j]:
+                if self.tokens[c].dep not in stop:
+                    stack.append(c)
+        return sorted(out)
+
+    def full_subtree(self, i: int) -> list[int]:
+        return self.subtree(i, frozenset())
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        seen = set()
+        while self.tokens[i].head != i and i not in seen:
+            seen.add(i)
+            i = self.tokens[i].head
+            yield i
+
+    def conjuncts(self, i: int) -> list[int]:
+        """Token i and the tokens coordinated with it ("India and Pakistan")."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.kids(j, ("conj",)))
+        return sorted(out)
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+    def lower(self, i: int) -> str:
+        return self.tokens[i].text.lower()
+
+    def is_negated(self, i: int) -> bool:
+        for c in self.children[i]:
+            t = self.tokens[c]
+            if t.dep == "neg" or (t.dep in ("advmod", "det") and t.text.lower() in ("never", "no")):
+                return True
+        return False
+
+    def auxes(self, i: int) -> list[str]:
+        return [self.tokens[c].text.lower() for c in self.kids(i, ("aux", "auxpass"))]
+
+    def is_passive(self, i: int) -> bool:
+        return bool(self.kids(i, ("auxpass", "nsubjpass"))) or (
+            self.tokens[i].tag == "VBN" and self.tokens[i].dep in ("acl", "amod")
+            and not self.kids(i, ("nsubj",)))
+
+    def text(self, start: int, end: int) -> str:
+        """The document text of tokens [start, end)."""
+        a = self.tokens[start].idx
+        b = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
+        return self.parsed.text[a:b]
+
+    def sentence_of(self, i: int):
+        return self.parsed.sentences[self.tokens[i].sent]
