@@ -282,8 +282,10 @@ def timeline(options: Options, actor, since, until):
     """
     from .merge import format_timeline
 
-    story = filter_story(_store(options).story_events(), actor, since, until)
-    console.print(format_timeline(story), soft_wrap=True)
+    store = _store(options)
+    story = filter_story(store.story_events(), actor, since, until)
+    console.print(format_timeline(story, {d.id: d for d in store.documents()}), soft_wrap=True,
+                  markup=False)
 
 
 @main.command()
@@ -298,9 +300,11 @@ def dyad(options: Options, a, b, by):
     Example:
       storyline dyad IND PAK --by month
     """
-    from .dyads import dyad_trend, format_dyad_table
+    from .dyads import dyad_left_out, dyad_trend, format_dyad_table
 
-    console.print(format_dyad_table(dyad_trend(_store(options).events(), a, b, by)), soft_wrap=True)
+    events = _store(options).events()
+    table = format_dyad_table(dyad_trend(events, a, b, by), dyad_left_out(events, a, b, by), by)
+    console.print(table, soft_wrap=True, markup=False)
 
 
 @main.command()

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import ConfigError
-from .merge import date_span
-from .records import ActorRef, DyadPoint, Event
+from .merge import event_span
+from .records import ActorRef, DyadPoint, Event, EventDate
 
 __all__ = ["dyad_trend", "dyad_left_out", "format_dyad_table", "LeftOut", "PERIODS"]
 
@@ -70,12 +70,20 @@ def _between(event: Event, a: str, b: str) -> bool:
     return False
 
 
-def _period(value: str | None, by: str) -> str | None | bool:
-    """The period label of a date value; None when undated; False when too coarse for ``by``."""
-    span = date_span(value)
+def _period(date: EventDate, by: str) -> str | None | bool:
+    """The period label of an event's date; None when undated; False when too coarse for ``by``.
+
+    A week-precise date (a day value with granularity "week", the middle of its window) is
+    too coarse for days and is counted in the week or month of its middle day.
+    """
+    span = event_span(date)
     if span is None:
         return None
     first, last = span
+    if date.granularity == "week" and first != last:
+        if by == "day":
+            return False
+        first = last = first + (last - first) / 2
     if by == "day":
         return first.isoformat() if first == last else False
     if by == "week":
@@ -108,7 +116,7 @@ def dyad_trend(events: Sequence[Event], a: str, b: str, by: str = "month") -> tu
     for event in events:
         if event.modality not in HAPPENED or not _between(event, a, b):
             continue
-        period = _period(event.date.value, by)
+        period = _period(event.date, by)
         if period:
             buckets[period].append(event)
     points = []
@@ -135,7 +143,7 @@ def dyad_left_out(events: Sequence[Event], a: str, b: str, by: str = "month") ->
         if event.modality not in HAPPENED:
             not_happened += 1
             continue
-        period = _period(event.date.value, by)
+        period = _period(event.date, by)
         if period is None:
             undated += 1
         elif period is False:

@@ -15,8 +15,12 @@ Two events are the same event when
 
 Only events that happened enter the storyline (modality asserted or reported; a statement of
 intent such as an offer counts as made): negated, hypothetical and intended events are kept
-out, never merged into events that happened. Undated events are left out too, and events
-dated only to a year or coarser join a story event only when exactly one fits.
+out, never merged into events that happened. So are events with no resolved actor at all.
+A coarse date joins a finer entry only when exactly one fits ("in May" → the 7 May strikes
+if they are the only May strikes); events dated to a year or coarser never make an entry of
+their own. Undated events are left out, except the news of a news article: undated events
+in its lede are dated to the day before publication through publication day (the "news
+peg"; see NEWS_PEG_SENTENCES), as an analyst reads "India has rejected Trump's offer".
 
 The function is a pure recomputation from stored events: adding an article means calling it
 again, which is cheap (the pairwise comparisons stay within blocks of overlapping dates).
@@ -27,15 +31,16 @@ import datetime as dt
 import functools
 import hashlib
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import DataError
 from .knowledge import load_yaml
-from .records import ActorRef, Document, Event, Proposition, StoryEvent
+from .records import ActorRef, Document, Event, EventDate, Proposition, StoryEvent
 
-__all__ = ["build_storyline", "format_timeline", "date_span", "summarize"]
+__all__ = ["build_storyline", "format_timeline", "date_span", "event_span", "summarize"]
 
 TYPES_FILE = "merge/types.yaml"
 SUMMARIES_FILE = "merge/summaries.yaml"
@@ -47,7 +52,10 @@ WORDS_FILE = "merge/words.yaml"
 MAX_ENTRY_SPAN_DAYS = 92
 # Two day-level reports of one event may be a day apart (time zones, "the day before" counted
 # from a later report, a late-night announcement). They merge only with the same type, both
-# actors named alike and near-identical wording, and the difference is kept as a disagreement.
+# actors named alike, and near-identical wording or a date one of them only took from its
+# paragraph's context (the temporal stage's "discourse" dates: "On May 11 Trump praised them
+# for agreeing to a ceasefire" dates the agreement to the praise). A difference between two
+# dates the reports state themselves is kept as a disagreement.
 DATE_SLACK_DAYS = 1
 # Word overlap (shared content words over the smaller set) needed to merge when the evidence
 # is weaker: compatible but different types, or one side unnamed. Chosen on our fixtures: the
@@ -65,15 +73,38 @@ MIN_OVERLAP_SLACK = 0.5
 # paraphrases of one report score 0.6–0.9, different events in one dyad 0.3–0.5.
 MIN_COSINE_WEAK = 0.6
 MIN_COSINE_SLACK = 0.8
-# A proposition touches a story event when it shares this many content words (actor names
-# excluded) with the event's sentences, and one of its documents reports the event.
+# A proposition touches a story event when one of its documents reports the event and it
+# shares content words (actor names excluded) with the event's sentences: at least this many,
+# or this share of the proposition's own content words (a short proposition, "Pakistan was
+# responsible for the incident", has one or two). MiniLM cosines were tried and do not
+# separate here: unrelated sentences of one dispute score as high as related ones (~0.5).
 MIN_SHARED_WORDS_PROPOSITION = 2
+MIN_SHARED_SHARE_PROPOSITION = 1 / 3
+# The news peg. News leads with its news: an undated event that happened, in the first
+# sentences of an article with a known day of publication, is what the article reports as
+# new, so it happened in the day before publication or on that day (wire copy "India has
+# rejected...", "Trump has stepped in to offer mediation"). Ten sentences cover a headline,
+# the lede and the paragraphs that explain it; later undated sentences are mostly background,
+# and sentences with background cues (data/merge/words.yaml: "repeatedly", "long") never
+# count. The window is the event's date span, so such an event joins a dated entry only when
+# exactly one fits, as a month-level one does.
+NEWS_PEG_SENTENCES = 10
+NEWS_PEG_DAYS = 1
+# A date of granularity "week" given as a day is the middle of a week-long window (the
+# temporal stage's convention): it covers this many days either side.
+WEEK_HALF_DAYS = 3
 # Words after the trigger that a topic (data/merge/summaries.yaml) may be found in.
 TOPIC_WINDOW_WORDS = 6
 
 STRONG, WEAK = 1.0, 0.5
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _HOW_WEIGHT = {"clause": 3, "corpus": 2, "discourse": 1, "undated": 0}
+# Summary template variants, in the order they are tried (data/merge/summaries.yaml), and
+# the placeholders a template may use.
+_VARIANTS = ("pair", "place", "single", "directed", "source", "target")
+_PLACEHOLDERS = frozenset({"source", "target", "targets", "pair"})
+# Actors whose names two reports can disagree on (two states are a conflict, not a detail).
+NAMED_KINDS = ("person", "nsa", "military")
 # Which actor a summary names best when reports differ in detail: a leader or a state reads
 # better than "the Indian armed forces" (and agrees with a singular verb).
 _KIND_RANK = {"person": 3, "state": 3, "igo": 2, "government": 2, "nsa": 1, "military": 1, "org": 1}
@@ -88,6 +119,7 @@ class _TypeRules:
     happened: frozenset[str]
     statement_of_intent: frozenset[str]
     seasons: Mapping[str, tuple[int, int]]
+    news_genres: frozenset[str]
 
 
 @functools.cache
@@ -114,21 +146,50 @@ def _type_rules() -> _TypeRules:
         happened=frozenset(raw.get("happened") or ("asserted", "reported")),
         statement_of_intent=frozenset(str(t).upper() for t in raw.get("statement_of_intent") or ()),
         seasons=seasons,
+        news_genres=frozenset(str(g).lower() for g in raw.get("news_genres") or ("news",)),
     )
 
 
-@functools.cache
-def _stopwords() -> frozenset[str]:
+def _word_block(key: str) -> frozenset[str]:
     raw = load_yaml(WORDS_FILE)
-    words = (raw or {}).get("stopwords") if isinstance(raw, dict) else None
+    words = raw.get(key) if isinstance(raw, dict) else None
     if not isinstance(words, str):
-        raise DataError(f"{WORDS_FILE}: 'stopwords' must be a block of words")
+        raise DataError(f"{WORDS_FILE}: '{key}' must be a block of words")
     return frozenset(words.lower().split())
 
 
 @functools.cache
-def _summaries() -> tuple[Mapping[str, Mapping[str, str]], tuple[Mapping, ...], str]:
-    """(templates by key, topics, person style) from data/merge/summaries.yaml, validated."""
+def _stopwords() -> frozenset[str]:
+    return _word_block("stopwords")
+
+
+@functools.cache
+def _background_cues() -> tuple[re.Pattern, ...]:
+    """The background cues of data/merge/words.yaml as whole-word patterns."""
+    raw = load_yaml(WORDS_FILE)
+    cues = raw.get("background_cues") if isinstance(raw, dict) else None
+    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
+        raise DataError(f"{WORDS_FILE}: 'background_cues' must be a list of words or phrases")
+    return tuple(re.compile(rf"(?<![A-Za-z]){re.escape(c.lower())}(?![A-Za-z])") for c in cues)
+
+
+def _template(text: str, where: str) -> str:
+    """A summary template whose placeholders are all known (else DataError)."""
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError as exc:
+        raise DataError(f"{SUMMARIES_FILE}: {where}: {exc}") from None
+    unknown = fields - _PLACEHOLDERS
+    if unknown:
+        raise DataError(f"{SUMMARIES_FILE}: {where}: unknown placeholder(s) {sorted(unknown)}; "
+                        f"use {{{'}, {'.join(sorted(_PLACEHOLDERS))}}}")
+    return text
+
+
+@functools.cache
+def _summaries() -> tuple[Mapping[str, Mapping[str, str]], tuple[Mapping, ...], str, frozenset[str]]:
+    """(templates by key, topics, person style, plural nouns) from data/merge/summaries.yaml,
+    validated."""
     raw = load_yaml(SUMMARIES_FILE)
     if not isinstance(raw, dict) or not isinstance(raw.get("templates"), dict):
         raise DataError(f"{SUMMARIES_FILE}: needs a 'templates' mapping")
@@ -140,7 +201,7 @@ def _summaries() -> tuple[Mapping[str, Mapping[str, str]], tuple[Mapping, ...], 
         if bad:
             raise DataError(f"{SUMMARIES_FILE}: templates.{key}: unknown variant(s) {sorted(bad)}; "
                             f"use {', '.join(_VARIANTS)}")
-        templates[str(key)] = {str(k): str(v) for k, v in variants.items()}
+        templates[str(key)] = {str(k): _template(str(v), f"templates.{key}.{k}") for k, v in variants.items()}
     topics = []
     for n, topic in enumerate(raw.get("topics") or ()):
         if not isinstance(topic, dict) or not topic.get("words") or not topic.get("types"):
@@ -148,14 +209,11 @@ def _summaries() -> tuple[Mapping[str, Mapping[str, str]], tuple[Mapping, ...], 
         topics.append({
             "words": tuple(str(w).lower() for w in topic["words"]),
             "types": frozenset(str(t).upper() for t in topic["types"]),
-            "variants": {k: str(v) for k, v in topic.items() if k in _VARIANTS},
+            "variants": {k: _template(str(v), f"topics[{n}].{k}") for k, v in topic.items() if k in _VARIANTS},
         })
-    return templates, tuple(topics), str(raw.get("person_style") or "surname")
+    plurals = frozenset(str(w).lower() for w in raw.get("plural_nouns") or ())
+    return templates, tuple(topics), str(raw.get("person_style") or "surname"), plurals
 
-
-_VARIANTS = ("pair", "place", "single", "directed", "source", "target")
-# Actors whose names two reports can disagree on (two states are a conflict, not a detail).
-NAMED_KINDS = ("person", "nsa", "military")
 
 
 # ── dates ───────────────────────────────────────────────────────────────────────────────
@@ -207,6 +265,27 @@ def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
     except ValueError:  # an impossible date ("2025-02-30") is as good as none
         return None
     return None
+
+
+def event_span(date: EventDate) -> tuple[dt.date, dt.date] | None:
+    """The days an event's date covers, read at its stated granularity: the event stage
+    dates a week-precise event by the middle day of its window ("late February" → the 24th,
+    granularity "week") and a season by its middle month, so those widen around the value."""
+    span = date_span(date.value)
+    if span is None:
+        return None
+    if date.granularity == "week" and span[0] == span[1]:
+        half = dt.timedelta(days=WEEK_HALF_DAYS)
+        return span[0] - half, span[1] + half
+    if date.granularity == "season" and span[1] - span[0] < dt.timedelta(days=31):
+        before = span[0] - dt.timedelta(days=1)
+        return before.replace(day=1), date_span(_next_month(span[1]))[1]
+    return span
+
+
+def _next_month(day: dt.date) -> str:
+    nxt = day + dt.timedelta(days=1)
+    return f"{nxt.year:04d}-{nxt.month:02d}"
 
 
 def _span_days(span: tuple[dt.date, dt.date]) -> int:
@@ -316,6 +395,9 @@ class _Item:
     days: int
     words: frozenset[str]
     order: int
+    value: str  # the event's date, or the news-peg window "YYYY-MM-DD/YYYY-MM-DD"
+    grain: str
+    pegged: bool = False
 
 
 def _happened(event: Event) -> bool:
@@ -325,22 +407,42 @@ def _happened(event: Event) -> bool:
     return event.modality == "intended" and event.plover.upper() in rules.statement_of_intent
 
 
-def _prepare(events: Sequence[Event]) -> list[_Item]:
+def _named(event: Event) -> bool:
+    """At least one side is a resolved actor: an entry says who did what."""
+    return any(_identity(r) is not None for r in (event.source, event.target, *event.others))
+
+
+def _news_peg(event: Event, published: str | None) -> tuple[str, tuple[dt.date, dt.date]] | None:
+    """The window an undated lede event happened in (see NEWS_PEG_SENTENCES), or None."""
+    if event.date.value or event.sent >= NEWS_PEG_SENTENCES or not published:
+        return None
+    span = date_span(published[:10]) if len(published) >= 10 else None
+    if span is None or span[0] != span[1]:
+        return None
+    sentence = event.sentence.lower()
+    if any(cue.search(sentence) for cue in _background_cues()):
+        return None
+    first = span[0] - dt.timedelta(days=NEWS_PEG_DAYS)
+    return f"{first.isoformat()}/{span[1].isoformat()}", (first, span[1])
+
+
+def _prepare(events: Sequence[Event], published: Mapping[str, str | None]) -> list[_Item]:
     """Events that may enter the storyline, with their date span and wording, finest first."""
     chosen = []
     for event in events:
-        if not _happened(event):
+        if not _happened(event) or not _named(event):
             continue
-        span = date_span(event.date.value)
-        if span is None:
-            continue
-        chosen.append((event, span))
+        span = event_span(event.date)
+        if span is not None:
+            chosen.append((event, span, event.date.value, event.date.granularity, False))
+        elif (peg := _news_peg(event, published.get(event.doc_id))) is not None:
+            chosen.append((event, peg[1], peg[0], "day", True))
     chosen.sort(key=lambda p: (_span_days(p[1]), p[1][0], p[0].doc_id, p[0].sent, p[0].start, p[0].id))
     items = []
-    for n, (event, span) in enumerate(chosen):
+    for n, (event, span, value, grain, pegged) in enumerate(chosen):
         exclude = _actor_words((event.source, event.target, *event.others))
         words = _content_words(f"{event.trigger} {event.sentence}", exclude)
-        items.append(_Item(event, span, _span_days(span), words, n))
+        items.append(_Item(event, span, _span_days(span), words, n, value, grain, pegged))
     return items
 
 
@@ -402,8 +504,9 @@ def _pair_score(a: _Item, b: _Item, sim: _Similarity) -> float | None:
     strong = type_score == STRONG and actors == STRONG
     if not overlaps:
         gap = max((b.span[0] - a.span[1]).days, (a.span[0] - b.span[1]).days)
+        from_context = "discourse" in (a.event.date.how, b.event.date.how)
         if not (strong and a.days == 1 and b.days == 1 and gap <= DATE_SLACK_DAYS
-                and sim.at_least(MIN_OVERLAP_SLACK, MIN_COSINE_SLACK)):
+                and (from_context or sim.at_least(MIN_OVERLAP_SLACK, MIN_COSINE_SLACK))):
             return None
     elif not strong and not sim.at_least(MIN_OVERLAP_WEAK, MIN_COSINE_WEAK):
         return None
@@ -520,18 +623,33 @@ def _embedding_similarity(items: Sequence[_Item], embedder: Callable[[Sequence[s
 
 def build_storyline(events: Sequence[Event], propositions: Sequence[Proposition],
                     documents: Mapping[str, Document], *,
+                    published: Mapping[str, str | None] | None = None,
+                    genres: Mapping[str, str | None] | None = None,
                     embedder: Callable[[Sequence[str]], object] | None = None
                     ) -> tuple[StoryEvent, ...]:
     """Merge the events of every article into story events, in date order.
 
-    Only events that happened and carry a date become entries (see the module docstring);
-    undated ones are omitted. ``embedder`` (e.g. ``storyline.embed.embed``) adds sentence-
-    vector similarity to word overlap; without it the merge uses words alone. Returns story
-    events sorted by the first day they cover (then by their last day and summary); their ids
-    are "s" + a hash of their sorted member event ids, so an entry keeps its id as long as
-    its members do. Raises DataError when a data file of the merge stage is invalid.
+    Only events that happened, name at least one resolved actor and carry a date become
+    entries (see the module docstring). An undated one is left out, unless it is news in
+    its article's lede: then it is dated to the day before publication through publication
+    day (the entry's date is that window, "2019-07-22/2019-07-23", when no report dates it
+    better). Publication dates come from ``published`` (document id → ISO date, e.g. the
+    inferred ones) or else ``Document.published``; with ``genres`` (document id → genre), only
+    news genres (data/merge/types.yaml) have a news peg: an op-ed's undated sentences are
+    argument, not news. ``embedder`` (e.g.
+    ``storyline.embed.embed``) adds sentence-vector similarity to word overlap; without it
+    the merge uses words alone.
+
+    Returns story events sorted by the first day they cover (then by their last day and
+    summary); ids are "s" + a hash of the sorted member event ids, so an entry keeps its id
+    as long as its members do. Raises DataError when a data file of the merge stage is invalid.
     """
-    items = _prepare(events)
+    dates = {doc_id: doc.published for doc_id, doc in documents.items()}
+    dates.update(published or {})
+    for doc_id, genre in (genres or {}).items():
+        if genre and genre.lower() not in _type_rules().news_genres:
+            dates[doc_id] = None  # no news peg
+    items = _prepare(events, dates)
     similarity = _embedding_similarity(items, embedder) if embedder and items else _lexical_similarity
     groups = _cluster(items, similarity)
     contested = [p for p in propositions if p.contested]
@@ -562,8 +680,8 @@ def _story_date(group: Sequence[_Item]) -> tuple[str, str]:
     grains = {}
     for m in group:
         if m.days == finest:
-            votes[m.event.date.value] += 1 + _HOW_WEIGHT.get(m.event.date.how, 0)
-            grains[m.event.date.value] = m.event.date.granularity
+            votes[m.value] += 1 + _HOW_WEIGHT.get(m.event.date.how, 0)
+            grains[m.value] = m.grain
     value = min(votes, key=lambda v: (-votes[v], v))
     grain = grains[value]
     if grain in (None, "unknown"):
@@ -595,6 +713,7 @@ def _story_event(group: Sequence[_Item], contested: Sequence[Proposition],
         disagreements=_disagreements(members, rep, documents),
         goldstein=rep.event.goldstein,
         quad_class=rep.event.quad_class,
+        date_how="publication" if all(m.pegged for m in group) else "reported",
     )
 
 
@@ -608,8 +727,10 @@ def _touching(members: Sequence[_Item], contested: Sequence[Proposition]) -> tup
     for prop in contested:
         if not docs.intersection(prop.documents):
             continue
-        prop_exclude = exclude | _actor_words([*prop.asserted_by, *prop.denied_by])
-        if len(_content_words(prop.text, prop_exclude) & words) >= MIN_SHARED_WORDS_PROPOSITION:
+        prop_words = _content_words(prop.text, exclude | _actor_words([*prop.asserted_by, *prop.denied_by]))
+        shared = len(prop_words & words)
+        if shared >= MIN_SHARED_WORDS_PROPOSITION or \
+                (shared and shared / len(prop_words) >= MIN_SHARED_SHARE_PROPOSITION):
             touched.append(prop.id)
     return tuple(touched)
 
@@ -634,11 +755,12 @@ def _disagreements(members: Sequence[_Item], rep: _Item, documents: Mapping[str,
                    ) -> tuple[str, ...]:
     """What the reports disagree on, as readable lines: dates, figures, who acted."""
     out = []
-    # Dates: day-level values that differ (coarser ones only state less, they do not differ).
+    # Dates: day-level values the reports state that differ (coarser ones only state less,
+    # and a date taken from a paragraph's context is no statement of the report).
     days: dict[str, set[str]] = defaultdict(set)
     for m in members:
-        if m.days == 1:
-            days[m.event.date.value].add(m.event.doc_id)
+        if m.days == 1 and m.event.date.how in ("clause", "corpus"):
+            days[m.value].add(m.event.doc_id)
     if len(days) > 1:
         out.append(f"date: {_by_doc(days, documents)}")
     # Figures: the same quantity given different values by different articles.
@@ -678,17 +800,62 @@ def _oriented(event: Event, rep: Event) -> tuple[ActorRef | None, ActorRef | Non
 
 # ── summaries ───────────────────────────────────────────────────────────────────────────
 
+@functools.cache
+def _state_names() -> Mapping[str, str]:
+    """ISO3 → the state's name, from the actor base's state list (when it is installed)."""
+    try:
+        from .actors.base import load_states
+    except ImportError:  # pragma: no cover - the actors stage ships with the package
+        return {}
+    return {s.id: s.name for s in load_states() if s.name}
+
+
 def _display(ref: ActorRef | None, person_style: str) -> str | None:
-    """How a summary names an actor: a person by surname, anything else by its name."""
-    if ref is None:
-        return None
+    """How a summary names an actor: a person by surname, a state or its government by the
+    state's name (headlines say "Pakistan rejects", not "Pakistan government rejects"),
+    anything else by its name."""
+    if ref is None or (_identity(ref) is None and ref.kind != "nsa"):
+        return None  # an unresolved name ("Dialogue", "April") would mislead more than help
     name = ref.name or ref.text
+    if ref.kind in ("state", "government") and ref.country:
+        if ref.kind == "government" or not name or name == ref.country:
+            name = _state_names().get(ref.country, name or ref.country)
     if not name:
         return None
     if ref.kind == "person" and person_style == "surname":
         parts = name.split()
         return parts[-1] if parts else name
     return name
+
+
+def _plural(ref: ActorRef | None, name: str | None, irregular: frozenset[str]) -> bool:
+    """A group named by a plural noun ("militants", "Pakistani armed forces", "gunmen") takes
+    a plural verb; states ("the Philippines") and people never do."""
+    if ref is None or not name or ref.kind in ("state", "government", "person", "igo"):
+        return False
+    last = name.split()[-1].lower()
+    if last in irregular:
+        return True
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _plural_verb(text: str, source: str) -> str:
+    """Turn the verb right after the source into the plural: "strikes" → "strike"."""
+    head, sep, rest = text.partition(source + " ")
+    if not sep or head:
+        return text
+    verb, space, tail = rest.partition(" ")
+    if verb.endswith("ies"):
+        verb = verb[:-3] + "y"
+    elif verb.endswith(("ches", "shes", "sses", "xes", "zes")):
+        verb = verb[:-2]
+    elif verb == "is":
+        verb = "are"
+    elif verb == "has":
+        verb = "have"
+    elif verb.endswith("s") and not verb.endswith("ss"):
+        verb = verb[:-1]
+    return head + sep + verb + space + tail
 
 
 def _join(names: Sequence[str]) -> str:
@@ -727,7 +894,7 @@ def _near_trigger(event: Event) -> str:
 
 
 def _topic(members: Sequence[Event], plover: str) -> Mapping[str, str] | None:
-    _, topics, _ = _summaries()
+    _, topics, _, _ = _summaries()
     windows = [_near_trigger(e) for e in members]
     for topic in topics:
         if plover.upper() not in topic["types"]:
@@ -741,7 +908,7 @@ def _topic(members: Sequence[Event], plover: str) -> Mapping[str, str] | None:
 def summarize(event: Event, members: Sequence[Event] = ()) -> str:
     """A one-line plain-English summary of an event (or of the story event it represents,
     whose reports are ``members``): "India strikes targets in Pakistan"."""
-    templates, _, person_style = _summaries()
+    templates, _, person_style, plurals = _summaries()
     members = list(members) or [event]
     first, rest = event.source, _recipients(event)
     if _named_first_by_most(event, members) == "target":
@@ -775,7 +942,10 @@ def summarize(event: Event, members: Sequence[Event] = ()) -> str:
         for variant in order:
             text = chain.get(variant)
             if text and all(values[k] for k in needs[variant]):
-                return _capitalise(text.format(**{k: v or "" for k, v in values.items()}))
+                line = text.format(**{k: v or "" for k, v in values.items()})
+                if source and _plural(first, source, plurals):
+                    line = _plural_verb(line, source)
+                return _capitalise(line)
     # Nothing fits (an unknown type, or no actor at all): say what is known.
     who = source or values["targets"] or "Unnamed actors"
     return _capitalise(f"{who}: {plover.lower()} ({event.trigger})")
@@ -794,11 +964,12 @@ def format_timeline(story: Sequence[StoryEvent], documents: Mapping[str, Documen
     propositions that touch it ("?"); with ``documents``, the articles by name."""
     if not story:
         return "No dated events to show."
-    lines = [f"{'date':<11} {'precision':<9} {'articles':>8} {'reports':>7}  summary"]
+    width = max(10, *(len(s.date or "") for s in story))
+    lines = [f"{'date':<{width}}  {'precision':<9} {'articles':>8} {'reports':>7}  summary"]
     for s in story:
-        lines.append(f"{s.date or '':<11} {s.granularity:<9} {len(s.documents):>8} "
+        lines.append(f"{s.date or '':<{width}}  {s.granularity:<9} {len(s.documents):>8} "
                      f"{len(s.events):>7}  {s.summary}")
-        pad = " " * 40
+        pad = " " * (width + 30)
         if documents:
             names = ", ".join(_doc_label(d, documents) for d in s.documents)
             lines.append(f"{pad}sources: {names}")

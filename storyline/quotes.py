@@ -402,7 +402,7 @@ def _verb_report(view: ParseView, lex: CueLexicon, v: int, earlier: list[Report]
                and view.toks[k].dep.startswith("nsubj") and k < v]
         if tok.dep == "relcl" and rel:
             # "a ceasefire, which he claimed was brokered by…": the pronoun stands for the noun
-            h = tok.head
+            h = _antecedent_noun(view, tok.head)
             a, b = _trim_plain(view, *_noun_phrase(view, h))
             tail = _trim_plain(view, v + 1, hi)
             if a <= b and tail[0] <= tail[1]:
@@ -565,6 +565,8 @@ def _resolve_speaker(view: ParseView, lex: CueLexicon, head: int, earlier: list[
     """The actor a subject refers to, and a channel when the subject is one ("a statement")."""
     tok = view.toks[head]
     lower = tok.text.lower()
+    lemma = tok.lemma.lower()
+    channel = _match_channel(lex, [tok.text.lower()]) if lemma in lex.subject_channels else None
     m = view.mention_at(head)
     if lower in _all_pronouns(lex):
         # A pronoun speaker is, in news prose, the speaker just reported before the mention
@@ -574,12 +576,10 @@ def _resolve_speaker(view: ParseView, lex: CueLexicon, head: int, earlier: list[
             ref = view.known(m.refs[0])
         return ref or _pronoun(view, lex, head, earlier, author), None
     if m is not None:
-        return view.known(m.refs[0]), None
+        return view.known(m.refs[0]), channel
     if tok.pos == "PRON":
         return None, None
-    lemma = tok.lemma.lower()
     lo, hi = view.subtree(head)
-    channel = _match_channel(lex, [tok.text.lower()]) if lemma in lex.subject_channels else None
     if lemma in lex.groups or lemma in lex.subject_channels:
         owners = [mm for mm in view.mentions_in(lo, hi)
                   if not _in_relative(view, head, view.tok_at(mm.start))]
@@ -603,14 +603,26 @@ def _resolve_speaker(view: ParseView, lex: CueLexicon, head: int, earlier: list[
 
 
 def _noun_phrase(view: ParseView, head: int) -> tuple[int, int]:
-    """A noun's phrase without its relative clauses and appositions."""
-    lo, hi = head, head
-    for c in view.children[head]:
-        if view.toks[c].dep in ("relcl", "acl", "appos") or view.toks[c].pos in ("PUNCT", "SPACE"):
-            continue
-        a, b = view.subtree(c)
-        lo, hi = min(lo, a), max(hi, b)
+    """A noun's phrase, cut before the first relative clause or apposition inside it."""
+    lo, hi = view.subtree(head)
+    for k in range(lo, hi + 1):
+        if k > head and (view.toks[k].dep in ("relcl", "appos") or view.toks[k].tag in ("WDT", "WP")):
+            hi = min(hi, view.subtree(k)[0] - 1)
     return lo, hi
+
+
+def _antecedent_noun(view: ParseView, h: int) -> int:
+    """The noun a relative clause's pronoun stands for: "a ceasefire between A and B, which…"
+    is about the ceasefire, though the parser hangs the clause on B."""
+    while view.toks[h].dep in ("pobj", "conj") and view.toks[h].head != h:
+        up = view.toks[h].head
+        if view.toks[up].dep == "prep" and view.toks[view.toks[up].head].pos in ("NOUN", "PROPN"):
+            h = view.toks[up].head
+        elif view.toks[h].dep == "conj":
+            h = up
+        else:
+            break
+    return h
 
 
 def _compound_span(view: ParseView, head: int) -> tuple[int, int]:

@@ -245,11 +245,13 @@ class Mention:
 @dataclass(frozen=True, slots=True)
 class EventDate:
     """When an event happened. ``how``: "clause" (an expression governing its clause),
-    "discourse" (the last anchor in the paragraph), "corpus", or "undated"."""
+    "discourse" (the last anchor in the paragraph), "corpus" (another article dates it),
+    "publication" (the news peg: an undated event in the lead of a news report, dated to the
+    day before its publication or that day; always labelled so), or "undated"."""
 
     value: str | None
     granularity: Granularity = "unknown"
-    how: Literal["clause", "discourse", "corpus", "undated"] = "undated"
+    how: Literal["clause", "discourse", "corpus", "publication", "undated"] = "undated"
     evidence: str | None = None
 
 
@@ -420,6 +422,7 @@ class StoryEvent:
     disagreements: tuple[str, ...] = ()
     goldstein: float = 0.0
     quad_class: int = 0
+    date_how: str | None = None  # how the entry's date was found ("clause", "publication", ...)
 
 
 @dataclass(frozen=True, slots=True)

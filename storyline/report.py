@@ -8,7 +8,7 @@ templates, with quoted sentences in place of links to the server.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -53,14 +53,14 @@ def write_report(store: Store, out: str | Path) -> Path:
     if not path.parent.is_dir():
         raise StorylineError(f"{path}: the directory {path.parent} does not exist")
     html = render_report(store)
-    tmp = None
+    # A temporary name beside the target, then one rename; created with open() so that the
+    # file gets the usual permissions (umask), unlike mkstemp's 0600.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with open(tmp, "x", encoding="utf-8") as fh:
             fh.write(html)
         os.replace(tmp, path)
     except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise StorylineError(f"{path}: cannot write the report: {exc.strerror or exc}") from exc
     return path.resolve()

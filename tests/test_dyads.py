@@ -46,9 +46,9 @@ def test_by_month_counts_both_directions(events):
     assert april.counts == (0, 0, 2, 1)
     assert april.goldstein_sum == -14.0 and april.goldstein_mean == pytest.approx(-4.67)
     assert set(april.events) == {"a:e1", "a:e2", "a:e3"}
-    assert may.counts == (2, 1, 0, 3)
-    assert may.goldstein_sum == -16.0 and may.goldstein_mean == pytest.approx(-2.67)
-    assert set(may.events) == {"b:e1", "b:e2", "b:e5", "b:e6", "b:e7", "b:e10"}
+    assert may.counts == (2, 1, 1, 3)
+    assert may.goldstein_sum == -20.0 and may.goldstein_mean == pytest.approx(-2.86)
+    assert set(may.events) == {"b:e1", "b:e2", "b:e5", "b:e6", "b:e7", "b:e10", "b:e11"}
 
 
 def test_pair_order_does_not_matter(events):
@@ -75,12 +75,13 @@ def test_by_day(events):
                                           "2025-05-10", "2025-05-12"]
     assert points[0].counts == (0, 0, 1, 1)
     left = dyad_left_out(events, "IND", "PAK", by="day")
-    assert (left.undated, left.too_coarse, left.not_happened) == (1, 2, 2)
+    assert (left.undated, left.too_coarse, left.not_happened) == (1, 3, 2)  # month, 2 weeks
 
 
 def test_by_week(events):
     points = dyad_trend(events, "ind", "pak", by="week")
-    assert [(p.period, len(p.events)) for p in points] == [("2025-W17", 3), ("2025-W19", 3), ("2025-W20", 2)]
+    assert [(p.period, len(p.events)) for p in points] == [("2025-W17", 3), ("2025-W19", 3), ("2025-W20", 2),
+                                                           ("2025-W21", 1)]  # a week-precise day counts
     assert dyad_left_out(events, "IND", "PAK", by="week").too_coarse == 1
 
 

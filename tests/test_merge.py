@@ -34,7 +34,8 @@ def load_case(name: str):
     actors = _actors()
     coding = actors.pop("coding")
     raw = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
-    documents = {k: Document(id=k, name=v["name"], text="", origin=f"{name}.yaml")
+    documents = {k: Document(id=k, name=v["name"], text="", origin=f"{name}.yaml",
+                             published=str(v["published"]) if v.get("published") else None)
                  for k, v in raw["documents"].items()}
     events = []
     for e in raw["events"]:
@@ -154,7 +155,7 @@ def test_summary_templates():
                      trigger="attack", start=3, end=9, source=None, target=ind, plover="ASSAULT", mode=None,
                      cameo="190", goldstein=-10.0, quad_class=4, modality="asserted",
                      date=EventDate("2025-04-22", "day", "clause"))
-    assert summarize(nameless) == "Attack in India"
+    assert summarize(nameless) == "Attack on India"
 
 
 @pytest.mark.parametrize("value,first,last", [
@@ -233,7 +234,7 @@ def seed_story():
     load_actor_base, resolve_mentions, extract_events, parse_text, find_time_expressions = _seed_chain()
     gold = yaml.safe_load((SHARED / "corpus" / "seeds.gold.yaml").read_text(encoding="utf-8"))
     base = load_actor_base()
-    events, documents, claims = [], {}, []
+    events, documents, claims, genres = [], {}, [], {}
     for path in sorted((SHARED / "corpus" / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         published = str(gold["documents"][path.stem]["published"]["date"])
@@ -243,6 +244,11 @@ def seed_story():
         mentions, _ = resolve_mentions(parsed, base, published)
         timexes = find_time_expressions(parsed, published)
         events += extract_events(parsed, mentions, timexes)
+        try:
+            from storyline.perspective import describe_perspective
+            genres[path.stem] = describe_perspective(parsed, None, None, None).genre
+        except ImportError:
+            pass
         try:
             from storyline.claims import extract_claims
             from storyline.quotes import extract_quotes
@@ -256,7 +262,7 @@ def seed_story():
             propositions, _ = group_propositions(claims)
         except ImportError:
             pass
-    story = build_storyline(events, propositions, documents)
+    story = build_storyline(events, propositions, documents, genres=genres)
     return gold, events, story, documents
 
 
@@ -278,3 +284,18 @@ def test_seeds_storyline_spine(seed_story):
     print(report)
     assert len(story) < len(events), report
     assert found >= 9, report
+
+
+def test_no_news_peg_for_opinion():
+    events, props, docs, _ = load_case("news-peg")
+    story = build_storyline(events, props, docs, genres={"wire": "opinion", "local": "news"})
+    in_story = {e for s in story for e in s.events}
+    assert "wire:e1" not in in_story and "wire:e2" not in in_story
+    assert "local:e1" in in_story
+
+
+def test_published_overrides_document_metadata():
+    events, props, docs, _ = load_case("news-peg")
+    story = build_storyline(events, props, docs, published={"undated": "2025-05-09"})
+    entry = _entry_with(story, ["undated:e1"])
+    assert entry.date == "2025-05-08/2025-05-09"

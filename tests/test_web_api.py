@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from conftest_web import ROOT, build_constructed_store, running_server
+from test_postgres import pg_url  # noqa: F401  (the PostgreSQL server fixture)
 from storyline.store import open_store
 from storyline.web.app import create_app
 
@@ -184,6 +185,44 @@ def test_search_ranks_sentences_and_marks_the_words(server, ids):
 ])
 def test_every_error_has_the_one_shape(server, method, path, status, code):
     assert_error(server.request(method, path), status, code)
+
+
+def test_search_without_the_fts_table_falls_back_to_substrings(tmp_path):
+    from sqlalchemy import text
+
+    from storyline.store.search import search_sentences
+
+    store = open_store(f"sqlite:///{tmp_path / 'like.db'}")
+    try:
+        build_constructed_store(store)
+        with store.engine.begin() as conn:
+            conn.execute(text("DROP TABLE sentences_fts"))
+        result = search_sentences(store, 'ceasefire "air strikes"')
+        assert result.engine == "like" and result.total == 0
+        result = search_sentences(store, "Ceasefire")
+        assert result.engine == "like" and result.total >= 3
+        assert all(h.text[h.spans[0][0]:h.spans[0][1]].lower().startswith("ceasefire") for h in result.hits)
+        assert search_sentences(store, "100%_").total == 0
+    finally:
+        store.close()
+
+
+@pytest.mark.postgres
+def test_pages_and_search_on_postgres(pg_url):
+    from storyline.store.search import search_sentences
+
+    store = open_store(pg_url)
+    try:
+        build_constructed_store(store)
+        result = search_sentences(store, "ceasefire")
+        assert result.engine == "like" and result.total >= 3
+        with running_server(create_app(store)) as base, httpx.Client(base_url=base, timeout=30) as client:
+            for path in PAGES:
+                r = client.get(path, headers={"accept": "text/html"})
+                assert r.status_code == 200, (path, r.text[:300])
+                _assert_escaped(r.text)
+    finally:
+        store.close()
 
 
 # ── ingest over the API ─────────────────────────────────────────────────────────────────

@@ -34,6 +34,9 @@ SECTOR_ACTORS = {"GOV": "government", "MIL": "military", "COP": "government"}
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police"}
 # Role keys whose holders act for the military rather than the government.
 MILITARY_ROLES = frozenset({"army_chief", "military_chief"})
+# Surnames derived from full names shorter than this are not looked for alone (an alias in the
+# data file still can be).
+MIN_SURNAME_LEN = 3
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Words that are never a surname on their own ("bin Salman" → "Salman").
@@ -487,7 +490,8 @@ class ActorBase:
                 self._add_name(text, a.id, exact=True)
             if a.kind == "person":
                 sn = surname(a.name)
-                if sn and sn != a.name:
+                # two-letter surnames ("Un", "Li") are too often an acronym or a word
+                if sn and sn != a.name and len(sn) >= MIN_SURNAME_LEN:
                     self._add_name(sn, a.id, exact=False)
         self._surface_cache: list | None = None
         self._roles_index: dict[str, list[tuple[str, int]]] | None = None

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from ..knowledge import load_yaml
 from ..records import Actor, ActorRef, Mention, ParsedDoc, Role, Token
 from .base import (ActorBase, TitleInfo, date_range, load_titles, nsa_governments,
-                   state_infos, surname)
+                   role_key_for_title, state_infos, surname)
 
 _WORD = re.compile(r"\w+")
 # Gap characters allowed between the words of one multi-word name ("U.S.", "Lashkar-e-Taiba",
@@ -66,6 +66,12 @@ BYLINE_SENTENCES = 6
 # ("Governmet of Pakistan") or attack noun ("terror strik"): shorter words are too easily
 # another word with one letter changed.
 TYPO_MIN_LEN = 5
+# A sentence whose words of four letters or more are capitalised in this share is a headline
+# in title case ("Trump Offers Mediation as India-Pakistan Tension Escalates"). Running text
+# rarely passes 40%; headlines are near 100%.
+HEADLINE_SHARE = 0.8
+HEADLINE_MIN_WORD = 4
+HEADLINE_MIN_WORDS = 3
 
 
 # ── lexicon (shipped data, cached) ──────────────────────────────────────────────────────
@@ -75,15 +81,10 @@ class _Lexicon:
     entries: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]  # surface → roles
     not_current: frozenset[str]
     channels: frozenset[str]
-    group_quantifiers: tuple[str, ...]
     pronouns: tuple[tuple[str, str], ...]
     relatives: frozenset[str]
     typo_vocab: tuple[tuple[str, str, str], ...]  # (word, role, value)
     not_actor_heads: frozenset[str]
-
-
-def _words_of(entry: str) -> list[str]:
-    return _WORD.findall(entry)
 
 
 @functools.cache
@@ -139,7 +140,6 @@ def _lexicon() -> _Lexicon:
         entries=tuple((k, tuple(v.items())) for k, v in out.items()),
         not_current=frozenset(w.lower().rstrip("-") for w in nouns.get("not_current") or ()),
         channels=frozenset(c.lower() for c in nouns.get("channels") or ()),
-        group_quantifiers=tuple(nouns.get("group_quantifiers") or ()),
         pronouns=pronouns,
         relatives=frozenset(w.lower() for w in nouns.get("relative_pronouns") or ()),
         typo_vocab=typo,
@@ -170,6 +170,14 @@ class _Pattern:
     lex: tuple[tuple[str, object], ...] = ()
 
 
+def _clean_gap(word: str, gap: str) -> str:
+    """The text between two words, as matching sees it: the full stop of an initial ("U." of
+    "U.S.") belongs to the initial, a no-break space is a space, a line break stays."""
+    if len(word) == 1 and word.isupper() and gap.startswith("."):
+        gap = gap[1:]
+    return "".join(" " if c.isspace() and c != "\n" else c for c in gap)
+
+
 def _compile(surface: str, strict_case: bool, **kw) -> _Pattern | None:
     text = surface.strip()
     if text.lower().startswith("the "):
@@ -177,7 +185,7 @@ def _compile(surface: str, strict_case: bool, **kw) -> _Pattern | None:
     words, gaps, last = [], [], None
     for m in _WORD.finditer(text):
         if last is not None:
-            gaps.append(text[last:m.start()])
+            gaps.append(_clean_gap(words[-1], text[last:m.start()]))
         words.append(m.group())
         last = m.end()
     if not words:
@@ -271,9 +279,22 @@ class _Doc:
         for i, w in enumerate(self.words):
             if w.text in ("s", "S") and i and self.gap(i - 1) in _APOSTROPHES:
                 w.possessive = True
+        self.sent_words: dict[int, range] = {}
+        for i, w in enumerate(self.words):
+            r = self.sent_words.get(w.sent)
+            self.sent_words[w.sent] = range(r.start if r else i, i + 1)
+        self.headlines = {sent for sent, r in self.sent_words.items() if self._title_case(r)}
         self.atoms: list[_Atom] = []
         self.atom_at: dict[int, int] = {}
         self.quoted = self._quoted_spans()
+
+    def _title_case(self, words: range) -> bool:
+        """A headline in title case: capitals say nothing about names there."""
+        content = [self.words[i].text for i in words
+                   if len(self.words[i].text) >= HEADLINE_MIN_WORD and self.words[i].text.isalpha()]
+        if len(content) < HEADLINE_MIN_WORDS:
+            return False
+        return sum(w[0].isupper() for w in content) >= HEADLINE_SHARE * len(content)
 
     def gap(self, i: int) -> str:
         """Text between word i and word i + 1."""
@@ -281,8 +302,7 @@ class _Doc:
             gap = self.text[self.words[i].end:]
         else:
             gap = self.text[self.words[i].end:self.words[i + 1].start]
-        # a no-break space is a space; a line break is not
-        return "".join(" " if c.isspace() and c != "\n" else c for c in gap)
+        return _clean_gap(self.words[i].text, gap)
 
     def char_span(self, w0: int, w1: int) -> tuple[int, int]:
         """Characters of words [w0, w1), with the full stop of a final initial ("U.S.")."""
@@ -416,6 +436,9 @@ class _M:
 
 
 class _Resolver:
+    """One article's resolution: its words and atoms, the mentions found so far (in text
+    order, which pronouns and titles look back over), and the people it introduced."""
+
     def __init__(self, parsed: ParsedDoc, base: ActorBase, published: str | None):
         self.doc = _Doc(parsed)
         self.base = base
@@ -426,6 +449,10 @@ class _Resolver:
         self.local_names: dict[str, ActorRef] = {}  # surname → the person this article means
         self.taken: set[int] = set()  # words already inside a mention
         _match_atoms(self.doc, _gazetteer(base))
+        self.in_atom = {i for a in self.doc.atoms for i in range(a.w0, a.w1)}
+        self.ents_by_sent: dict[int, list] = {}
+        for ent in parsed.entities:
+            self.ents_by_sent.setdefault(ent.sent, []).append(ent)
         self.by_sent: dict[int, list[int]] = {}
         for k, a in enumerate(self.doc.atoms):
             self.by_sent.setdefault(self.doc.words[a.w0].sent, []).append(k)
@@ -517,7 +544,8 @@ class _Resolver:
                     continue
                 (self.titled(atom) or self.group(atom) or self.sector(atom)
                  or self.named(atom) or self.nsa(atom) or self.description(atom))
-        self.ner_names()
+            self.local_surnames(sent)
+            self.ner_names(sent.index)
         self.mentions.sort(key=lambda m: m.w0)
         self.pronouns()
         self.mentions.sort(key=lambda m: m.w0)
@@ -530,6 +558,11 @@ class _Resolver:
         start = atom.w0
         mod = self.modifier(start)
         w = mod[1] if mod else start
+        if mod is None and atom.actors and not atom.has("title"):
+            w = atom.w1 + (1 if atom.w1 < len(doc.words) and doc.words[atom.w1].possessive
+                           else 0)  # "UN Secretary-General", "Hamas's leader"
+            if self.org_modifier(start, w) is None:
+                return False
         not_current = False
         while doc.lower(w) in _lexicon().not_current or (
                 doc.lower(w) in ("top", "senior") and not self.atom(w)):
@@ -558,7 +591,9 @@ class _Resolver:
         name = self.name_after(w)
         if name is None and doc.gap(w - 1).strip() == "," and w < len(doc.words):
             name = self.name_after(w, appositive=True)
-        office = self.office(titles, country, org)
+        # "MEA spokesperson", "State Department spokesman": the ministry names the office
+        portfolio = self.portfolio(mod_atom, country) if mod_atom else None
+        office = self.office(titles, country, org, portfolio)
         human_title = " ".join(title_words)
         first = start
         if doc.lower(first - 1) in _DETERMINERS:
@@ -568,9 +603,10 @@ class _Resolver:
             if person is None:
                 person = self.learn(n0, n1, office, human_title, country, start)
             if person is not None:
-                self.add(_M(first if mod or org else title_atom.w0, n1, (person,), "title",
-                            doc.words[start].sent, person=True, role_keys=office[1],
-                            titles=(human_title.lower(),)))
+                m = self.add(_M(first if mod or org else title_atom.w0, n1, (person,), "title",
+                                doc.words[start].sent, person=True, role_keys=office[1],
+                                titles=(human_title.lower(),)))
+                self.apposition(m)
                 return True
         if all(t.rank for t in titles):
             return False
@@ -578,11 +614,12 @@ class _Resolver:
         end = w
         of = self.of_phrase(w)
         if of is not None:
-            of_country, of_portfolio, of_org, end = of
+            of_country, of_portfolio, of_org, end, of_sector = of
             country = country or of_country
             org = org or of_org
-            if of_portfolio:
-                office = self.office(titles, country, org, of_portfolio)
+            if of_sector:
+                titles = [replace(t, sector=of_sector) for t in titles]
+            office = self.office(titles, country, org, of_portfolio or portfolio)
         if not_current:
             if mod:
                 self.add_plain(mod_atom)
@@ -624,6 +661,7 @@ class _Resolver:
                 keys.append(main.igo_role)
         elif portfolio and dict(main.ministry_roles).get(portfolio):
             keys.append(dict(main.ministry_roles)[portfolio])
+            main = replace(main, lookup=True)  # one spokesperson per ministry at a time
         else:
             role = main.role_for(country) if country else main.role
             if role:
@@ -637,7 +675,7 @@ class _Resolver:
         title, keys = office
         text = self.text(w0, w1)
         if org:
-            if keys and title.lookup and not indefinite:
+            if keys and title.lookup and not indefinite and self.span:
                 holder = self.base.holder(keys[0], org, self.published)
                 if holder:
                     return (self.ref(holder.id, text),)
@@ -650,8 +688,12 @@ class _Resolver:
             ante = self.antecedent_by_role(keys, human_title, sent, w0)
             return (ante,) if ante else ()
         if keys and title.lookup and not indefinite:
+            # a holder this article named comes first: the base may be out of date
+            ante = self.antecedent_by_role(keys, human_title, sent, w0, country)
+            if ante:
+                return (replace(ante, text=text),)
             holders = []
-            for key in keys:
+            for key in keys if self.span else ():  # no date: nobody can be said to hold it
                 h = self.base.holder(key, country, self.published)
                 if h and h not in holders:
                     holders.append(h)
@@ -661,10 +703,6 @@ class _Resolver:
                     holders = named
             if holders:
                 return (self.ref(holders[0].id, text),)
-            # nobody known: the corpus may know them from earlier in this article
-            ante = self.antecedent_by_role(keys, human_title, sent, w0, country)
-            if ante:
-                return (ante,)
         r = self.sector_ref(country, title.sector, text)
         return (r,) if r else ()
 
@@ -690,7 +728,9 @@ class _Resolver:
             r = m.refs[0]
             if country and r.country != country:
                 continue
-            if set(keys) & set(m.role_keys) or lowered in m.titles:
+            if set(keys) & set(m.role_keys) or any(
+                    lowered == t or t.startswith(lowered + " ") or t.endswith(" " + lowered)
+                    for t in m.titles):
                 return replace(r, text=self.text(before_w, before_w + 1))
             actor = self.base.get(r.actor_id) or self.new_actors.get(r.actor_id or "")
             if actor and keys:
@@ -700,7 +740,8 @@ class _Resolver:
         return None
 
     def of_phrase(self, w: int):
-        """"of/for [the] X" after a title: (country, portfolio, org, end word) or None."""
+        """"of/for [the] X" after a title: (country, portfolio, org, end word, sector) or
+        None. The sector is that of a sector noun or service ("for the Pakistani military")."""
         doc = self.doc
         if doc.lower(w) not in _OF_WORDS:
             return None
@@ -711,24 +752,33 @@ class _Resolver:
             country = mod[0][0][0]
             end = mod[0][0][1].w1
             nxt = self.atom(mod[1])
+            sector = None
             if nxt and (nxt.has("ministry") or nxt.has("named_ministry")):
                 portfolio = self.portfolio(nxt, country)
+                end = nxt.w1
+            elif nxt and nxt.has("sector") and nxt.w0 == mod[1]:
+                sector = nxt.lex["sector"]
                 end = nxt.w1
             elif mod[2]:
                 end = mod[1] - 1
             atom = mod[0][0][1]
             if atom.has("named_ministry"):
                 portfolio = atom.lex["named_ministry"][1]
-            return country, portfolio, None, end
+            for p in atom.actors:
+                a = self.base.get(p.actor)
+                if a and a.kind == "military":
+                    sector = "MIL"
+            return country, portfolio, None, end, sector
         atom = self.atom(v)
         if atom is not None:
             for p in atom.actors:
                 a = self.base.get(p.actor)
                 if a and a.kind in ("igo", "nsa", "org"):
-                    return None, None, a.id, atom.w1
+                    return None, None, a.id, atom.w1, None
         return None
 
     def portfolio(self, atom: _Atom, country: str | None) -> str | None:
+        """The portfolio of a ministry atom ("MEA" → foreign), if it is one."""
         if atom.has("named_ministry"):
             iso, portfolio = atom.lex["named_ministry"]
             return portfolio if country in (None, iso) else None
@@ -741,8 +791,11 @@ class _Resolver:
         doc = self.doc
         if w >= len(doc.words) or w == 0 or doc.words[w].sent != doc.words[w - 1].sent:
             return None
-        if doc.gap(w - 1).strip() != ("," if appositive else ""):
+        gap = doc.gap(w - 1).strip()
+        if appositive and gap != ",":
             return None
+        if not appositive and gap not in ("", ".") or gap == "." and len(doc.words[w - 1].text) > 4:
+            return None  # "Lt. Gen. Farhan Qadir": the full stop of an abbreviated title
         run = self.name_run(w)
         if run is None:
             return None
@@ -770,6 +823,9 @@ class _Resolver:
                 persons = [p for p in atom.actors if (self.base.get(p.actor) or Actor(
                     "", "", "other")).kind == "person"]
                 if persons:
+                    after = self.name_words_after(atom.w1)
+                    if after > atom.w1:  # "Farhan Qadir": a first name that is someone's surname
+                        return w, after, None
                     return w, atom.w1, atom
                 if end > w or atom.lex or atom.actors:
                     break
@@ -777,8 +833,8 @@ class _Resolver:
             tok = doc.token(end)
             if not word.text[0].isupper() or word.possessive:
                 break
-            if tok.tag not in _NAME_TAGS and not (len(word.text) == 1 and doc.gap(end)
-                                                   .startswith(".")):
+            if tok.tag not in _NAME_TAGS and not (len(word.text) == 1 and
+                                                  doc.text[word.end:word.end + 1] == "."):
                 break
             if end > w and doc.words[end].sent != doc.words[w].sent:
                 break
@@ -788,6 +844,35 @@ class _Resolver:
         if end == w:
             return None
         return w, end, None
+
+    def name_words_after(self, w: int) -> int:
+        """End of capitalised, unknown proper-noun words right after word w - 1 (same sentence,
+        joined by spaces or hyphens; none in a headline)."""
+        doc = self.doc
+        end = w
+        if 0 < w < len(doc.words) and doc.words[w - 1].sent in doc.headlines:
+            return w
+        while end < len(doc.words) and end - w < MAX_NAME_WORDS and end > 0:
+            if doc.words[end].sent != doc.words[end - 1].sent or \
+                    doc.gap(end - 1) not in (" ", "-") or not self.name_word(end):
+                break
+            end += 1
+        return end
+
+    def name_word(self, w: int) -> bool:
+        """A capitalised proper-noun word that no other name claims: free, or a one-word
+        person name ("Ali" and "Shah" inside "Syed Ali Shah Gilani")."""
+        doc = self.doc
+        word = doc.words[w]
+        if not word.text[0].isupper() or word.possessive or w in self.taken or \
+                doc.token(w).tag not in _NAME_TAGS:
+            return False
+        atom = self.atom(w)
+        if atom is None:
+            return w not in self.in_atom
+        return atom.w1 == w + 1 and not atom.lex and all(
+            (self.base.get(p.actor) or Actor("", "", "other")).kind == "person"
+            for p in atom.actors)
 
     def person_ref(self, atom: _Atom, w0: int, w1: int) -> ActorRef | None:
         """The person a name atom means, given any first names before it (w0 < atom.w0)."""
@@ -824,7 +909,8 @@ class _Resolver:
         """Is word w used as a proper name ("May" in "Theresa May", not in "on May 10"; not
         the pronoun "He")?"""
         tok = self.doc.token(w)
-        return tok.tag in _NAME_TAGS and tok.ent_type not in _NON_NAME_ENTS
+        return self.doc.words[w].text[0].isupper() and tok.tag not in ("PRP", "PRP$") and \
+            tok.ent_type not in _NON_NAME_ENTS
 
     def learn(self, n0: int, n1: int, office, human_title: str, country: str | None,
               start: int) -> ActorRef | None:
@@ -840,7 +926,7 @@ class _Resolver:
         sentence = self.doc.parsed.sentences[self.doc.words[n0].sent].text
         existing = self.new_actors.get(actor_id)
         if existing is None:
-            role_title = human_title
+            role_title = self.role_title(human_title, keys, country)
             actor = Actor(
                 id=actor_id, name=name, kind="person", country=country,
                 aliases=(surname(name),) if surname(name) != name else (),
@@ -854,6 +940,29 @@ class _Resolver:
             self.local_names[surname(name).lower()] = ref
         return ref
 
+    def add_role(self, actor_id: str, office, human_title: str, country: str | None) -> None:
+        """A further title for a person this article introduced ("Lt. Gen. Farhan Qadir, a
+        spokesman for the Pakistani military")."""
+        actor = self.new_actors[actor_id]
+        title, keys = office
+        role_title = self.role_title(human_title, keys, country)
+        if any(r.title == role_title for r in actor.roles):
+            return
+        roles = tuple(r for r in actor.roles if role_key_for_title(r.title, r.country)) + (
+            Role(title=role_title, country=country or actor.country, start=self.published),)
+        country = actor.country or country
+        self.new_actors[actor_id] = replace(actor, roles=roles, country=country,
+                                            sectors=(title.sector,),
+                                            code=country + title.sector if country else None)
+
+    def role_title(self, human_title: str, keys, country: str | None) -> str:
+        """The title to record for a learned role: the text's, unless only a canonical title
+        names the office ("spokesman" for a foreign ministry)."""
+        if keys and role_key_for_title(human_title, country) != keys[0]:
+            return next((t.surfaces[0] for t in load_titles()
+                         if t.role == keys[0] and not t.countries), human_title)
+        return human_title
+
     def cataphora_country(self, keys, sent: int, before_w: int) -> str | None:
         """The country of a nameless title with the same role just before ("India's top
         diplomat. Foreign Secretary Vikram Misri said...")."""
@@ -864,13 +973,32 @@ class _Resolver:
                 return m.refs[0].country
         return None
 
+    def local_surnames(self, sent) -> None:
+        """Surnames of people this article introduced (and the base may not know): "Rashidi"
+        after "Foreign Secretary Amna Rashidi"."""
+        doc = self.doc
+        for w in doc.sent_words.get(sent.index, ()):
+            word = doc.words[w]
+            if w in self.taken or self.atom(w) is not None:
+                continue
+            ref = self.local_names.get(word.text.lower())
+            if ref is None or not word.text[0].isupper() or not self.name_like(w):
+                continue
+            if w + 1 < len(doc.words) and doc.words[w + 1].sent == word.sent and \
+                    doc.words[w + 1].text[0].isupper() and doc.gap(w) == " " and \
+                    self.name_like(w + 1):
+                continue  # part of a longer name
+            if w > 0 and doc.words[w - 1].sent == word.sent and doc.gap(w - 1) == " " and \
+                    doc.words[w - 1].text[0].isupper() and self.name_like(w - 1):
+                continue
+            self.add(_M(w, w + 1, (replace(ref, text=word.text),), "alias", word.sent,
+                        person=True, role_keys=self.held_keys(ref)))
+
     def appositive_names(self, sent) -> None:
         """Unknown names followed by an apposition with a title ("Raveesh Kumar, the
         spokesman for ..."): found before titles are read, so the title describes the name."""
         doc = self.doc
-        w = 0
-        words = [i for i in range(len(doc.words)) if doc.words[i].sent == sent.index]
-        for w in words:
+        for w in doc.sent_words.get(sent.index, ()):
             if w in self.taken or self.atom(w) is not None:
                 continue
             if w - 1 >= 0 and doc.words[w - 1].sent == sent.index and \
@@ -901,8 +1029,19 @@ class _Resolver:
             return False
         persons = [p for p in atom.actors if (self.base.get(p.actor) or Actor("", "", "other"))
                    .kind == "person"]
+        if persons and len(persons) < len(atom.actors):
+            # "UN" is the United Nations, not Kim Jong Un: a person wins only on exact case
+            words = tuple(self.doc.words[i].text for i in range(atom.w0, atom.w1))
+            persons = [p for p in persons if p.words == words]
+            if not persons:
+                atom = _Atom(atom.w0, atom.w1, tuple(
+                    p for p in atom.actors if (self.base.get(p.actor) or Actor(
+                        "", "", "other")).kind != "person"), atom.lex)
         if persons:
             run = self.first_names_before(atom)
+            after = self.name_words_after(atom.w1)
+            if after > atom.w1:  # "Farhan Qadir" is not Faisal bin Farhan
+                return self.unknown_person(run, after)
             ref = self.person_ref(atom, run, atom.w1)
             if ref is None and run < atom.w0:  # "Masood Khan" is not "Imran Khan"
                 return self.unknown_person(run, atom.w1)
@@ -927,6 +1066,8 @@ class _Resolver:
                 self.local_names[doc.words[atom.w1 - 1].text.lower()] = ref
             self.apposition(m)
             return True
+        if self.name_words_after(atom.w1) > atom.w1:
+            return False  # "Washington Post", "India Today": part of another name
         refs = []
         for p in atom.actors:
             r = self.ref(p.actor, self.text(atom.w0, atom.w1))
@@ -956,15 +1097,14 @@ class _Resolver:
 
     def first_names_before(self, atom: _Atom) -> int:
         """Start of capitalised name words right before a person name ("Masood" of
-        "Masood Khan"); atom.w0 when there are none."""
+        "Masood Khan"); atom.w0 when there are none (and always in a headline)."""
         doc = self.doc
         w = atom.w0
-        while w - 1 >= 0 and atom.w0 - (w - 1) < MAX_NAME_WORDS and (w - 1) not in self.taken:
-            word = doc.words[w - 1]
-            if not word.text[0].isupper() or word.possessive or self.atom(w - 1) is not None \
-                    or word.sent != doc.words[atom.w0].sent:
-                break
-            if doc.token(w - 1).tag not in _NAME_TAGS or not set(doc.gap(w - 1)) <= set(" .-"):
+        if doc.words[w].sent in doc.headlines:
+            return w
+        while w - 1 >= 0 and atom.w0 - (w - 1) < MAX_NAME_WORDS:
+            if doc.words[w - 1].sent != doc.words[atom.w0].sent or \
+                    not set(doc.gap(w - 1)) <= set(" .-") or not self.name_word(w - 1):
                 break
             w -= 1
         return w
@@ -1010,9 +1150,16 @@ class _Resolver:
             portfolio = of[1]
             org = org or of[2]
             end = of[3]
+            if of[4]:
+                titles = [replace(t, sector=of[4]) for t in titles]
         office = self.office(titles, country, org, portfolio)
         human_title = self.text(title_atom.w0, title_atom.w1)
         ref = m.refs[0]
+        if ref.actor_id in self.new_actors and (office[1] or country):
+            self.add_role(ref.actor_id, office, human_title, country)
+            ref = self.ref(ref.actor_id, ref.text) or ref
+            m.refs = (ref,)
+            self.local_names[surname(ref.name or "").lower()] = ref
         if ref.actor_id is None:  # an unknown person, introduced by the apposition
             new = self.learn(m.w0, m.w1, office, human_title, country, m.w0)
             if new is None:
@@ -1071,6 +1218,8 @@ class _Resolver:
         mods, w, poss = mod
         head = None
         gap_words = 0
+        if w >= len(doc.words) or (doc.gap(w - 1) not in (" ", "-", "–", "‑") and not poss):
+            w = len(doc.words)  # "KYIV, Ukraine": a comma ends the phrase
         while w < len(doc.words) and gap_words <= MAX_GAP_WORDS:
             a = self.atom(w)
             if a is not None:
@@ -1094,10 +1243,10 @@ class _Resolver:
             gap_words += 1
             w += 1
         if head is None or (gap_words and head.actors):
-            if len(mods) > 1:
-                for _, a in mods:
+            if len(mods) > 1 or not mods[0][1].actors:
+                for _, a in mods:  # "India and Pakistan"; "Pakistanis protested"
                     self.add_plain_or_demonym(a)
-                return True
+                return len(mods) > 1 or mods[0][1].w0 in self.taken
             return False
         head_tok = doc.token(head.w1 - 1)
         if head_tok.dep in _MODIFIER_DEPS and not head.actors and \
@@ -1328,16 +1477,18 @@ class _Resolver:
 
     # NER names the base does not know ----------------------------------------------------
 
-    def ner_names(self) -> None:
+    def ner_names(self, sent: int) -> None:
+        """PERSON/ORG spans of one sentence that no name in the base matched: kept as
+        unresolved names (a person's surname then refers to them later in the article)."""
         doc = self.doc
         word_starts = [w.start for w in doc.words]
         lex = _lexicon()
-        for ent in doc.parsed.entities:
+        for ent in self.ents_by_sent.get(sent, ()):
             if ent.label not in ("PERSON", "ORG"):
                 continue
             if any(c.isdigit() for c in ent.text) or ent.text.lower() in lex.channels:
                 continue
-            if not self.could_be_actor(ent):
+            if not self.could_be_actor(ent) or ent.sent in doc.headlines:
                 continue
             w0 = bisect_right(word_starts, ent.start) - 1
             if w0 < 0 or doc.words[w0].start != ent.start:
@@ -1347,8 +1498,9 @@ class _Resolver:
                 w1 += 1
             if w1 == w0 or any(i in self.taken for i in range(w0, w1)):
                 continue
-            if any(self.atom(i) is not None for i in range(w0, w1)):
-                continue
+            if any(a.has("region") or a.has("title") or a.has("demonym")
+                   for a in (self.atom(i) for i in range(w0, w1)) if a is not None):
+                continue  # a place, or a title or demonym the model took for a name
             text = self.text(w0, w1)
             if ent.label == "PERSON":
                 local = self.local_names.get(doc.words[w1 - 1].text.lower())
@@ -1385,7 +1537,7 @@ class _Resolver:
         """The person named in a byline ("By Masood Khan") near the top of the article."""
         doc = self.doc
         for sent in doc.parsed.sentences[:BYLINE_SENTENCES]:
-            words = [i for i, w in enumerate(doc.words) if w.sent == sent.index]
+            words = list(doc.sent_words.get(sent.index, ()))
             if len(words) < 2 or doc.words[words[0]].text not in ("By", "BY"):
                 continue
             for m in self.mentions:
@@ -1487,6 +1639,10 @@ class _Resolver:
             if not cands:
                 continue
             subjects = [m for m in cands if self.is_subject(m)]
+            if cls == "plural":
+                cands = subjects  # "accused Kyiv of sabotaging them": talks, not troops
+                if not cands:
+                    continue
             if s < sent:
                 subjects = [m for m in subjects if self.is_subject(m, root_only=True)] or subjects
             if len({self.key(m) for m in cands}) > 1 and not subjects:

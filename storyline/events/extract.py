@@ -54,9 +54,21 @@ CONFIDENCE = {
     "recalled": 0.8,       # recipient recalled from an earlier event
 }
 VERB_POS = frozenset({"VERB", "AUX"})
+# Which complement of a frame word is looked at first: its object or infinitive before its
+# prepositional phrases ("has not lifted the tariffs despite talks" is about tariffs).
+_COMPLEMENT_ORDER = {"dobj": 0, "xcomp": 0, "attr": 1, "oprd": 1, "nsubjpass": 1, "acl": 2, "pobj": 3,
+                     "pcomp": 3, "advcl": 4, "compound": 5, "amod": 5, "nmod": 5, "conj": 6, "appos": 6}
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 STATE_KINDS = frozenset({"state", "government", "military"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Speech acts: addressed to the one told ("Modi told Trump that India will not accept ...").
+SPEECH_ACT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "ACCUSE"})
+# Types that respond to an earlier event: their object may refer back to it ("condemned this
+# incident", "denied the accusation", "welcomed the move").
+RESPONSE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+# Types whose recipient may be a place's state: "threatening to invade Azad Kashmir", "an
+# attack in Pahalgam".
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
 
 
 @dataclass(slots=True)
@@ -126,6 +138,9 @@ class Extractor:
         keys: list[tuple[str, tuple[int, ...]]] = []
         prts = tr.kids(i, ("prt",))
         preps = tr.kids(i, ("prep", "agent"))
+        # "called for both sides to avoid ...": "for" marks the clause, not the verb
+        preps += [m for c in tr.kids(i, ("advcl", "ccomp", "xcomp")) for m in tr.kids(c, ("mark",))
+                  if tr.lower(m) == "for"]
         objs = tr.kids(i, ("dobj", "oprd", "ccomp", "acomp", "xcomp", "attr"))
         for p in prts:
             for q in preps:
@@ -209,9 +224,9 @@ class Extractor:
         if t.pos in VERB_POS:
             return i, False
         head = t.head
-        if t.dep in ("dobj", "attr", "oprd") and tr.tok(head).pos in VERB_POS:
+        if t.dep in ("dobj", "attr", "oprd", "nsubjpass") and tr.tok(head).pos in VERB_POS:
             paths = self._light_paths(head)
-            if paths and "dobj" in paths:
+            if paths and ("dobj" if t.dep != "nsubjpass" else "nsubjpass") in paths:
                 return head, True
         if t.dep == "pobj":
             prep = head
@@ -246,16 +261,18 @@ class Extractor:
                 kids = []
                 for c in tr.kids(j):
                     d = tr.tok(c).dep
-                    if d in ("xcomp", "dobj", "acl", "attr", "oprd", "pcomp", "conj", "appos", "advcl", "nsubjpass") \
-                            or (d in ("compound", "amod", "nmod") and j == i):
+                    if d in ("xcomp", "dobj", "acl", "attr", "oprd", "pcomp", "conj", "appos", "advcl", "nsubjpass",
+                             "compound", "nmod") or (d == "amod" and j == i):
                         kids.append(c)
-                    elif d in ("prep", "agent", "dative"):
+                    elif d in ("prep", "agent", "dative") and tr.lower(c) in self.lex.complement_preps:
                         kids.extend(tr.kids(c, ("pobj", "pcomp")))
+                kids.sort(key=lambda c: _COMPLEMENT_ORDER.get(tr.tok(c).dep, 9))
                 for c in kids:
                     if c in seen:
                         continue
                     seen.add(c)
-                    if tr.tok(c).dep == "advcl" and tr.kids(c, ("nsubj",)):
+                    if tr.tok(c).dep == "advcl" and tr.kids(c, ("nsubj",)) and not any(
+                            tr.lower(m) in ("for", "to") for m in tr.kids(c, ("mark", "aux"))):
                         continue
                     cls = self.complement_class(c)
                     if cls:
@@ -279,15 +296,19 @@ class Extractor:
                 break
         if name is None:
             return []
+        need_pos = self.lex.frame_pos.get(tr.lemma(i))
+        if need_pos and t.pos != need_pos:
+            return []
         frame = self.lex.frames[name]
         carrier = i
+        light = False
         if t.pos == "ADJ":
             # "willing to", "open to": the adjective's copula carries the clause
             if t.dep not in ("acomp", "amod", "ROOT", "xcomp"):
                 return []
             carrier = t.head if t.dep in ("acomp", "xcomp") else i
         elif t.pos in NOUN_POS:
-            carrier, _ = self.carrier_of(i)
+            carrier, light = self.carrier_of(i)
         negated = is_negated(tr, i, self.cues) or (carrier != i and t.pos == "ADJ" and is_negated(tr, carrier, self.cues))
         absorbed = False
         if negated and frame.when_negated:
@@ -300,17 +321,21 @@ class Extractor:
         triggers = []
         if chosen:
             tok, cls, _, wrapper = chosen[0]
+            if wrapper is None and specific:
+                # "rejected a leader's offer, ..., to mediate": the offer is the wrapper even
+                # when the parse hangs "to mediate" on the verb
+                wrapper = next((c[0] for c in generic if c[2] == 1 and c[0] != tok), None)
             plover, mode = frame.classes[cls]
             triggers.append(Trigger(tok=i, toks=key_toks, plover=plover, mode=mode,
-                                    kind=_kind(t.pos), carrier=carrier, frame=frame.name, complement=tok,
-                                    wrapper=wrapper, negation_absorbed=absorbed))
+                                    kind=_kind(t.pos), carrier=carrier, light=light, frame=frame.name,
+                                    complement=tok, wrapper=wrapper, negation_absorbed=absorbed))
             # "agreed to a ceasefire and talks": each coordinated complement is an event
             for c in tr.kids(tok, ("conj",)):
                 ccls = self.complement_class(c)
                 if ccls and ccls in frame.classes and ccls != cls:
                     p2, m2 = frame.classes[ccls]
                     triggers.append(Trigger(tok=i, toks=key_toks, plover=p2, mode=m2, kind=_kind(t.pos),
-                                            carrier=carrier, frame=frame.name, complement=c,
+                                            carrier=carrier, light=light, frame=frame.name, complement=c,
                                             negation_absorbed=absorbed))
             return triggers
         if frame.default is None:
@@ -321,7 +346,8 @@ class Extractor:
             mode = lexical[1]
         wrapper = next((c[0] for c in comps if c[1] in self.lex.wrapper_classes), None)
         return [Trigger(tok=i, toks=key_toks, plover=plover, mode=mode, kind=_kind(t.pos), carrier=carrier,
-                        frame=frame.name, complement=None, wrapper=wrapper, negation_absorbed=absorbed)]
+                        light=light, frame=frame.name, complement=None, wrapper=wrapper,
+                        negation_absorbed=absorbed)]
 
     def _lexical_code(self, i: int) -> Code | None:
         table = self.lex.verbs if self.tree.tok(i).pos in VERB_POS else self.lex.nouns
@@ -354,6 +380,19 @@ class Extractor:
                                    carrier=carrier, light=light, typo=True)
         return None
 
+    def is_imperative(self, i: int) -> bool:
+        """Whether token i sits under a sentence-initial imperative ("Dust off previous
+        proposals, ... the talks"): what it lists are not reported events."""
+        tr = self.tree
+        root = i
+        for a in tr.ancestors(i):
+            root = a
+        t = tr.tok(root)
+        sent = tr.parsed.sentences[t.sent]
+        first = next((j for j in range(sent.tok_start, sent.tok_end) if tr.tok(j).pos not in ("PUNCT", "ADV")), root)
+        return (t.tag == "VB" and root == first and not tr.kids(root, ("nsubj", "nsubjpass", "aux"))
+                and tr.lower(root) not in ("let",))
+
     def triggers(self, sent) -> list[Trigger]:
         """Every trigger of a sentence; a frame's complement is not a trigger of its own."""
         frames: list[Trigger] = []
@@ -363,21 +402,62 @@ class Extractor:
                 frames.append(trig)
                 frame = self.lex.frames[trig.frame]
                 if frame.consumes:
-                    if trig.complement is not None:
-                        consumed.update(self._path(trig.tok, trig.complement))
-                    if trig.wrapper is not None:
-                        consumed.update(self._path(trig.tok, trig.wrapper))
+                    for c in (trig.complement, trig.wrapper):
+                        if c is not None:
+                            consumed.update(self._path(trig.tok, c))
+                            consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
         # a frame inside another frame's complement ("offered to help"): keep the outer one
-        frames = [f for f in frames if f.tok not in consumed]
+        frames = [f for f in frames if f.tok not in consumed and not self.is_generic(f.tok)]
         frame_toks = {f.tok for f in frames}
         plain = []
         for i in range(sent.tok_start, sent.tok_end):
-            if i in consumed or i in frame_toks:
+            if i in consumed or i in frame_toks or self.is_topic(i) or self.is_generic(i):
                 continue
             trig = self.plain_trigger(i)
             if trig:
                 plain.append(trig)
-        return plain + frames
+        return [t for t in plain + frames if not self.is_imperative(t.tok)
+                and not self.in_name(t.tok)]
+
+    def is_generic(self, i: int) -> bool:
+        """A verb that only describes a noun ("its role in mediating", "the right to defend
+        itself", "a policy to withdraw"): not an event, unless the noun is itself an event
+        word or an intention ("plans to impose tariffs")."""
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos not in VERB_POS:
+            return False
+        noun = None
+        if t.dep == "acl" and t.tag in ("VB", "VBG"):
+            noun = t.head
+        elif t.dep == "pcomp":
+            noun = tr.head(t.head)
+        if noun is None or tr.tok(noun).pos not in NOUN_POS or noun in self.tree.mention_of:
+            return False
+        if self.is_event_word(noun) or tr.lemma(noun) in self.cues.intention_nouns:
+            return False
+        return True
+
+    def is_topic(self, i: int) -> bool:
+        """A nominal that is the topic of another event word ("talks on a trade deal",
+        "no discussions on a trade deal"): a subject of talk, not an event."""
+        tr = self.tree
+        t = tr.tok(i)
+        if t.dep != "pobj" or t.pos not in NOUN_POS:
+            return False
+        prep = t.head
+        if tr.lower(prep) not in ("on", "about", "over", "regarding", "concerning"):
+            return False
+        return self.is_event_word(tr.head(prep))
+
+    def in_name(self, i: int) -> bool:
+        """Whether a trigger word is part of a name ("Indian Illegally Occupied Jammu and
+        Kashmir", "the Strike Force"): names are not events."""
+        t = self.tree.tok(i)
+        if t.ent_type in ("GPE", "LOC", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON") and t.text[:1].isupper():
+            return True
+        m = self.tree.mention_of.get(i)
+        return m is not None and len(m.text.split()) > 1 and t.text[:1].isupper()
 
     def _path(self, top: int, low: int) -> list[int]:
         """Tokens from ``low`` up to (not including) ``top``."""
@@ -417,16 +497,62 @@ class Extractor:
         return [Party(ActorRef(actor_id=None, name=m.text, kind="other", text=m.text), tok, "unresolved")]
 
     def unresolved(self, i: int) -> list[Party]:
-        """The clause's subject as an unresolved actor, when it is a noun phrase."""
+        """The clause's subject as an unresolved actor, when it is a noun phrase that names
+        someone (not an event word, a date or a pronoun)."""
         tr = self.tree
+        # "Thousands of Nigerians", "a group of students": the crowd, not the number
+        for _ in range(3):
+            if tr.tok(i).ent_type == "CARDINAL" or tr.lemma(i) in self.lex.quantity_nouns:
+                objs = [o for _, o in tr.prep_objects(i, ("of",))]
+                if not objs:
+                    break
+                i = objs[0]
         t = tr.tok(i)
-        if t.pos not in NOUN_POS or t.tag in RELATIVE_TAGS:
+        if t.pos not in NOUN_POS or t.tag in RELATIVE_TAGS or t.ent_type in ("DATE", "TIME", "CARDINAL"):
             return []
-        toks = [j for j in tr.subtree(i) if tr.tok(j).dep not in ("prep", "punct", "det", "relcl", "acl", "appos")
-                and (j <= i or tr.tok(j).dep in ("compound", "flat"))]
-        toks = [j for j in toks if not any(tr.tok(x).dep in ("prep", "relcl", "acl", "appos") for x in [j])]
-        text = tr.text(min(toks), max(toks) + 1) if toks else t.text
+        if self.is_event_word(i) or tr.lemma(i) in self.lex.non_agents:
+            return []
+        toks = [i] + [c for c in tr.kids(i, ("compound", "amod", "flat")) if c < i]
+        text = tr.text(min(toks), max(toks) + 1)
         return [Party(ActorRef(actor_id=None, name=text, kind="other", text=text), i, "unresolved")]
+
+    def looks_named(self, i: int) -> bool:
+        """Whether a noun phrase names someone: a proper noun, or a capitalised modifier not
+        at the start of the sentence ("the Azerbaijani parliament", "Kenzo Oshima")."""
+        tr = self.tree
+        sent = tr.parsed.sentences[tr.tok(i).sent]
+        for j in [i, *tr.kids(i, ("compound", "amod", "flat", "nmod"))]:
+            t = tr.tok(j)
+            if t.pos == "PROPN" or t.ent_type in ("NORP", "GPE", "ORG", "PERSON"):
+                return True
+            if t.text[:1].isupper() and j != sent.tok_start:
+                return True
+        return False
+
+    def is_event_word(self, i: int) -> bool:
+        """Whether token i is a word of the event lexicon (trigger, frame or complement)."""
+        lex = self.lex
+        for key, _ in self.keys_of(i):
+            if key in lex.nouns or key in lex.verbs or key in lex.frame_of or key in lex.complement_of:
+                return True
+        return False
+
+    def antecedent(self, v: int) -> int:
+        """The noun a relative clause modifies, skipping a date it happens to hang on ("an
+        attack in Pahalgam on April 22, which killed 26")."""
+        tr = self.tree
+        h = tr.head(v)
+        if tr.tok(h).ent_type not in ("DATE", "TIME"):
+            return h
+        j = min(tr.full_subtree(h))
+        while j > 0:
+            j -= 1
+            t = tr.tok(j)
+            if t.pos == "NOUN" and t.ent_type not in ("DATE", "TIME"):
+                return j
+            if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
+                break
+        return h
 
     def subject_parties(self, v: int, depth: int = 0) -> list[Party]:
         """Who does what verb v says: its subject, the "by" agent of a passive, or the
@@ -444,10 +570,22 @@ class Extractor:
         subj = tr.kid(v, "nsubj", "csubj")
         if subj is not None:
             if tr.tok(subj).tag in RELATIVE_TAGS and t.dep == "relcl":
-                return self.parties_at(t.head) or self.unresolved(t.head)
+                a = self.antecedent(v)
+                ps = self.parties_at(a)
+                if ps:
+                    return ps
+                event = self.noun_event.get(a)
+                if event is not None and event.source is not None:
+                    return [replace(event.source, tok=a, how="context")]
+                return self.unresolved(a)
             ps = self.parties_at(subj)
             if ps:
                 return ps
+            if tr.tok(subj).pos == "PRON" and tr.tok(subj).tag not in RELATIVE_TAGS:
+                # "Syria says it is willing to ...": an unresolved pronoun in what someone
+                # says is, most often, the speaker
+                speakers, _ = self.speaker_of(v)
+                return [replace(p, how="context") for p in speakers]
             event = self.noun_event.get(subj)
             if event is not None and event.source is not None:
                 return [replace(event.source, tok=subj, how="context")]
@@ -475,9 +613,12 @@ class Extractor:
                 return self.parties_at(obj) or self.unresolved(obj)
             if tr.tok(g).pos in VERB_POS:
                 return self.subject_parties(g, depth + 1)
-            return self.noun_source(g)
+            # a mis-parsed main clause hangs the gerund on its subject noun
+            return self.noun_source(g) or (self.parties_at(g) if tr.tok(g).dep == "ROOT" else [])
         if dep == "acl":
-            if t.tag == "VBN":
+            if tr.tok(h).dep == "ROOT" and tr.tok(h).pos == "PROPN" and t.tag in ("VBD", "VBN"):
+                return self.parties_at(h)  # a mis-parsed main clause: "The U.S. aligned with ..."
+            if tr.is_passive(v):
                 return []
             return self.noun_source(h) or self.parties_at(h)
         if dep == "relcl":
@@ -501,10 +642,17 @@ class Extractor:
                     m = tr.mention_of.get(kk)
                     if m is not None and not _covers(m, n, tr):
                         out.extend(self._refs(m, kk))
+        if not out:
+            # the actor stage reads "a terror attack" as naming its (non-state) perpetrator
+            m = tr.mention_of.get(n)
+            if m is not None and m.refs and all(r.kind == "nsa" for r in m.refs):
+                out.extend(Party(r, n, "nsa-cue") for r in m.refs)
         return _unique(out)
 
-    def object_parties(self, v: int, plover: str, skip: set[int]) -> list[Party]:
-        """The recipients of verb v: object, dative, passive subject, marked prepositions."""
+    def object_parties(self, v: int, plover: str, skip: set[int], recall: bool = False) -> list[Party]:
+        """The recipients of verb v: object, dative, passive subject, marked prepositions;
+        with ``recall``, an object that refers back to an event ("condemned this incident")
+        gives that event's actor."""
         tr = self.tree
         out: list[Party] = []
         t = tr.tok(v)
@@ -518,7 +666,7 @@ class Extractor:
             if c in skip:
                 continue
             ps = self.parties_at(c)
-            if not ps:
+            if not ps and recall:
                 ref = self.refer_back(c)
                 if ref is not None and ref.source is not None:
                     ps = [replace(ref.source, tok=c, how="recalled")]
@@ -527,7 +675,33 @@ class Extractor:
             if o in skip:
                 continue
             out.extend(self.parties_at(o))
+        # "rejected the offer, this time from Trump, ...": a "from" phrase on an adverbial
+        for adv in tr.kids(v, ("npadvmod",)):
+            for prep, o in tr.prep_objects(adv, self.lex.agent_preps):
+                out.extend(self.parties_at(o))
+        # "an accusation Islamabad denied": the relative clause's object is its antecedent
+        if t.dep == "relcl" and tr.kid(v, "nsubj") is not None and tr.kid(v, "dobj") is None \
+                and tr.tok(tr.kid(v, "nsubj")).tag not in RELATIVE_TAGS:
+            a = self.antecedent(v)
+            ps = self.parties_at(a)
+            if not ps:
+                ref = self.refer_back(a)
+                if ref is not None and ref.source is not None:
+                    ps = [replace(ref.source, tok=a, how="recalled")]
+            out.extend(ps)
         return _unique(out)
+
+    def clause_target(self, v: int) -> list[Party]:
+        """The first actor in the subject of a verb's that-clause ("acknowledged that India's
+        proposal ...", "welcomed that Pakistan ...")."""
+        tr = self.tree
+        for c in tr.kids(v, ("ccomp",)):
+            subj = tr.kid(c, "nsubj", "nsubjpass")
+            if subj is not None:
+                ps = self.parties_at(subj)
+                if ps:
+                    return ps
+        return []
 
     def noun_parties(self, n: int, plover: str) -> tuple[list[Party], list[Party]]:
         """(actors, recipients) of a nominal trigger from its own phrase."""
@@ -541,6 +715,11 @@ class Extractor:
                 between.extend(self.parties_at(o))
             else:
                 targets.extend(self.parties_at(o))
+        t = tr.tok(n)
+        if t.dep in ("nsubj", "nsubjpass", "dobj") and tr.tok(t.head).pos in VERB_POS:
+            # "a conflict erupted between X and Y", "talks were held between X and Y"
+            for prep, o in tr.prep_objects(t.head, ("between", "among")):
+                between.extend(self.parties_at(o))
         if lemma in self.lex.party_nouns:
             mods = []
             for k in tr.kids(n, ("poss", "compound", "amod", "nmod")):
@@ -568,22 +747,26 @@ class Extractor:
         """The subject of the clause a nominal sits in ("Modi conveyed ... during a phone
         conversation with Trump"): the actor of a meeting, call or offer named without one."""
         tr = self.tree
-        for a in tr.ancestors(n):
-            t = tr.tok(a)
-            if t.pos in VERB_POS:
-                if tr.is_passive(a):
-                    return []
-                return [replace(p, how="context") for p in self.subject_parties(a)]
-            if t.dep in ("nsubj", "nsubjpass"):
-                return []
-        return []
+        if tr.tok(n).dep != "pobj":
+            return []
+        prep = tr.head(n)
+        verb = tr.head(prep)
+        if tr.tok(verb).pos not in VERB_POS or tr.is_passive(verb):
+            return []
+        return [replace(p, how="context") for p in self.subject_parties(verb) if p.tok != n]
 
     def nsa_party(self, trig: Trigger, sent) -> Party | None:
         """An unnamed non-state actor for an attack whose words say militants or terror, or
         whose victims are civilians and whose perpetrator is not named."""
         tr = self.tree
-        near = set(tr.subtree(trig.tok)) | {trig.carrier}
-        near.update(tr.kids(trig.carrier))
+        near = {trig.tok, *tr.kids(trig.tok, ("compound", "amod", "nmod", "poss"))}
+        for _, o in tr.prep_objects(trig.tok, ("by",)):
+            near.update([o, *tr.kids(o, ("compound", "amod"))])
+        for head in {trig.tok, trig.carrier}:
+            for c in tr.kids(head, ("nsubj", "agent")):
+                objs = tr.kids(c, ("pobj",)) if tr.tok(c).dep == "agent" else [c]
+                for o in objs:
+                    near.update([o, *tr.kids(o, ("compound", "amod"))])
         for i in sorted(near):
             if tr.lemma(i) in self.lex.nsa_cues or tr.lower(i) in self.lex.nsa_cues:
                 name = tr.lower(i) if tr.tok(i).pos == "NOUN" and tr.tok(i).tag == "NNS" else "militants"
@@ -599,11 +782,11 @@ class Extractor:
         return None
 
     # ── discourse ─────────────────────────────────────────────────────────────────────
-    def refer_back(self, i: int) -> _Draft | None:
+    def refer_back(self, i: int, types: frozenset[str] | set[str] | None = None) -> _Draft | None:
         """The earlier event an anaphor ("this incident", "the move", "it") refers to."""
         tr = self.tree
-        word = tr.lemma(i)
-        types = self.lex.event_anaphors.get(word) or self.lex.event_anaphors.get(tr.lower(i))
+        if types is None:
+            types = self.lex.event_anaphors.get(tr.lemma(i)) or self.lex.event_anaphors.get(tr.lower(i))
         if not types:
             return None
         here = tr.tok(i).sent
@@ -616,13 +799,16 @@ class Extractor:
                 return draft
         return None
 
-    def recall_parties(self, sent_index: int, modes: set[str]) -> list[Party]:
-        """Recipients of the latest earlier event with one of these modes (mediation)."""
+    def recall_parties(self, sent_index: int, modes: set[str], source: Party | None) -> list[Party]:
+        """Recipients of the latest earlier offer or act with one of these modes (mediation)."""
         for draft, s in reversed(self.drafts):
             if sent_index - s > PARTIES_WINDOW * 3:
                 break
-            if draft.mode in modes and draft.targets:
-                return [replace(p, how="recalled") for p in draft.targets]
+            if draft.mode in modes and draft.plover in ("AGREE", "CONSULT", "REQUEST") and draft.targets:
+                found = [replace(p, how="recalled") for p in draft.targets
+                         if not _same_side(p.ref, source.ref if source else None)]
+                if found:
+                    return found
         return []
 
     def recall_mediator(self, sent_index: int, source: Party | None) -> list[Party]:
@@ -648,6 +834,11 @@ class Extractor:
         tr = self.tree
         sent = tr.parsed.sentences[tr.tok(trig.tok).sent]
         scopes = [tr.full_subtree(trig.carrier), list(range(sent.tok_start, sent.tok_end))]
+        for back in range(1, PARTIES_WINDOW + 1):
+            if sent.index - back >= 0:
+                prev = tr.parsed.sentences[sent.index - back]
+                if prev.paragraph == sent.paragraph or back == 1:
+                    scopes.append(list(range(prev.tok_start, prev.tok_end)))
         for toks in scopes:
             found: list[Party] = []
             for i in toks:
@@ -658,7 +849,7 @@ class Extractor:
             if len(found) >= 2:
                 return found
             claim = claimants_in(tr, toks)
-            if claim:
+            if len(claim) >= 2:
                 return [Party(ActorRef(actor_id=None, name=c, kind="state", country=c, code=c), trig.tok,
                               "recalled") for c in claim]
             groups = [p for i in toks if (m := tr.mention_of.get(i)) is not None and len(m.refs) >= 2
@@ -666,7 +857,14 @@ class Extractor:
             groups = [p for p in _unique(groups) if not _same_side(p.ref, source.ref if source else None)]
             if len(groups) >= 2:
                 return groups
-        return self.recall_parties(sent.index, {trig.mode} if trig.mode else set())
+            # coordinated states anywhere in the scope ("India and Pakistan had agreed ...")
+            for i in toks:
+                if tr.kids(i, ("conj",)) and tr.mention_of.get(i) is not None:
+                    conj = [p for p in self.parties_at(i, deep=False)
+                            if p.ref.kind in STATE_KINDS and not _same_side(p.ref, source.ref if source else None)]
+                    if len(conj) >= 2:
+                        return conj
+        return self.recall_parties(sent.index, {trig.mode} if trig.mode else set(), source)
 
     def speaker_of(self, i: int) -> tuple[list[Party], int | None]:
         """The speaker and the verb of saying whose complement contains token i."""
@@ -696,26 +894,88 @@ class Extractor:
 
     # ── one trigger → events ──────────────────────────────────────────────────────────
     def draft(self, trig: Trigger, sent) -> list[_Draft]:
+        """The events one trigger reports (one per actor when several act separately)."""
         tr = self.tree
         lex = self.lex
         factors: list[str] = []
         skip = {trig.tok, *trig.toks}
-        if trig.complement is not None:
-            skip.update(self._path(trig.tok, trig.complement))
-        if trig.wrapper is not None:
-            skip.update(self._path(trig.tok, trig.wrapper))
-        # anaphoric nominal ("the attack", "the incident"): already reported
+        for c in (trig.complement, trig.wrapper):
+            if c is not None:
+                skip.update(self._path(trig.tok, c))
+        # a definite nominal with no actor of its own ("the attack") re-mentions an event
         if trig.kind == "noun" and not trig.light and trig.frame is None:
             det = [tr.lower(c) for c in tr.kids(trig.tok, ("det",))]
             own = self.noun_parties(trig.tok, trig.plover)
             if det and det[0] in ("the", "this", "that", "these", "those", "such") and not own[0]:
-                ref = self.refer_back(trig.tok)
-                if ref is not None and ref.plover == trig.plover:
+                ref = self.refer_back(trig.tok, {trig.plover})
+                if ref is not None:
                     self.noun_event[trig.tok] = ref
                     return []
+        sources, targets = self.arguments(trig, skip)
+        speakers, speech = self.speaker_of(trig.carrier)
+        # "Modi told Trump India will not accept ...": the speaker speaks for his state
+        if speakers and len(sources) == 1 and sources[0].ref.kind == "state" \
+                and trig.plover in SPEECH_ACT_TYPES:
+            sp = speakers[0]
+            if sp.ref.kind == "person" and sp.ref.country and sp.ref.country == sources[0].ref.country:
+                sources = [replace(sp, how="context")]
+        targets = _unique([p for p in targets if p.how != "unresolved"] or targets)
+        sources = _unique(sources)
+        if len(sources) == 1:
+            targets = [p for p in targets if not _same_side(p.ref, sources[0].ref)]
+        if not sources and trig.plover in lex.conflict_types:
+            nsa = self.nsa_party(trig, sent)
+            if nsa:
+                sources = [nsa]
+        if not sources:
+            return []
+        plover, mode = trig.plover, trig.mode
+        if mode is None:
+            mode = self.mode_from_cues(trig, sources)
+        reciprocal = self.is_reciprocal(trig)
+        place = find_place(tr, [trig.tok, trig.carrier], self.country_at)
+        if len(sources) >= 2 and not targets and (plover in lex.reciprocal_types or reciprocal):
+            pairs = [(sources[0], sources[1:])]
+        else:
+            if not targets:
+                targets = self.fallback_targets(trig, sources[0], sent, place)
+            pairs = [(s, targets) for s in sources]
+        modality = self.modality(trig, plover)
+        # "If you don't stop it, we're not going to do any trade": a conditional threat
+        if conditional_role(tr, trig.carrier, self.cues) == "consequence":
+            threat = None
+            if modality == "negated" and plover in lex.cooperative_types:
+                threat = lex.conditional_threats.get("negated_cooperation")
+            elif plover in lex.conflict_types:
+                threat = lex.conditional_threats.get("conflict")
+            if threat:
+                plover, mode = threat
+                modality = "reported" if speech is not None else "asserted"
+        # cooperation in the future tense is an offer (PLOVER's AGREE)
+        if modality == "intended" and plover in lex.future_as_agree and trig.frame is None:
+            plover, mode = lex.future_as_agree[plover]
+        if trig.typo:
+            factors.append("typo")
+        drafts = []
+        for src, tgts in pairs:
+            tgts = [p for p in tgts if not _same_side(p.ref, src.ref)]
+            if not self.worth_keeping(trig, plover, src, tgts):
+                continue
+            fs = list(factors) + [src.how] + ([tgts[0].how] if tgts else [])
+            drafts.append(_Draft(trigger=trig, source=src, targets=tgts, plover=plover, mode=mode,
+                                 modality=modality, factors=fs, place=place))
+        if trig.kind == "noun" and drafts:
+            self.noun_event[trig.tok] = drafts[0]
+        return drafts
+
+    def arguments(self, trig: Trigger, skip: set[int]) -> tuple[list[Party], list[Party]]:
+        """(actors, recipients) of a trigger from the parse and its frame's complement."""
+        tr = self.tree
+        lex = self.lex
         if trig.kind == "verb":
             sources = self.subject_parties(trig.tok)
-            targets = self.object_parties(trig.tok, trig.plover, skip)
+            targets = self.object_parties(trig.tok, trig.plover, skip,
+                                          recall=trig.plover in RESPONSE_TYPES)
         elif trig.kind == "adj":
             sources = self.subject_parties(trig.carrier)
             targets = []
@@ -724,15 +984,25 @@ class Extractor:
             if not sources and trig.light:
                 sources = self.subject_parties(trig.carrier)
                 targets += self.object_parties(trig.carrier, trig.plover, skip)
+                if not targets:
+                    for _, o in tr.prep_objects(trig.carrier, ("between", "among")):
+                        ps = self.parties_at(o)
+                        if len(ps) >= 2 and not sources:
+                            sources, targets = ps[:1], ps[1:]
+                        else:
+                            targets += ps
             if not sources and (trig.plover in lex.contextual_types or trig.frame):
                 sources = self.context_subject(trig.tok)
         # what a frame's complement says: "offered to mediate between X and Y", "denied any
-        # U.S. involvement", "rejected Trump's offer"
+        # U.S. involvement", "rejected Trump's offer", "called for both sides to ..."
         for c in (trig.complement, trig.wrapper):
             if c is None:
                 continue
             if tr.tok(c).pos in VERB_POS:
                 targets += self.object_parties(c, trig.plover, skip)
+                subj = tr.kid(c, "nsubj")
+                if subj is not None and trig.frame in ("request", "accept"):
+                    targets += self.parties_at(subj)
             else:
                 own_src, own_tgt = self.noun_parties(c, trig.plover)
                 targets += own_src + own_tgt
@@ -740,78 +1010,81 @@ class Extractor:
                     ref = self.refer_back(c)
                     if ref is not None and ref.source is not None:
                         targets.append(replace(ref.source, how="recalled"))
+        if trig.frame and trig.complement is None and not targets:
+            # "threatened to break relations with Russia": the infinitive names the recipient
+            for c in tr.kids(trig.tok, ("xcomp", "acl")):
+                targets += self.object_parties(c, trig.plover, skip)
+        if trig.kind == "verb" and not targets and trig.plover in ("SUPPORT", "ACCUSE", "REJECT"):
+            targets = self.clause_target(trig.tok)
         if trig.frame and trig.kind == "noun" and not targets:
-            # "threat of a 26% tariff on Indian goods": recipient inside the complement
+            # "threat of a 26% tariff on Indian goods": the recipient inside the complement
             for c in tr.subtree(trig.tok):
                 if tr.tok(c).dep == "pobj" and c not in skip:
-                    for p in self.parties_at(c):
-                        targets.append(p)
-        # speaker's state ("Modi told Trump India will not accept") → the speaker
-        speakers, speech = self.speaker_of(trig.carrier)
-        if speakers and sources and len(sources) == 1 and sources[0].ref.kind in STATE_KINDS:
-            sp = speakers[0]
-            if sp.ref.kind == "person" and sp.ref.country and sp.ref.country == sources[0].ref.country:
-                sources = [replace(sp, how="context")]
-        reciprocal = any(tr.lower(c) in lex.reciprocal_markers or tr.text(c, min(c + 2, len(tr.tokens))).lower()
-                         in lex.reciprocal_markers for c in tr.subtree(trig.carrier))
-        # drop unresolved targets when resolved ones exist
-        resolved_targets = [p for p in targets if p.how != "unresolved"]
-        targets = _unique(resolved_targets)
-        sources = _unique(sources)
-        if not sources and trig.plover in lex.conflict_types | {"ASSAULT"}:
-            nsa = self.nsa_party(trig, sent)
-            if nsa:
-                sources = [nsa]
-        if not sources:
-            return []
-        src_main = sources[0]
-        # a third party between two others
-        if not targets and ((trig.plover, trig.mode) in lex.third_party_modes or trig.frame in ("commit", "wish")):
-            targets = self.parties_near(trig, src_main)
-        if not targets and trig.plover == "REJECT" and trig.mode == "mediate":
-            targets = self.recall_mediator(sent.index, src_main)
-        if not targets and tr.lemma(trig.tok) in lex.reaction_verbs | lex.reaction_verbs:
-            targets = self.last_actor(sent.index, src_main)
-        if not targets:
-            targets = self.addressee_of(trig.carrier)
-        place = find_place(tr, [trig.tok, trig.carrier], self.country_at)
-        if not targets and trig.plover in ("ASSAULT", "COERCE") and place and place.country:
-            targets = [Party(ActorRef(actor_id=None, name=place.country, kind="state", country=place.country,
-                                      code=place.country), trig.tok, "place-target")]
-        plover, mode = trig.plover, trig.mode
-        if mode is None:
-            mode = self.mode_from_cues(trig, sources)
-        modality = self.modality(trig, plover)
-        # conditional threats: "If you don't stop it, we're not going to do any trade"
-        if conditional_role(tr, trig.carrier, self.cues) == "consequence":
-            if modality == "negated" and plover in lex.cooperative_types and "negated_cooperation" in lex.conditional_threats:
-                plover, mode = lex.conditional_threats["negated_cooperation"]
-                modality = "reported" if speech is not None else "asserted"
-            elif plover in lex.conflict_types and "conflict" in lex.conditional_threats:
-                plover, mode = lex.conditional_threats["conflict"]
-                modality = "reported" if speech is not None else "asserted"
-        # cooperation in the future tense is an offer
-        if modality == "intended" and plover in lex.future_as_agree and trig.frame is None:
-            plover, mode = lex.future_as_agree[plover]
-        if trig.typo:
-            factors.append("typo")
-        drafts = []
-        if len(sources) >= 2 and not targets and (plover in lex.reciprocal_types or reciprocal):
-            pairs = [(sources[0], sources[1:])]
-        elif len(sources) >= 2 and reciprocal and not targets:
-            pairs = [(sources[0], sources[1:])]
-        elif len(sources) >= 2:
-            pairs = [(s, targets) for s in sources]
-        else:
-            pairs = [(src_main, targets)]
-        for src, tgts in pairs:
-            tgts = [p for p in tgts if not _same_side(p.ref, src.ref)]
-            fs = list(factors) + [src.how] + ([tgts[0].how] if tgts else [])
-            drafts.append(_Draft(trigger=trig, source=src, targets=tgts, plover=plover, mode=mode,
-                                 modality=modality, factors=fs, place=place))
-        if trig.kind == "noun" and drafts:
-            self.noun_event[trig.tok] = drafts[0]
-        return drafts
+                    targets.extend(self.parties_at(c))
+        # speech acts are addressed to the one told ("Modi told Trump that ...")
+        if trig.plover in SPEECH_ACT_TYPES:
+            addressees = self.addressee_of(trig.carrier)
+            if addressees:
+                targets = addressees + targets
+        return sources, targets
+
+    def fallback_targets(self, trig: Trigger, source: Party, sent, place: Place | None) -> list[Party]:
+        """Recipients the clause does not name: the two sides of a mediation, the mediator a
+        refusal answers, the actor a reaction answers, the state an attack happened in, the
+        state a threat names as a place."""
+        tr = self.tree
+        lex = self.lex
+        if (trig.plover, trig.mode) in lex.third_party_modes or trig.frame in ("commit", "wish"):
+            parties = self.parties_near(trig, source)
+            if parties:
+                return parties
+        if trig.plover == "REJECT" and trig.mode == "mediate":
+            parties = self.recall_mediator(sent.index, source)
+            if parties:
+                return parties
+        if tr.lemma(trig.tok) in lex.reaction_verbs:
+            parties = self.last_actor(sent.index, source)
+            if parties:
+                return parties
+        if trig.plover in PLACE_TARGET_TYPES:
+            objs = [trig.complement] if trig.complement is not None else []
+            objs += tr.kids(trig.tok, ("dobj",)) + ([c for c in tr.kids(trig.complement, ("dobj",))]
+                                                   if trig.complement is not None else [])
+            for o in objs:
+                if o is None:
+                    continue
+                from .places import resolve_phrase
+                p = resolve_phrase(tr, o, self.country_at)
+                if p and p.country:
+                    return [self._state_party(p.country, o, "place-target")]
+            if place and place.country and trig.plover in ("ASSAULT", "COERCE"):
+                return [self._state_party(place.country, trig.tok, "place-target")]
+        return []
+
+    def _state_party(self, country: str, tok: int, how: str) -> Party:
+        return Party(ActorRef(actor_id=None, name=country, kind="state", country=country, code=country), tok, how)
+
+    def is_reciprocal(self, trig: Trigger) -> bool:
+        tr = self.tree
+        for c in tr.subtree(trig.carrier):
+            if tr.lower(c) in self.lex.reciprocal_markers:
+                return True
+            if c + 1 < len(tr.tokens) and f"{tr.lower(c)} {tr.lower(c + 1)}" in self.lex.reciprocal_markers:
+                return True
+        return False
+
+    def worth_keeping(self, trig: Trigger, plover: str, source: Party, targets: list[Party]) -> bool:
+        """Precision rules: an unresolved actor needs a resolved recipient unless it is a
+        name ("Saeb Erekat", "the Azerbaijani parliament"); a nominal statement-like event
+        (an offer, a criticism) needs a recipient."""
+        if source.how == "unresolved" and not any(p.how != "unresolved" for p in targets) \
+                and not self.looks_named(source.tok) and plover not in self.lex.crowd_types:
+            return False
+        if not targets and trig.kind == "noun" and code_event(plover, None)[2] in (1, 3):
+            return False
+        if not targets and self.tree.lemma(trig.tok) in self.lex.needs_recipient:
+            return False
+        return True
 
     def country_at(self, i: int) -> str | None:
         m = self.tree.mention_of.get(i)
@@ -868,7 +1141,13 @@ class Extractor:
     # ── the document ──────────────────────────────────────────────────────────────────
     def run(self) -> tuple[Event, ...]:
         events: list[Event] = []
+        seen_sentences: set[str] = set()
         for sent in self.parsed.sentences:
+            # a repeated headline or caption reports nothing new
+            norm = " ".join(sent.text.split()).lower()
+            if norm in seen_sentences:
+                continue
+            seen_sentences.add(norm)
             drafts: list[_Draft] = []
             trigs = sorted(self.triggers(sent), key=lambda t: (t.frame is not None, t.tok))
             for trig in trigs:

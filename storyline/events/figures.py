@@ -151,8 +151,8 @@ def _noun_of(tree: Tree, g: list[int], words: FigureWords) -> int | None:
     i = g[-1]
     for _ in range(3):
         h = tree.head(i)
-        if h == i:
-            return None
+        if h == i or h < i and tree.tok(i).dep != "pobj":
+            return None  # "Article 370": a number after its noun is a name, not a count
         t = tree.tok(h)
         if t.text.lower() in words.percent_words or t.text.lower() in words.currencies or t.text in ("$", "€", "£", "₹", "¥"):
             i = h

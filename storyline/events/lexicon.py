@@ -60,6 +60,12 @@ class Lexicon:
     cooperative_types: frozenset[str]
     conflict_types: frozenset[str]
     qualified_nouns: dict[str, frozenset[str]]
+    complement_preps: frozenset[str]
+    needs_recipient: frozenset[str]
+    quantity_nouns: frozenset[str]
+    crowd_types: frozenset[str]
+    non_agents: frozenset[str]
+    frame_pos: dict[str, str]
     typo_min_length: int
     version: str
 
@@ -187,5 +193,11 @@ def load_lexicon() -> Lexicon:
         cooperative_types=frozenset(t.upper() for t in _words(data.get("cooperative_types"), where)),
         conflict_types=frozenset(t.upper() for t in _words(data.get("conflict_types"), where)),
         qualified_nouns=qualified,
+        complement_preps=frozenset(_words(data.get("complement_preps"), where)),
+        needs_recipient=frozenset(_words(data.get("needs_recipient"), where)),
+        quantity_nouns=frozenset(_words(data.get("quantity_nouns"), where)),
+        crowd_types=frozenset(t.upper() for t in _words(data.get("crowd_types"), where)),
+        non_agents=frozenset(_words(data.get("non_agents"), where)),
+        frame_pos={str(k).lower(): str(v).upper() for k, v in (data.get("frame_pos") or {}).items()},
         typo_min_length=int(data.get("typo_min_length", 6)),
         version=str(data.get("version", "0")))

@@ -102,11 +102,19 @@ def conditional_role(tree: Tree, carrier: int, cues: ModalityCues | None = None)
     """"condition" when the carrier is inside an if-clause, "consequence" when it is the main
     clause of one ("If you stop it, we'll do a trade"), else None."""
     cues = cues or load_cues()
-    if _is_conditional(tree, carrier, cues):
-        return "condition"
-    if _has_conditional_clause(tree, carrier, cues):
-        return "consequence"
-    return None
+    i = carrier
+    while True:
+        if _is_conditional(tree, i, cues):
+            return "condition"
+        if _has_conditional_clause(tree, i, cues):
+            return "consequence"
+        t = tree.tok(i)
+        # "we're not going to do any trade": the condition hangs on "going"
+        if t.dep == "xcomp" and (tree.lower(t.head) in cues.future_heads
+                                 or tree.lemma(t.head) in cues.intention_verbs):
+            i = t.head
+            continue
+        return None
 
 
 def modality_of(tree: Tree, trigger: int, carrier: int, *, own_aux: bool = True,
@@ -163,7 +171,9 @@ def modality_of(tree: Tree, trigger: int, carrier: int, *, own_aux: bool = True,
         if t.dep in ("ccomp", "parataxis") and _is_speech(tree, head):
             found.add("reported")
             break
-        if t.dep in ("ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "parataxis"):
+        if t.dep in ("relcl", "acl"):
+            break  # a clause that modifies a noun is presupposed, not governed
+        if t.dep in ("ccomp", "xcomp", "advcl", "conj", "parataxis"):
             first = False
         i = head
     for m in PRECEDENCE:

@@ -170,6 +170,12 @@ def _candidates(tree: Tree, toks: list[int]) -> list[str]:
     """Names to look up for a phrase: the whole phrase, then each proper-noun run in it."""
     text = tree.text(toks[0], toks[-1] + 1)
     out = [text]
+    # the head's own name first: "Indian-controlled Kashmir's Pulwama" is Pulwama
+    head = max(toks, key=lambda i: (tree.tok(i).head not in toks, i))
+    own = [head]
+    while own[0] - 1 in toks and tree.tok(own[0] - 1).pos == "PROPN" and tree.tok(own[0] - 1).dep in ("compound", "flat"):
+        own.insert(0, own[0] - 1)
+    out.append(tree.text(own[0], own[-1] + 1))
     run: list[int] = []
     for i in toks + [-1]:
         if i >= 0 and tree.tok(i).pos == "PROPN" or (i >= 0 and run and tree.lower(i) in ("of", "and", "&")):
@@ -239,25 +245,30 @@ def resolve_phrase(tree: Tree, head: int, country_of) -> Place | None:
 
 def find_place(tree: Tree, roots: list[int], country_of) -> Place | None:
     """The place of an event: the nearest location phrase ("in X", "near X", "on the Indian
-    side of X") under the trigger or its carrier, breadth first, not entering sub-clauses."""
+    side of X") under the trigger or its carrier, breadth first, through location phrases
+    and objects only (not "following the takeover in Afghanistan")."""
     gaz = load_gazetteer()
     frontier = list(dict.fromkeys(roots))
     seen = set(frontier)
     depth = 0
-    while frontier and depth < 5:
+    while frontier and depth < 4:
         nxt = []
         for i in frontier:
             for c in tree.kids(i):
-                if c in seen or tree.tok(c).dep in ("relcl", "ccomp", "advcl", "parataxis", "csubj"):
+                if c in seen:
                     continue
                 seen.add(c)
                 t = tree.tok(c)
-                if t.dep == "prep" and fold(t.text) in gaz.location_preps:
+                if t.dep == "prep":
+                    if fold(t.text) not in gaz.location_preps:
+                        continue
                     for o in tree.kids(c, ("pobj",)):
                         place = _place_in(tree, o, country_of)
                         if place:
                             return place
-                nxt.append(c)
+                        nxt.append(o)
+                elif t.dep in ("dobj", "nsubjpass", "attr", "npadvmod", "appos", "compound"):
+                    nxt.append(c)
         frontier = nxt
         depth += 1
     return None

@@ -122,9 +122,11 @@ class Tree:
         return [self.tokens[c].text.lower() for c in self.kids(i, ("aux", "auxpass"))]
 
     def is_passive(self, i: int) -> bool:
+        """Passive voice, or a past participle modifying a noun ("people killed in ...");
+        a participle with an object of its own is a mis-parsed active verb."""
         return bool(self.kids(i, ("auxpass", "nsubjpass"))) or (
             self.tokens[i].tag == "VBN" and self.tokens[i].dep in ("acl", "amod")
-            and not self.kids(i, ("nsubj",)))
+            and not self.kids(i, ("nsubj", "dobj")))
 
     def text(self, start: int, end: int) -> str:
         """The document text of tokens [start, end)."""

@@ -149,16 +149,8 @@ def document_sentences(store: Store, doc_id: str) -> list[Sentence]:
                          paragraph=r[4]) for r in conn.execute(query)]
 
 
-def sentence_texts(store: Store, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
-    """Texts of the given (doc_id, sentence index) pairs, for citing evidence."""
+def lead_sentences(store: Store) -> dict[str, str]:
+    """Each document's first sentence (a stand-in title for articles without one)."""
     s = t.sentences
-    wanted = set(keys)
-    out: dict[tuple[str, int], str] = {}
-    doc_ids = sorted({k[0] for k in wanted})
     with store.engine.connect() as conn:
-        for i in range(0, len(doc_ids), 500):
-            query = select(s.c.doc_id, s.c.idx, s.c.text).where(s.c.doc_id.in_(doc_ids[i:i + 500]))
-            for doc_id, idx, sentence in conn.execute(query):
-                if (doc_id, idx) in wanted:
-                    out[(doc_id, idx)] = sentence
-    return out
+        return dict(conn.execute(select(s.c.doc_id, s.c.text).where(s.c.idx == 0)).all())

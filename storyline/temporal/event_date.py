@@ -1,9 +1,12 @@
 """Dating an event from the time expressions around its trigger.
 
 Order of evidence: an expression inside the trigger's own clause (or a nominal trigger's own
-modifier, "the May 10 ceasefire"); else one on a clause that governs it ("On May 10, Trump
-announced that they had agreed"); else the last resolved date earlier in the paragraph; else
-undated. The publication date is never used silently: an undated event stays undated.
+modifier, "the May 10 ceasefire"); else a dated event the store knows, when the trigger is
+one of the words that name it ("Modi's summit with Putin", how="corpus"); else an expression
+on a clause that governs it ("On May 10, Trump announced that they had agreed"); else the last
+resolved date earlier in the paragraph that dates its own sentence's clause (a date inside a
+noun phrase, "followed a strike on February 14", dates that phrase only); else undated. The
+publication date is never used silently: an undated event stays undated.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from collections.abc import Sequence
 
 from ..records import EventDate, ParsedDoc, TimeExpr
 from .calendar import bounds, parse_anchor
+from .known import sentence_matches
 from .lexicon import lexicon
 from .scan import clause_verb
 
@@ -21,6 +25,9 @@ from .scan import clause_verb
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "appos", "conj"}
 # Clause links through which a governing clause's date is inherited by the clause below it.
 _INHERITING_DEPS = {"ccomp", "xcomp", "conj", "advcl", "parataxis"}
+# The days a part of a month covers ("late February": the 20th to the end); an event dated by
+# one gets the part's middle day at week granularity, which is what the part is precise to.
+PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (20, None)}
 # How many clause levels up a governing date is looked for.
 MAX_CLAUSE_LEVELS = 3
 
@@ -40,7 +47,10 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
     starts = [t.idx for t in toks]
     heads = {id(t): _head_token(parsed, starts, t) for t in usable}
 
-    # 1. the trigger's own modifiers and its own clause
+    # 1. the trigger's own modifiers and its own clause ("terror" in "a terror strike on
+    # February 14" stands for the noun it compounds)
+    if toks[trigger_token].dep == "compound" and toks[trigger_token].pos in ("NOUN", "PROPN"):
+        trigger_token = toks[trigger_token].head
     own_clause = clause_verb(parsed, trigger_token)
     best = None
     for tx in usable:
@@ -55,7 +65,12 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
     if best:
         return _as_event_date(best[1], "clause", best[1].text)
 
-    # 2. a clause that governs the trigger's clause
+    # 2. a dated event the store knows, named by the trigger and its sentence
+    known = _known_event_date(parsed, timexes, trigger_token)
+    if known is not None:
+        return known
+
+    # 3. a clause that governs the trigger's clause
     verb = own_clause
     for _ in range(MAX_CLAUSE_LEVELS):
         if verb is None or toks[verb].dep not in _INHERITING_DEPS or toks[verb].head == verb:
@@ -69,17 +84,71 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
             tx = min(found, key=lambda t: abs(t.start - toks[trigger_token].idx))
             return _as_event_date(tx, "clause", f"{tx.text} (governing clause)")
 
-    # 3. the discourse: the last resolved date earlier in the paragraph
+    # 4. the discourse: the last resolved date earlier in the paragraph that sets the time of
+    # its own clause (not one inside a noun phrase that is an argument of its verb)
     sent = toks[trigger_token].sent
     paragraph = parsed.sentences[sent].paragraph if sent < len(parsed.sentences) else None
     pos = toks[trigger_token].idx
     earlier = [tx for tx in usable if tx.end <= pos and tx.sent < len(parsed.sentences)
-               and parsed.sentences[tx.sent].paragraph == paragraph]
+               and parsed.sentences[tx.sent].paragraph == paragraph
+               and _sets_clause_time(parsed, heads[id(tx)])]
     if earlier:
         tx = max(earlier, key=lambda t: t.start)
         where = "the same sentence" if tx.sent == sent else "earlier in the paragraph"
         return _as_event_date(tx, "discourse", f"from {where}: '{tx.text}'")
     return EventDate(value=None, granularity="unknown", how="undated", evidence=None)
+
+
+def _sets_clause_time(parsed: ParsedDoc, h: int | None) -> bool:
+    """True when the expression headed at h dates its clause, not a noun inside it."""
+    if h is None:
+        return False
+    verb = clause_verb(parsed, h)
+    return verb is None or _attachment(parsed, h, -1, verb) is not None
+
+
+def _article_anchor(timexes: Sequence[TimeExpr]) -> dt.date | None:
+    """The article's date as the relative expressions were resolved against (their most
+    common day-level anchor), or None."""
+    counts: dict[str, int] = {}
+    for tx in timexes:
+        if tx.relative and tx.anchor and len(tx.anchor) == 10:
+            counts[tx.anchor] = counts.get(tx.anchor, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda a: (counts[a], a))
+    parsed = parse_anchor(best)
+    return parsed[0] if parsed else None
+
+
+def _known_event_date(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int) -> EventDate | None:
+    """The date of a known event named in the trigger's sentence with the trigger among its
+    keywords; a recurring one is its latest occurrence up to the article's date."""
+    toks = parsed.tokens
+    sent = toks[trigger].sent
+    if sent >= len(parsed.sentences):
+        return None
+    s = parsed.sentences[sent]
+    t0 = toks[trigger].idx - s.start
+    t1 = t0 + len(toks[trigger].text)
+    found = [(e, kws) for e, kws, spans in sentence_matches(s.text)
+             if any(a < t1 and t0 < b for a, b in spans)]
+    if not found:
+        return None
+    anchor = _article_anchor(timexes)
+    by_set: dict[tuple[str, ...], list] = {}
+    for e, kws in found:
+        by_set.setdefault(tuple(k.lower() for k in kws), []).append(e)
+    events = max(by_set.values(), key=len)
+    if len(events) > 1:
+        if anchor is None:
+            return None
+        events = [e for e in events if e.date <= anchor]
+        if not events:
+            return None
+    event = max(events, key=lambda e: e.date)
+    return EventDate(value=event.date.isoformat(), granularity="day", how="corpus",
+                     evidence=f"a known event: {event.name} ({event.date.isoformat()})")
 
 
 def _is_event_date(tx: TimeExpr) -> bool:
@@ -134,13 +203,19 @@ def _attachment(parsed: ParsedDoc, h: int, trigger: int, clause: int | None) -> 
 def representative(tx: TimeExpr) -> tuple[str | None, str]:
     """The value to date an event with, and its granularity.
 
-    Days, months and years are kept; a week becomes the middle of the part of it the
+    Days, months and years are kept, except that a part of a month ("late February") becomes
+    the middle day of that part, granularity "week"; a week becomes the middle of the part of it the
     expression allows ("earlier this week": the days before the anchor), granularity "week";
     a season becomes its middle month.
     """
+    span = bounds(tx.value)
+    if tx.granularity == "month" and tx.modifier in PART_DAYS and span:
+        first, last = PART_DAYS[tx.modifier]
+        lo = span[0].replace(day=first)
+        hi = span[1] if last is None else span[0].replace(day=last)
+        return (lo + (hi - lo) // 2).isoformat(), "week"
     if tx.granularity in ("day", "month", "year"):
         return tx.value, tx.granularity
-    span = bounds(tx.value)
     if span is None:
         return None, "unknown"
     lo, hi = span

@@ -37,6 +37,7 @@ class Lexicon:
     future_going_to: frozenset[str]
     future_xcomp_heads: frozenset[str]
     scheduled_verbs: frozenset[str]
+    ordinals: dict[str, int]
 
 
 def _need(raw: dict, key: str, kind: type) -> Any:
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         future_going_to=frozenset(lower(_need(raw, "future_going_to", list))),
         future_xcomp_heads=frozenset(lower(_need(raw, "future_xcomp_heads", list))),
         scheduled_verbs=frozenset(lower(_need(raw, "scheduled_verbs", list))),
+        ordinals={str(k).lower(): int(v) for k, v in (raw.get("ordinals") or {}).items()},
     )
 
 

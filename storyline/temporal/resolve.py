@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..records import ParsedDoc, TimeExpr
-from .calendar import add_months, day_exists, iso_week, parse_anchor, shift, to_value
+from .calendar import SEASON_MONTHS, bounds, day_exists, parse_anchor, shift, to_value
 from .scan import Found, scan
 
 NO_ANCHOR = "relative expression and no anchor date (the article's date is unknown)"
@@ -208,7 +208,6 @@ def _year_for_month(month: int, aday: dt.date, tense: str | None) -> int:
 
 
 def _year_for_season(f: Found, aday: dt.date) -> int:
-    from .calendar import SEASON_MONTHS
     first, _ = SEASON_MONTHS[f.season]
     return _year_for_month(first, aday, f.tense)
 
@@ -240,7 +239,6 @@ def _discourse(f: Found, previous: TimeExpr | None) -> TimeExpr:
     if f.form == "after":
         return _expr(f, "date", previous.value, previous.granularity, relative=True,
                      anchor=previous.value, modifier="after")
-    from .calendar import bounds
     lo, _ = bounds(previous.value)
     unit = f.unit or "day"
     if _finer(unit, previous.granularity):
@@ -250,5 +248,4 @@ def _discourse(f: Found, previous: TimeExpr | None) -> TimeExpr:
     return _expr(f, "date", to_value(day, unit), unit, relative=True, anchor=previous.value)
 
 
-__all__ = ["find_time_expressions", "resolve_all", "resolve_one", "NO_ANCHOR", "iso_week",
-           "add_months"]
+__all__ = ["find_time_expressions", "resolve_all", "resolve_one", "NO_ANCHOR"]

@@ -111,6 +111,7 @@ class _Patterns:
             ("after", re.compile(rf"\b(?P<w>{_alt(lex.discourse_after)})\b", flags)),
             ("year", re.compile(
                 r"(?<![\d,.$£€#-])\b(?P<year>1[5-9]\d\d|20\d\d)\b(?!\s*(?:%|percent|per\s+cent)|[\d]|[,.]\d|[-–]\d)")),
+            ("midyear", re.compile(r"\bmid-(?P<year>1[5-9]\d\d|20\d\d)\b", flags)),
             ("decade", re.compile(
                 r"\b(?:(?P<full>1[5-9]\d0|20\d0)s\b|(?P<the>the\s+)['’]?(?P<two>\d0)s\b)", flags)),
             ("season", re.compile(
@@ -313,6 +314,8 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
                 or (tok is not None and tok.ent_type == "DATE")):
             return None
         return Found(**base, form="year", year=int(g["year"]))
+    if name == "midyear":
+        return Found(**base, form="year", year=int(g["year"]), modifier="mid")
     if name == "decade":
         if g.get("full"):
             return Found(**base, form="decade", decade=int(g["full"]) // 10)
@@ -417,8 +420,8 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     aux = [t for t in kids if t.dep in ("aux", "auxpass")]
     if any(a.lower() in lex.future_auxiliaries for a in (x.text for x in aux)):
         return "future"
-    if any(a.lemma.lower() in ("would", "could", "might") for a in aux):
-        return None
+    if any(a.tag == "MD" for a in aux):
+        return None  # "may", "could", "should": a possibility, not a time
     head = toks[verb.head]
     if verb.dep == "xcomp" and (head.lemma.lower() in lex.future_xcomp_heads
                                 or head.lemma.lower() in lex.future_going_to):
@@ -435,4 +438,7 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
         return "future" if scheduled else "present"
     if verb.tag == "VB" and aux:
         return "present"
+    if verb.tag == "VBG" and not aux and verb.head != v:
+        # a participial adjunct ("..., speaking in Munich in 2026") shares its governor's tense
+        return clause_tense(parsed, verb.head)
     return None

@@ -17,12 +17,14 @@ from fastapi import APIRouter, Path as PathParam, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy import select
 
 from .. import codec
 from ..query import filter_claims, filter_events, filter_propositions, filter_story
 from ..records import (Actor, Claim, Document, DyadPoint, Event, Perspective, Proposition,
                        PublicationDate, Sentence, Skipped, StoryEvent, TimeExpr)
 from ..store import Store
+from ..store import schema
 from ..store.search import document_sentences, search_sentences
 from .app import ApiError, error_body
 from .views import Corpus, dyad_pairs
@@ -210,10 +212,12 @@ def events(request: Request, actor: ActorFilter = None, type: TypeFilter = None,
 @router.get("/events/{event_id}", response_model=Event, tags=["events"], responses=ERRORS,
             summary="One event")
 def event(request: Request, event_id: Annotated[str, PathParam(max_length=64)]):
-    found = next((e for e in _store(request).events() if e.id == event_id), None)
-    if found is None:
+    store = _store(request)
+    with store.engine.connect() as conn:
+        data = conn.execute(select(schema.events.c.data).where(schema.events.c.id == event_id)).scalar()
+    if data is None:
         raise ApiError(404, f"no event with id {event_id!r}")
-    return JSONResponse(codec.to_dict(found))
+    return JSONResponse(json.loads(data))
 
 
 @router.get("/claims", response_model=Page[Claim], tags=["claims"], responses=ERRORS,

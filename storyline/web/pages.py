@@ -46,7 +46,7 @@ def _corpus(request: Request) -> views.Corpus:
 def overview_page(request: Request):
     corpus = _corpus(request)
     return _render(request, "overview.html", {"o": views.overview(corpus),
-                                              "pairs": views.dyad_pairs(corpus, 4)})
+                                              "pairs": views.named_pairs(corpus, 5)})
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -94,9 +94,9 @@ def dyad_page(request: Request, a: Annotated[str, Query(max_length=200)] = "",
               b: Annotated[str, Query(max_length=200)] = "",
               by: Literal["day", "week", "month"] = "month"):
     corpus = _corpus(request)
-    pairs = views.dyad_pairs(corpus, 8)
+    pairs = views.named_pairs(corpus, 8)
     if not (a and b) and pairs:
-        a, b = pairs[0][0], pairs[0][1]
+        a, b = pairs[0]["a"], pairs[0]["b"]
     view = views.dyad_view(corpus, a, b, by) if a and b else None
     return _render(request, "dyad.html", {"view": view, "pairs": pairs, "a": a, "b": b, "by": by,
                                           "choices": views.dyad_choices(corpus)})

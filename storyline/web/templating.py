@@ -24,7 +24,18 @@ def _goldstein(value: float | None) -> str:
 
 
 def _when(value: str | None) -> str:
-    return value or "undated"
+    """A date value for reading: ranges shortened ("2025-05-07 – 08"), None as "undated"."""
+    if not value:
+        return "undated"
+    if "/" not in value:
+        return value
+    first, _, last = value.partition("/")
+    shared = 0
+    for part in (7, 4):  # the same month, else the same year, is not repeated
+        if len(first) >= part + 1 and len(last) > part and first[:part] == last[:part]:
+            shared = part + 1
+            break
+    return f"{first} – {last[shared:]}"
 
 
 def json_script(value) -> Markup:
@@ -49,7 +60,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(actor=actor_label, goldstein=_goldstein, when=_when, json_script=json_script,
                        spans=views.highlight_spans_html, code=inline_code)
-    env.globals.update(labels=views.labels, anchor=views.sentence_anchor)
+    env.globals.update(labels=views.labels, anchor=views.sentence_anchor, unique_roles=views.unique_roles)
     return env
 
 

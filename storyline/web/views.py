@@ -51,10 +51,24 @@ def labels() -> dict:
 
 
 def doc_title(row: dict | None) -> str:
-    """A document's display title: its title, else its name."""
+    """A document's display title: its title, else its opening words, else its name."""
     if not row:
         return "(unknown article)"
-    return row.get("title") or row.get("name") or row.get("id") or "(untitled)"
+    return row.get("display") or row.get("title") or row.get("name") or row.get("id") or "(untitled)"
+
+
+# An untitled article is shown by its first words, cut at a word near this many characters.
+DISPLAY_TITLE_CHARS = 90
+
+
+def _clip(text: str | None, limit: int = DISPLAY_TITLE_CHARS) -> str | None:
+    if not text:
+        return None
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit].rstrip(",;:") + "…"
 
 
 def ref_key(ref: ActorRef | None) -> str | None:
@@ -102,7 +116,12 @@ class Corpus:
 
     @cached_property
     def docs(self) -> list[dict]:
-        return self.store.document_rows()
+        """Document rows, each with ``display``: its title, else its opening words."""
+        from ..store.search import lead_sentences
+
+        leads = lead_sentences(self.store)
+        return [{**row, "display": row.get("title") or _clip(leads.get(row["id"])) or row.get("name")}
+                for row in self.store.document_rows()]
 
     @cached_property
     def docs_by_id(self) -> dict[str, dict]:
@@ -242,6 +261,17 @@ def disputes(corpus: Corpus, contested_only: bool = False) -> list[Dispute]:
     return out
 
 
+def unique_roles(actor) -> list:
+    """An actor's roles without repeats (the same title and dates from two sources)."""
+    seen, out = set(), []
+    for role in actor.roles if actor else ():
+        key = (role.title, role.country, role.start, role.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(role)
+    return out
+
+
 # ── actors ────────────────────────────────────────────────────────────────────────────
 
 def _involves(event: Event, actor_id: str) -> bool:
@@ -251,7 +281,8 @@ def _involves(event: Event, actor_id: str) -> bool:
 def actor_detail(corpus: Corpus, actor_id: str) -> dict | None:
     """An actor with its roles, events, claims and counterparts (dyads); None if unknown."""
     actor = corpus.actor_base.get(actor_id)
-    events = [e for e in corpus.events if _involves(e, actor_id)]
+    events = sorted((e for e in corpus.events if _involves(e, actor_id)),
+                    key=lambda e: (e.date.value is None, e.date.value or "", e.doc_id, e.sent))
     claims = [c for c in corpus.claims if c.speaker and c.speaker.actor_id == actor_id]
     if actor is None and not events and not claims:
         return None
@@ -307,11 +338,12 @@ def actor_network(events: Iterable[Event], max_nodes: int = NETWORK_MAX_NODES,
     for n, key in enumerate(order):
         angle = 2 * math.pi * n / max(1, len(order)) - math.pi / 2
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        r = 5 + 2.2 * math.sqrt(degree[key])
         nodes[key] = {"key": key, "label": names.get(key, key), "x": round(x, 1), "y": round(y, 1),
-                      "r": round(5 + 2.2 * math.sqrt(degree[key]), 1),
+                      "r": round(r, 1),
                       "anchor": "start" if x > cx + 1 else "end" if x < cx - 1 else "middle",
-                      "lx": round(cx + (radius + 14) * math.cos(angle), 1),
-                      "ly": round(cy + (radius + 14) * math.sin(angle) + 4, 1),
+                      "lx": round(cx + (radius + r + 6) * math.cos(angle), 1),
+                      "ly": round(cy + (radius + r + 6) * math.sin(angle) + 4, 1),
                       "degree": degree[key]}
     undirected: dict[tuple[str, str], dict] = {}
     for (a, b), evs in pair_events.items():
@@ -357,6 +389,12 @@ def dyad_pairs(corpus: Corpus, n: int = 6) -> list[tuple[str, str, int]]:
     return [(a, b, k) for (a, b), k in pairs.most_common(n)]
 
 
+def named_pairs(corpus: Corpus, n: int = 6) -> list[dict]:
+    """``dyad_pairs`` with readable names, for links."""
+    return [{"a": a, "b": b, "events": k, "label": f"{corpus.name_of(a)} – {corpus.name_of(b)}"}
+            for a, b, k in dyad_pairs(corpus, n)]
+
+
 def dyad_choices(corpus: Corpus) -> list[tuple[str, str]]:
     """(key, label) of every country and actor that appears in an event, for the dyad form."""
     countries: set[str] = set()
@@ -393,24 +431,72 @@ def dyad_figure(points: Sequence, title: str) -> dict:
     line on a second axis fixed to the scale's −10..+10."""
     quads = labels()["quad_classes"]
     periods = [p.period for p in points]
-    data = [{"type": "bar", "name": quads[q]["name"], "x": periods,
+    # Periods sit at their middle day on a date axis, so that a gap of two years looks like one.
+    middles = [_middle_day(p) for p in periods]
+    width = _bar_width_ms(points)
+    data = [{"type": "bar", "name": quads[q]["name"], "x": middles, "width": width,
              "y": [p.counts[q - 1] for p in points], "marker": {"color": quads[q]["color"]},
-             "hovertemplate": "%{x}: %{y} " + quads[q]["name"].lower() + "<extra></extra>"}
+             "customdata": periods,
+             "hovertemplate": "%{customdata}: %{y} " + quads[q]["name"].lower() + "<extra></extra>"}
             for q in (1, 2, 3, 4)]
+    line_x, line_y, line_data = [], [], []
+    for n, (period, middle, p) in enumerate(zip(periods, middles, points)):
+        if n and _gap(middles[n - 1], middle, width):  # no line across empty periods
+            line_x.append(middle)
+            line_y.append(None)
+            line_data.append(None)
+        line_x.append(middle)
+        line_y.append(round(p.goldstein_mean, 2))
+        line_data.append([period, round(p.goldstein_sum, 1)])
     data.append({"type": "scatter", "mode": "lines+markers", "name": "Mean Goldstein (right axis)",
-                 "x": periods, "y": [round(p.goldstein_mean, 2) for p in points], "yaxis": "y2",
-                 "line": {"color": "#222", "width": 2},
-                 "customdata": [round(p.goldstein_sum, 1) for p in points],
-                 "hovertemplate": "%{x}: mean %{y:+.1f}, sum %{customdata:+.1f}<extra></extra>"})
-    layout = {"title": {"text": title}, "barmode": "stack", "height": 380,
-              "margin": {"l": 55, "r": 60, "t": 50, "b": 60},
-              "bargap": 0.35, "legend": {"orientation": "h", "y": -0.25, "traceorder": "normal"},
-              "xaxis": {"title": {"text": "period"}, "type": "category"},
+                 "x": line_x, "y": line_y, "yaxis": "y2", "connectgaps": False,
+                 "line": {"color": "#222", "width": 2}, "customdata": line_data,
+                 "hovertemplate": "%{customdata[0]}: mean %{y:+.1f}, sum %{customdata[1]:+.1f}<extra></extra>"})
+    layout = {"title": {"text": title, "y": 0.97}, "barmode": "stack", "height": 440,
+              "margin": {"l": 55, "r": 60, "t": 80, "b": 40},
+              "legend": {"orientation": "h", "x": 0, "y": 1.1, "traceorder": "normal"},
+              "xaxis": {"type": "date", "rangeslider": {"visible": True, "thickness": 0.08}},
               "yaxis": {"title": {"text": "events"}, "rangemode": "tozero"},
               "yaxis2": {"title": {"text": "Goldstein (−10 conflict … +10 cooperation)"},
                          "overlaying": "y", "side": "right", "range": [-10.5, 10.5], "dtick": 5,
                          "zeroline": True, "showgrid": False}}
     return {"data": data, "layout": layout}
+
+
+def _middle_day(period: str) -> str:
+    from ..merge import date_span
+
+    span = date_span(period)
+    if span is None:
+        return period
+    first, last = span
+    return (first + (last - first) / 2).isoformat()
+
+
+def _gap(previous: str, current: str, width_ms: float | None) -> bool:
+    """True when whole empty periods lie between two period middles."""
+    import datetime as dt
+
+    if not width_ms:
+        return False
+    try:
+        days = (dt.date.fromisoformat(current) - dt.date.fromisoformat(previous)).days
+    except ValueError:
+        return False
+    period_days = width_ms / 0.8 / 86_400_000
+    return days > 1.5 * period_days
+
+
+def _bar_width_ms(points: Sequence) -> float | None:
+    """Bars as wide as 80% of their period (a month, a week or a day)."""
+    from ..merge import date_span
+
+    for p in points:
+        span = date_span(p.period)
+        if span:
+            days = (span[1] - span[0]).days + 1
+            return 0.8 * days * 86_400_000
+    return None
 
 
 # ── article ───────────────────────────────────────────────────────────────────────────
@@ -532,7 +618,7 @@ def article_view(corpus: Corpus, doc_id: str) -> dict | None:
     quotes = store.quotes(doc_id)
     timexes = row.get("timexes") or ()
     marks = article_marks(timexes, mentions, events, claims, quotes, sentences)
-    return {"document": document, "row": row, "title": doc_title(row) if row else document.name,
+    return {"document": document, "row": row, "title": document.title or doc_title(row),
             "published": row.get("published_record"), "perspective": row.get("perspective"),
             "html": highlight_article(document.text, sentences, marks), "events": events,
             "claims": claims, "quotes": quotes, "timexes": timexes, "sources": store.sources(doc_id),

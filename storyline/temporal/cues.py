@@ -1,0 +1,509 @@
+"""The cues the publication-date inference weighs, each a set of dates the article can have
+been written on with the sentence that explains it (see ``publication.py`` for their order)."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..errors import DataError
+from ..knowledge import load_yaml
+from ..records import Actor, ParsedDoc
+from .calendar import add_months, bounds, day_exists, month_end, shift
+from .intervals import DaySet
+from .known import keyword_pattern, known_events
+from .lexicon import lexicon
+from .scan import Found, clause_tense
+
+# A date written without its year is taken to lie within this many days of the article
+# (before it in a past clause, after it in a future one). Writers name the year once an event
+# is about a year old; 330 keeps a "February summit" in a December article (301 days).
+PARTIAL_HORIZON_DAYS = 330
+# A recurring event named without a year (an annual summit, a festival) is its latest
+# occurrence, at most this long before the article.
+RECURRING_HORIZON_DAYS = 365
+# An explicit day in a future clause ("the pause ends on July 9, 2025") is announced at most
+# this long before it.
+FUTURE_DAY_HORIZON_DAYS = 365
+# The day of the month a part of a month starts on ("late February" → from the 20th).
+PART_START_DAY = {"early": 1, "mid": 11, "late": 20}
+# The distance reported for a cue whose event has no occurrence on the asked side.
+NO_GAP = 10 ** 6
+# An article marking "the third anniversary of" an event is written this close to the day.
+ANNIVERSARY_SLACK_DAYS = 7
+# Corpus anchors are other articles' phrases for an event: weaker than the curated known
+# events, so they come after every cue from the article's own dates.
+CORPUS_ANCHOR_RANK = 6.5
+
+PUBLICATION_FILE = "time/publication.yaml"
+
+
+# ── data ────────────────────────────────────────────────────────────────────────────────
+
+@functools.cache
+def settings() -> dict:
+    raw = load_yaml(PUBLICATION_FILE)
+    if not isinstance(raw, dict):
+        raise DataError(f"{PUBLICATION_FILE}: expected a mapping")
+    return {
+        "labels": tuple(str(x).lower() for x in raw.get("dateline_labels", [])),
+        "max_lines": int(raw.get("dateline_max_lines", 8)),
+        "not_current": tuple(str(x).lower() for x in raw.get("not_current_titles", [])),
+        "stopwords": frozenset(str(x).lower() for x in raw.get("anchor_stopwords", [])),
+        "recency": tuple(str(x).lower() for x in raw.get("recency_words", [])),
+        "recent_days": int(raw.get("recent_horizon_days", 60)),
+    }
+
+
+# ── cues ────────────────────────────────────────────────────────────────────────────────
+
+@dataclass
+class Cue:
+    """A set of feasible publication dates, with the sentence that explains it.
+
+    ``allowed(ymin, ymax)`` builds the set (periodic cues unroll over the years given);
+    ``gap(day)`` says how far the cue's event is from an article of that day (for choosing
+    between windows); ``kind`` feeds the choice of the day.
+    """
+
+    rank: int
+    evidence: str
+    allowed: Callable[[int, int], DaySet]
+    gap: Callable[[dt.date], tuple[str, int]] | None = None
+    periodic: bool = False
+
+
+def _fixed(rank: int, evidence: str, days: DaySet) -> Cue:
+    return Cue(rank=rank, evidence=evidence, allowed=lambda ymin, ymax: days)
+
+
+def quote(f: Found) -> str:
+    return f"'{f.text}'"
+
+
+def _explicit_cues(found: Sequence[Found]) -> list[Cue]:
+    """Dates that carry their year, by the tense of their clause."""
+    cues = []
+    for f in found:
+        if f.problem or f.year is None or f.form not in ("date", "monthyear", "year", "season"):
+            continue
+        if f.form == "date":
+            value = dt.date(f.year, f.month, f.day).isoformat()
+        elif f.form == "monthyear":
+            value = f"{f.year:04d}-{f.month:02d}"
+        elif f.form == "season":
+            value = f"{f.year:04d}-{f.season}"
+        else:
+            value = f"{f.year:04d}"
+        lo, hi = bounds(value)
+        rank = 0 if f.form == "date" else 2
+        if f.modifier == "since" or (f.tense == "past" and f.modifier not in ("by", "until", "before")):
+            cues.append(Cue(rank, f"{quote(f)} is told as past: the article is from {lo.isoformat()} on.",
+                             lambda ymin, ymax, d=DaySet.of((lo, None)): d, gap=_gap_to((lo,), "past")))
+        elif f.tense == "future" or (f.modifier in ("by", "until", "before") and f.tense != "past"):
+            if f.form == "date":
+                days = DaySet.of((hi - dt.timedelta(days=FUTURE_DAY_HORIZON_DAYS), hi))
+            else:
+                days = DaySet.of((None, hi))
+            cues.append(Cue(rank, f"{quote(f)} is still ahead: the article is from before {hi.isoformat()}.",
+                             lambda ymin, ymax, d=days: d, gap=_gap_to((hi,), "future")))
+    return cues
+
+
+def occurrences(month: int, day: int) -> Callable[[int, int], list[dt.date]]:
+    def occ(ymin: int, ymax: int) -> list[dt.date]:
+        return [dt.date(y, month, day) for y in range(ymin, ymax + 1) if day_exists(y, month, day)]
+    return occ
+
+
+def periodic_cue(rank: int, evidence: str, occ: Callable[[int, int], list[dt.date]], direction: str,
+              horizon: int, score: bool = True) -> Cue:
+    """A cue satisfied near any occurrence of a yearless date or a recurring event."""
+    def allowed(ymin: int, ymax: int) -> DaySet:
+        spans = []
+        for d in occ(ymin, ymax):
+            spans.append((d, d + dt.timedelta(days=horizon)) if direction == "past"
+                         else (d - dt.timedelta(days=horizon), d))
+        return DaySet.of(*spans)
+
+    def gap(day: dt.date) -> tuple[str, int]:
+        return _gap_to(occ(day.year - 2, day.year + 2), direction)(day)
+
+    return Cue(rank=rank, evidence=evidence, allowed=allowed, gap=gap if score else None, periodic=True)
+
+
+def _partial_cues(found: Sequence[Found]) -> list[Cue]:
+    """Months and days without a year, and months tied to the article's year."""
+    cues = []
+    for f in found:
+        if f.problem or f.year is not None or f.month is None or f.form not in ("date", "month"):
+            continue
+        day = f.day or PART_START_DAY.get(f.modifier or "", 1)
+        tense = "past" if (f.tense == "past" or f.modifier == "since") else f.tense
+        if tense not in ("past", "future"):
+            continue
+        if tense == "future" and f.day is None:
+            day = 28  # a future month without a day: its end is a safe upper bound
+        if f.year_offset is not None:
+            cues.append(_year_tie(f, day, tense))
+            continue
+        month_name = dt.date(2000, f.month, 1).strftime("%B")
+        what = f"{day} {month_name}" if f.day else month_name
+        if tense == "past":
+            ev = (f"{quote(f)} is told as past without a year: the article is from the months "
+                  f"after {what}.")
+        else:
+            ev = f"{quote(f)} is still ahead, without a year: the article is from the months before {what}."
+        cues.append(periodic_cue(6, ev, occurrences(f.month, day), tense, PARTIAL_HORIZON_DAYS))
+    return cues
+
+
+def _year_tie(f: Found, day: int, tense: str) -> Cue:
+    """'late February this year': the article's year is the month's year (plus the offset)."""
+    off = f.year_offset or 0
+
+    def allowed(ymin: int, ymax: int) -> DaySet:
+        spans = []
+        for y in range(ymin, ymax + 1):
+            if not day_exists(y, f.month, day):
+                continue
+            event = dt.date(y, f.month, day)
+            ay = y - off
+            if not 1 <= ay <= 9999:
+                continue
+            lo, hi = dt.date(ay, 1, 1), dt.date(ay, 12, 31)
+            if off == 0 and tense == "past":
+                lo = max(lo, event)
+            if off == 0 and tense == "future":
+                hi = min(hi, event)
+            spans.append((lo, hi))
+        return DaySet.of(*spans)
+
+    word = {0: "this year", -1: "last year", 1: "next year"}.get(off, "")
+    ev = (f"{quote(f)} names the article's own year ({word})"
+          + (" and is told as past: the article is later that year." if tense == "past" and off == 0 else "."))
+    return Cue(rank=4, evidence=ev, allowed=allowed, periodic=True)
+
+
+# ── people with dated titles ────────────────────────────────────────────────────────────
+
+def _title_forms(title: str) -> list[str]:
+    t = " ".join(title.split())
+    forms = [t]
+    if " of " in t:
+        short = t.split(" of ")[0].strip()
+        if short and short.lower() not in ("secretary", "minister"):
+            forms.append(short)
+    return forms
+
+
+def _role_span(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    lo = bounds(start)[0] if start and bounds(start) else None
+    hi = bounds(end)[1] if end and bounds(end) else None
+    return lo, hi
+
+
+def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
+    """A person named next to a title they held only for a time dates the article to it."""
+    text = parsed.text
+    not_current = settings()["not_current"]
+    cues = []
+    for actor in people:
+        if actor.kind != "person" or not actor.roles:
+            continue
+        names = [n for n in dict.fromkeys([actor.name, *actor.aliases]) if n and len(n) >= 3]
+        parts = actor.name.split()
+        if len(parts) > 1 and len(parts[-1]) >= 3:
+            names.append(parts[-1])
+        names = [n for n in names if n in text]  # a cheap filter before the regexes
+        hit = None
+        for name in names:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                roles = _titles_at(text, m.start(), m.end(), actor, name == parts[-1], not_current)
+                if roles:
+                    hit = (m, roles)
+                    break
+            if hit:
+                break
+        if not hit:
+            continue
+        m, (roles, snippet) = hit
+        roles = list(dict.fromkeys(roles))  # a base may list one term twice
+        spans = [_role_span(r.start, r.end) for r in roles]
+        terms = " and ".join(
+            (f"from {r.start}" if r.start else "until") + (f" to {r.end}" if r.end else " on")
+            for r in roles)
+        ev = (f"'{snippet}': {actor.name} was {roles[0].title} {terms}; the article is from "
+              f"{'one of those terms' if len(roles) > 1 else 'that time'}.")
+        cues.append(_fixed(1, ev, DaySet.of(*spans)))
+    return cues
+
+
+def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool,
+               not_current: tuple[str, ...]):
+    """The actor's roles whose title stands right before the name (or in an apposition after)."""
+    before = " ".join(text[max(0, start - 90):start].split())
+    after = " ".join(text[end:end + 90].split())
+    matched, snippet = [], None
+    for role in actor.roles:
+        for form in _title_forms(role.title):
+            t = re.escape(form).replace(r"\ ", r"\s+")
+            first_names = "" if surname_only else r"(?:[A-Z][\w.'’-]*\s+){0,2}"
+            pre = re.search(rf"(?:^|\s|-)({t})\s+{first_names}$", before + " ", re.IGNORECASE)
+            post = re.match(rf"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}({t})\b", after, re.IGNORECASE)
+            if pre:
+                lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
+                if any(w in not_current for w in lead):
+                    continue
+                snippet = snippet or (before[pre.start(1):].rstrip() + " " + text[start:end]).strip()
+                matched.append(role)
+                break
+            if post:
+                snippet = snippet or (text[start:end] + after[:post.end(1)]).strip()
+                matched.append(role)
+                break
+    return (matched, snippet) if matched else None
+
+
+# ── dated events: corpus anchors and known events ────────────────────────────────────────
+
+@dataclass
+class _EventHit:
+    name: str
+    dates: list[dt.date]
+    sentences: set[int]
+    tense: str | None
+    text: str
+    recent: bool
+    corpus: bool = False
+    mentions: tuple[int, ...] = ()  # sentences that hold any of its keywords
+
+
+def _paragraphs(parsed: ParsedDoc) -> list[tuple[int, int, list[int]]]:
+    paras: dict[int, list[int]] = {}
+    for s in parsed.sentences:
+        paras.setdefault(s.paragraph, []).append(s.index)
+    return [(parsed.sentences[idxs[0]].start, parsed.sentences[idxs[-1]].end, idxs)
+            for idxs in paras.values()]
+
+
+def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False):
+    """The first keyword set that occurs whole in one paragraph: (set, first offset, the
+    paragraph's sentences that hold any of its keywords, those that hold all), or None.
+
+    ``strict`` (a one-word corpus anchor such as "ceasefire") also asks that the word be a
+    noun naming a definite event ("the ceasefire", "Sunday's ceasefire"), not any mention.
+    """
+    text = parsed.text
+    for pstart, pend, sents in paragraphs:
+        chunk = text[pstart:pend]
+        for kws in keyword_sets:
+            pats = [keyword_pattern(k) for k in kws]
+            hits = [p.search(chunk) for p in pats]
+            if strict and all(hits):
+                hits = [next((m for m in p.finditer(chunk) if _definite_noun(parsed, pstart + m.start())), None)
+                        for p in pats]
+            if all(hits):
+                first = min(h.start() for h in hits) + pstart
+                some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
+                whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
+                return tuple(k.lower() for k in kws), first, some, whole
+    return None
+
+
+# Tokens before a noun (within its phrase) that make it a definite reference to one event.
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# How many tokens back the definite marker may stand ("the fragile May 10 ceasefire").
+DEFINITE_WINDOW = 4
+
+
+def _definite_noun(parsed: ParsedDoc, offset: int) -> bool:
+    """True when the token at offset is a noun with a definite determiner, a possessive or a
+    proper-noun modifier before it in its phrase."""
+    starts = [t.idx for t in parsed.tokens]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0 or parsed.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    for t in parsed.tokens[max(0, i - DEFINITE_WINDOW):i][::-1]:
+        if t.pos in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ", "SCONJ"):
+            break
+        if t.text.lower() in _DEFINITE or t.tag in ("POS", "PRP$") or t.pos == "PROPN":
+            return True
+    return False
+
+
+def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) -> list[_EventHit]:
+    """Dated events the article mentions. Events found through the same keywords are one
+    mention with alternative dates (an annual summit; two attacks on the same landmark)."""
+    conf = settings()
+    stop = conf["stopwords"]
+    # Corpus anchors are phrases other articles used for an event ("terror attack"): they are
+    # matched as a whole phrase, and one word only as a definite noun ("the ceasefire").
+    candidates: list[tuple[str, dt.date, tuple[tuple[str, ...], ...], bool, bool]] = []
+    for phrase, iso in corpus_anchors:
+        b = bounds(str(iso)[:10]) if iso else None
+        words = [w for w in re.findall(r"[\w%/'’-]+", str(phrase))]
+        content = [w for w in words if w.lower() not in stop]
+        if b and content:
+            candidates.append((str(phrase), b[0], ((" ".join(words),),), len(content) == 1, True))
+    candidates += [(e.name, e.date, e.match, False, False) for e in known_events()]
+    paragraphs = _paragraphs(parsed)
+    groups: dict[tuple, dict] = {}
+    for name, date, sets, strict, from_corpus in candidates:
+        where = _find_event(parsed, sets, paragraphs, strict)
+        if where is None:
+            continue
+        key, first, some, whole = where
+        g = groups.setdefault((from_corpus, key), {"names": [], "dates": set(), "first": first, "some": some,
+                                                   "whole": whole, "corpus": from_corpus})
+        if name not in g["names"]:
+            g["names"].append(name)
+        g["dates"].add(date)
+    starts = [t.idx for t in parsed.tokens]
+    hits = []
+    for g in groups.values():
+        tok = max(0, bisect.bisect_right(starts, g["first"]) - 1)
+        tense = clause_tense(parsed, tok) if parsed.tokens else None
+        sent = parsed.tokens[tok].sent if parsed.tokens else 0
+        snippet = parsed.sentences[sent].text if sent < len(parsed.sentences) else ""
+        recent = any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
+                     for i in g["some"] for w in conf["recency"])
+        names = " or ".join(dict.fromkeys(g["names"]))
+        hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,
+                              dates=sorted(g["dates"]), sentences=set(g["whole"]), tense=tense,
+                              text=shorten(snippet), recent=recent, corpus=g["corpus"],
+                              mentions=tuple(g["some"])))
+    return hits
+
+
+def shorten(s: str, n: int = 90) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[:n - 1].rstrip() + "…"
+
+
+def _gap_to(dates: Sequence[dt.date], direction: str) -> Callable[[dt.date], tuple[str, int]]:
+    """How far the nearest of these dates is from an article of a given day."""
+    def gap(day: dt.date) -> tuple[str, int]:
+        if direction == "past":
+            before = [d for d in dates if d <= day]
+            return direction, (day - max(before)).days if before else NO_GAP
+        after = [d for d in dates if d >= day]
+        return direction, (min(after) - day).days if after else NO_GAP
+    return gap
+
+
+def _event_cues(hits: Sequence[_EventHit]) -> list[Cue]:
+    recent_days = settings()["recent_days"]
+    cues = []
+    for h in hits:
+        direction = "future" if h.tense == "future" else "past"
+        dates = tuple(h.dates)
+        horizon = recent_days if h.recent else RECURRING_HORIZON_DAYS if len(dates) > 1 else None
+        listed = " or ".join(d.isoformat() for d in dates[-4:])
+        if direction == "past":
+            spans = [(d, d + dt.timedelta(days=horizon) if horizon else None) for d in dates]
+            when = "as past"
+        else:
+            spans = [(d - dt.timedelta(days=horizon) if horizon else None, d) for d in dates]
+            when = "as still ahead"
+        if h.recent:
+            how = f"as recent: the article is from the {recent_days} days {'after' if direction == 'past' else 'before'} it"
+        elif len(dates) > 1:
+            how = ("without a year: read as its latest occurrence, within a year "
+                   f"{'before' if direction == 'past' else 'after'} the article")
+        else:
+            how = f"{when}: the article is from {'then on' if direction == 'past' else 'before it'}"
+        ev = f"It mentions {h.name} ({listed}) {how} (\"{h.text}\")."
+        rank = CORPUS_ANCHOR_RANK if h.corpus else 3 if len(dates) == 1 else 5
+        cues.append(Cue(rank=rank, evidence=ev, allowed=lambda ymin, ymax, d=DaySet.of(*spans): d,
+                         gap=_gap_to(dates, direction)))
+    return cues
+
+
+# ── relative expressions tied to a dated event in the same sentence ─────────────────────
+
+def _tie_window(f: Found, d: dt.date) -> DaySet | None:
+    """The article's possible dates if the relative expression f refers to the day d."""
+    if f.form == "weekday" and f.offset == 0 and f.tense == "past":
+        if d.weekday() != f.weekday:
+            return None
+        return DaySet.of((d, d + dt.timedelta(days=6)))
+    if f.form == "deictic":
+        a = d - dt.timedelta(days=f.offset)
+        return DaySet.of((a, a))
+    if f.form == "relative" and f.tense in ("past", "present", None) and f.offset <= 0:
+        if f.unit == "week":
+            ws = d - dt.timedelta(days=d.weekday()) - dt.timedelta(weeks=f.offset)
+            lo = max(d, ws)
+            return DaySet.of((lo, ws + dt.timedelta(days=6)))
+        if f.unit == "month":
+            y, m = d.year, d.month
+            if f.offset:
+                y, m = add_months(y, m, -f.offset)
+                return DaySet.of((dt.date(y, m, 1), month_end(y, m)))
+            return DaySet.of((d, month_end(y, m)))
+        if f.unit == "year":
+            y = d.year - f.offset
+            return DaySet.of((max(d, dt.date(y, 1, 1)), dt.date(y, 12, 31)))
+    if f.form == "ago" and f.count:
+        a = shift(d, f.count, f.unit or "day")
+        slack = {"day": 0, "week": 3, "month": 15, "year": 183}.get(f.unit or "day", 0)
+        return DaySet.of((a - dt.timedelta(days=slack), a + dt.timedelta(days=slack)))
+    return None
+
+
+def _anniversary_cues(parsed: ParsedDoc, hits: Sequence[_EventHit]) -> list[Cue]:
+    """"The third anniversary of <a dated event>": the article is written around that day."""
+    ordinals = lexicon().ordinals
+    words = "|".join(sorted((re.escape(w) for w in ordinals), key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({words}))\s+anniversary\b", re.IGNORECASE)
+    cues = []
+    for h in hits:
+        for i in h.mentions:
+            m = pattern.search(parsed.sentences[i].text)
+            if not m:
+                continue
+            n = int(m.group(1)) if m.group(1) else ordinals[m.group(2).lower()]
+            days = [shift(d, n, "year") for d in h.dates]
+            window = DaySet.of(*[(d - dt.timedelta(days=ANNIVERSARY_SLACK_DAYS),
+                                  d + dt.timedelta(days=ANNIVERSARY_SLACK_DAYS)) for d in days])
+            ev = (f"'{m.group(0)}' of {h.name} ({' or '.join(d.isoformat() for d in h.dates[-3:])}): "
+                  f"the article is written around {' or '.join(d.isoformat() for d in days[-3:])}.")
+            cues.append(Cue(rank=3.5, evidence=ev, allowed=lambda ymin, ymax, w=window: w,
+                             gap=_gap_to(tuple(days), "past")))
+            break
+    return cues
+
+
+def _tie_cues(found: Sequence[Found], hits: Sequence[_EventHit]) -> list[Cue]:
+    cues = []
+    dated_days = [(f, dt.date(f.year, f.month, f.day)) for f in found
+                  if f.form == "date" and f.year is not None and not f.problem]
+    for f in found:
+        if f.form not in ("weekday", "deictic", "relative", "ago"):
+            continue
+        options: list[tuple[str, list[dt.date]]] = []
+        options += [(f"'{g.text}'", [d]) for g, d in dated_days if g.sent == f.sent]
+        options += [(f"{h.name}", h.dates) for h in hits if f.sent in h.sentences]
+        if not options:
+            continue
+        what, dates = options[0]
+        windows = [w for w in (_tie_window(f, d) for d in dates) if w is not None]
+        if not windows:
+            continue
+        union = DaySet.of(*[s for w in windows for s in w.spans])
+        ev = f"{quote(f)} refers to {what} in the same sentence: the article is {union.describe()}."
+        cues.append(Cue(rank=7, evidence=ev, allowed=lambda ymin, ymax, u=union: u))
+    return cues
+
+
+def collect_cues(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
+                 corpus_anchors: Sequence[tuple[str, str]]) -> list[Cue]:
+    """Every cue the article offers, in order of reliability (rank)."""
+    hits = _event_hits(parsed, corpus_anchors)
+    cues = (_explicit_cues(found) + _role_cues(parsed, people) + _event_cues(hits)
+            + _anniversary_cues(parsed, hits) + _partial_cues(found) + _tie_cues(found, hits))
+    return sorted(cues, key=lambda c: c.rank)

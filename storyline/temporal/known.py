@@ -1,0 +1,66 @@
+"""Dated events the store knows before reading anything (``data/time/known_events.yaml``),
+and the keyword matching that finds them (or corpus anchors) in a text."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from ..errors import DataError
+from ..knowledge import load_yaml
+
+KNOWN_EVENTS_FILE = "time/known_events.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEvent:
+    """An event with its date and the keyword sets that name it (all of one set must occur)."""
+
+    name: str
+    date: dt.date
+    match: tuple[tuple[str, ...], ...]
+
+
+@functools.cache
+def known_events() -> tuple[KnownEvent, ...]:
+    """The shipped dated events, validated. Raises DataError naming the bad entry."""
+    raw = load_yaml(KNOWN_EVENTS_FILE)
+    entries = raw.get("events") if isinstance(raw, dict) else None
+    if not isinstance(entries, list):
+        raise DataError(f"{KNOWN_EVENTS_FILE}: expected 'events:' with a list")
+    out = []
+    for n, e in enumerate(entries):
+        try:
+            date = e["date"] if isinstance(e["date"], dt.date) else dt.date.fromisoformat(str(e["date"]))
+            match = tuple(tuple(str(k) for k in kws) for kws in e["match"])
+            if not match or not all(match):
+                raise ValueError("empty match")
+            out.append(KnownEvent(name=str(e["name"]), date=date, match=match))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataError(f"{KNOWN_EVENTS_FILE}: entry {n + 1} needs name, date (ISO) and "
+                            f"match (a list of keyword lists): {exc}") from exc
+    return tuple(out)
+
+
+@functools.cache
+def keyword_pattern(k: str) -> re.Pattern:
+    """A keyword as a pattern: a name matches whole (plus a possessive, plural or "-n":
+    "India" finds "Indian"); a lower-case stem matches any word it begins ("mediat")."""
+    body = re.escape(k).replace(r"\ ", r"\s+")
+    if k[:1].isupper() or any(c.isdigit() for c in k):
+        return re.compile(rf"(?<!\w){body}(?:s|n|['’]s)?(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=2048)
+def sentence_matches(text: str) -> list[tuple[KnownEvent, tuple[str, ...], list[tuple[int, int]]]]:
+    """Known events named whole in one piece of text: (event, the keyword set, keyword spans)."""
+    out = []
+    for event in known_events():
+        for kws in event.match:
+            spans = [keyword_pattern(k).search(text) for k in kws]
+            if all(spans):
+                out.append((event, kws, [(m.start(), m.end()) for m in spans]))
+                break
+    return out

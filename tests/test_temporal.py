@@ -1,0 +1,201 @@
+"""The temporal stage: expressions, event dates and publication dates, on texts of our own
+(tests/data/time) and, when ../shared is present, on the seed articles."""
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from pathlib import Path
+
+import pytest
+import yaml
+
+from storyline.nlp import parse_text
+from storyline.records import Actor, Role
+from storyline.temporal import (date_article, date_event, explain_dates, find_time_expressions,
+                                normalise_date, resolve_publication_date)
+
+DATA = Path(__file__).resolve().parent / "data" / "time"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _cases(name: str) -> list[dict]:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["cases"]
+
+
+def _people() -> list[Actor]:
+    out = []
+    for p in yaml.safe_load((DATA / "people.yaml").read_text(encoding="utf-8")):
+        roles = tuple(Role(title=r["title"], country=p["country"], start=r.get("start"), end=r.get("end"))
+                      for r in p["roles"])
+        out.append(Actor(id=p["id"], name=p["name"], kind="person", country=p["country"], roles=roles))
+    return out
+
+
+# ── expressions ─────────────────────────────────────────────────────────────────────────
+
+EXPRESSIONS = _cases("expressions.yaml")
+
+
+def test_the_fixture_set_covers_enough_cases():
+    assert len(EXPRESSIONS) >= 40
+
+
+@pytest.mark.parametrize("case", EXPRESSIONS, ids=[c["id"] for c in EXPRESSIONS])
+def test_expression(case):
+    parsed = parse_text(case["text"])
+    found = find_time_expressions(parsed, case["anchor"])
+    by_text = {t.text.lower(): t for t in found}
+    for want in case["expect"]:
+        got = by_text.get(want["text"].lower())
+        assert got is not None, f"{want['text']!r} not found in {[t.text for t in found]}"
+        assert case["text"][got.start:got.end] == got.text
+        for field in ("value", "granularity", "kind", "modifier"):
+            if field in want:
+                assert getattr(got, field) == want[field], f"{field} of {got.text!r}: {got}"
+        if "reason" in want:
+            assert got.reason and want["reason"].lower() in got.reason.lower(), got
+        if got.value is None:
+            assert got.reason, f"unresolved without a reason: {got}"
+    for text in case.get("absent", []):
+        assert text.lower() not in by_text, f"{text!r} should not be a time expression"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n  ", "February 30", "the day before", "May 10, '98", "99/99/9999",
+    "On 31 April, 2021 and 0 May 2021 the 9999s began", "since since since 1947 1947",
+    "Thursday Thursday last last week week", "In the 20s and the '00s", "a 12345678901234567890-day pause",
+])
+def test_odd_input_never_crashes(text):
+    parsed = parse_text(text)
+    for anchor in (None, "2025-06-18", "2025-06", "2025", "garbage"):
+        for tx in find_time_expressions(parsed, anchor):
+            assert tx.value is not None or tx.reason
+    pub = resolve_publication_date(parsed, None)
+    assert pub.origin in ("none", "inferred", "dateline")
+
+
+def test_relative_expressions_follow_the_anchor():
+    parsed = parse_text("The minister spoke on Thursday and will return next month.")
+    early = {t.text: t.value for t in find_time_expressions(parsed, "2025-12-13")}
+    late = {t.text: t.value for t in find_time_expressions(parsed, "2026-02-07")}
+    assert early == {"Thursday": "2025-12-11", "next month": "2026-01"}
+    assert late == {"Thursday": "2026-02-05", "next month": "2026-03"}
+
+
+# ── event dates ─────────────────────────────────────────────────────────────────────────
+
+EVENT_DATES = _cases("event_dates.yaml")
+
+
+@pytest.mark.parametrize("case", EVENT_DATES, ids=[c["id"] for c in EVENT_DATES])
+def test_event_date(case):
+    parsed = parse_text(case["text"])
+    timexes = find_time_expressions(parsed, case["anchor"])
+    matches = [t for t in parsed.tokens if t.text == case["trigger"]]
+    trigger = matches[case.get("occurrence", 1) - 1]
+    date = date_event(parsed, timexes, trigger.i)
+    want = case["expect"]
+    assert (date.how, date.value) == (want["how"], want["value"]), date
+    if "granularity" in want:
+        assert date.granularity == want["granularity"]
+    if date.how == "discourse":
+        assert date.evidence and "earlier in the paragraph" in date.evidence
+    if date.how == "undated":
+        assert date.value is None
+
+
+def test_event_date_out_of_range_trigger_is_undated():
+    parsed = parse_text("On May 10, the army declared a ceasefire.")
+    timexes = find_time_expressions(parsed, "2025-06-01")
+    assert date_event(parsed, timexes, 999).how == "undated"
+    assert date_event(parsed, timexes, -1).how == "undated"
+
+
+# ── publication dates ───────────────────────────────────────────────────────────────────
+
+ARTICLES = _cases("articles.yaml")
+
+
+@pytest.mark.parametrize("case", ARTICLES, ids=[f"{c['file']}-{n}" for n, c in enumerate(ARTICLES)])
+def test_publication_date(case):
+    parsed = parse_text((DATA / "articles" / case["file"]).read_text(encoding="utf-8"))
+    anchors = [tuple(a) for a in case.get("anchors", [])]
+    pub = resolve_publication_date(parsed, case.get("metadata"), _people(), anchors)
+    want = case["expect"]
+    assert pub.origin == want["origin"], pub
+    if "value" in want:
+        assert pub.value == want["value"], pub
+    if want.get("earliest"):
+        assert pub.value and pub.value >= want["earliest"], pub
+    if want.get("latest"):
+        assert pub.value and pub.value <= want["latest"], pub
+    if want.get("conflicts"):
+        assert len(pub.conflicts) >= want["conflicts"], pub
+    if pub.value:
+        assert 0 < pub.confidence <= 1 and pub.evidence
+        assert all(s.strip().endswith((".", ")")) for s in pub.evidence), pub.evidence
+    else:
+        assert pub.confidence == 0
+
+
+def test_normalise_metadata_dates():
+    assert normalise_date("2025-06-04T08:00:00+05:30") == "2025-06-04"
+    assert normalise_date("2025-06") == "2025-06"
+    assert normalise_date("2025-02-30") is None
+    assert normalise_date("4 June 2025") == "2025-06-04"
+    assert normalise_date("soon") is None
+    assert normalise_date("yesterday") is None  # never read against the machine's clock
+    assert normalise_date("June 2025") == "2025-06"
+    assert normalise_date("Wed, 04 Jun 2025 10:00:00 GMT") == "2025-06-04"
+
+
+def test_date_article_resolves_against_the_inferred_date():
+    parsed = parse_text((DATA / "articles" / "weekday-after-recent-event.txt").read_text(encoding="utf-8"))
+    pub, timexes = date_article(parsed, None, _people())
+    assert pub.value == "2025-04-24"
+    thursday = next(t for t in timexes if t.text == "Thursday")
+    assert (thursday.value, thursday.anchor) == ("2025-04-24", "2025-04-24")
+
+
+def test_explain_dates_shows_expressions_and_reasoning():
+    parsed = parse_text((DATA / "articles" / "conflicting-cues.txt").read_text(encoding="utf-8"))
+    pub, timexes = date_article(parsed, None, _people())
+    text = explain_dates(parsed, timexes, pub)
+    assert "'March 3, 2024'" in text and "2024-03-03 day" in text
+    assert "Publication date: 2024-03-04 (inferred" in text
+    assert "Evidence:" in text and "Conflicts:" in text
+
+
+def test_records_pickle():
+    parsed = parse_text((DATA / "articles" / "deadline-and-past.txt").read_text(encoding="utf-8"))
+    pub, timexes = date_article(parsed, None, _people())
+    assert pickle.loads(pickle.dumps((pub, timexes))) == (pub, timexes)
+
+
+# ── the seed articles (../shared) ───────────────────────────────────────────────────────
+
+def _within(pred: str | None, gold: str, tol: int) -> bool:
+    if not pred or len(pred) != 10:
+        return False
+    return abs((dt.date.fromisoformat(pred) - dt.date.fromisoformat(gold)).days) <= tol
+
+
+@pytest.mark.seeds
+def test_seed_publication_dates():
+    gold_file = SHARED / "corpus" / "seeds.gold.yaml"
+    if not gold_file.exists():
+        pytest.skip("../shared is absent")
+    try:
+        from storyline.actors import load_actor_base
+    except ImportError:
+        pytest.skip("storyline.actors is not available")
+    people = [a for a in load_actor_base().actors() if a.kind == "person"]
+    gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))["documents"]
+    misses = []
+    for name, g in gold.items():
+        parsed = parse_text((SHARED / "corpus" / "seeds" / f"{name}.txt").read_text(encoding="utf-8"))
+        pub = resolve_publication_date(parsed, None, people)
+        want = g["published"]
+        if not _within(pub.value, str(want["date"]), want.get("tol", 0)):
+            misses.append(f"{name}: got {pub.value}, gold {want['date']} ±{want.get('tol', 0)}")
+    assert not misses, misses
