@@ -34,8 +34,8 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
             ) -> Analysis:
     """Run every per-article stage on one parsed document.
 
-    Time first (without an anchor for absolute dates), then the publication date, then time
-    again against that date, then actors (whose roles depend on the date), events, quotes,
+    The publication date first (metadata, a dateline, or inferred from the content), then
+    every time expression resolved against it, then actors (whose roles depend on the date), events, quotes,
     claims and the article's perspective.
     """
     from .actors.resolve import resolve_mentions
@@ -43,13 +43,10 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
     from .events import extract_events
     from .perspective import describe_perspective
     from .quotes import extract_quotes
-    from .temporal import find_time_expressions, resolve_publication_date
+    from .temporal import date_article
 
-    timexes = find_time_expressions(parsed, document.published)
-    published = resolve_publication_date(parsed, document.published, people=base.people(),
-                                         corpus_anchors=corpus_anchors)
-    if published.value and published.value != document.published:
-        timexes = find_time_expressions(parsed, published.value)
+    published, timexes = date_article(parsed, document.published, people=people_of(base),
+                                      corpus_anchors=corpus_anchors)
     mentions, new_actors = resolve_mentions(parsed, base, published.value)
     events = extract_events(parsed, mentions, timexes)
     quotes = extract_quotes(parsed, mentions)
@@ -58,6 +55,11 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
     return Analysis(doc_id=document.id, published=published, timexes=tuple(timexes),
                     mentions=tuple(mentions), events=tuple(events), quotes=tuple(quotes),
                     claims=tuple(claims), perspective=perspective, new_actors=tuple(new_actors))
+
+
+def people_of(base) -> tuple[Actor, ...]:
+    """The persons of an actor base: their dated roles help date an article."""
+    return tuple(a for a in base.actors() if a.kind == "person")
 
 
 def actor_base(store: Store, extra: Iterable[Actor] = ()):
@@ -193,7 +195,7 @@ def explain_article_dates(file: str, store: Store, options: Options) -> str:
             raise IngestError(file, "no such file, and no stored article has this id or name")
         document, parsed = match[0]
     base = actor_base(store)
-    published = resolve_publication_date(parsed, document.published, people=base.people(),
+    published = resolve_publication_date(parsed, document.published, people=people_of(base),
                                          corpus_anchors=corpus_anchors(store))
     timexes = find_time_expressions(parsed, published.value)
     return explain_dates(parsed, timexes, published)

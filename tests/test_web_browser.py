@@ -167,9 +167,9 @@ def test_click_from_a_timeline_entry_to_its_sentence(seeds_server, watched):
     link = w.page.locator("li.entry a.src-link[href*='#s']").first
     if link.count() == 0:
         pytest.skip("the seeds produced no storyline entry with a cited sentence")
-    source = link.locator("xpath=..")
-    quoted = _text(source.locator("blockquote").inner_text())
     link.locator("xpath=ancestor::details").locator("summary").click()
+    quoted = _text(link.locator("xpath=..").locator("blockquote").inner_text())
+    assert quoted
     link.click()
     w.page.wait_for_url(re.compile(r"/articles/[^#]+#s\d+$"))
     anchor = w.page.url.rsplit("#", 1)[1]
@@ -210,6 +210,8 @@ def test_report_opens_offline(seeds_server, watched, tmp_path):
     if w.page.locator(".chart").count():
         w.page.wait_for_selector(".chart .main-svg")
     w.shot("seeds-report")
+    for section in ("overview", "timeline", "disputes", "dyads", "network"):
+        w.page.locator(f"#{section}").screenshot(path=str(ARTIFACTS / f"seeds-report-{section}.png"))
     w.assert_clean()
 
 

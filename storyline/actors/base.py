@@ -557,6 +557,8 @@ class ActorBase:
         return found
 
     def _holder(self, role_key: str, country: str | None, on_date: str | None) -> Actor | None:
+        if not country:
+            return None
         span = date_range(on_date)
         best, best_key = None, None
         for actor_id, index in self._roles_with(role_key):
@@ -622,6 +624,7 @@ def _shipped_base() -> ActorBase:
     return ActorBase(actors, dict(role_map))
 
 
+@functools.cache
 def state_infos() -> dict[str, StateInfo]:
     """ISO3 → what states.yaml says about it."""
     return {s.id: s for s in load_states()}

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 
 from ..knowledge import load_yaml
 from ..records import Actor, ActorRef, Mention, ParsedDoc, Role, Token
-from .base import (ActorBase, TitleInfo, date_range, load_titles, nsa_governments,
-                   role_key_for_title, state_infos, surname)
+from .base import (ActorBase, TitleInfo, date_range, executive_presidents, load_titles,
+                   nsa_governments, role_key_for_title, state_infos, surname)
 
 _WORD = re.compile(r"\w+")
 # Gap characters allowed between the words of one multi-word name ("U.S.", "Lashkar-e-Taiba",
@@ -85,6 +85,7 @@ class _Lexicon:
     relatives: frozenset[str]
     typo_vocab: tuple[tuple[str, str, str], ...]  # (word, role, value)
     not_actor_heads: frozenset[str]
+    person_government_nouns: frozenset[str]
 
 
 @functools.cache
@@ -143,7 +144,9 @@ def _lexicon() -> _Lexicon:
         pronouns=pronouns,
         relatives=frozenset(w.lower() for w in nouns.get("relative_pronouns") or ()),
         typo_vocab=typo,
-        not_actor_heads=frozenset(w.lower() for w in nouns.get("not_actor_heads") or ()))
+        not_actor_heads=frozenset(w.lower() for w in nouns.get("not_actor_heads") or ()),
+        person_government_nouns=frozenset(
+            w.lower() for w in nouns.get("person_government_nouns") or ()))
 
 
 @functools.cache
@@ -279,6 +282,7 @@ class _Doc:
         for i, w in enumerate(self.words):
             if w.text in ("s", "S") and i and self.gap(i - 1) in _APOSTROPHES:
                 w.possessive = True
+        self.word_starts = [w.start for w in self.words]
         self.sent_words: dict[int, range] = {}
         for i, w in enumerate(self.words):
             r = self.sent_words.get(w.sent)
@@ -603,9 +607,11 @@ class _Resolver:
             if person is None:
                 person = self.learn(n0, n1, office, human_title, country, start)
             if person is not None:
+                current = not not_current  # "former Prime Minister X" holds no office now
                 m = self.add(_M(first if mod or org else title_atom.w0, n1, (person,), "title",
-                                doc.words[start].sent, person=True, role_keys=office[1],
-                                titles=(human_title.lower(),)))
+                                doc.words[start].sent, person=True,
+                                role_keys=office[1] if current else (),
+                                titles=(human_title.lower(),) if current else ()))
                 self.apposition(m)
                 return True
         if all(t.rank for t in titles):
@@ -667,6 +673,9 @@ class _Resolver:
             if role:
                 keys.append(role)
                 keys.extend(a for a in main.alternatives if a != role)
+            if country in executive_presidents() and "head_of_state" in keys:
+                keys.remove("head_of_state")  # "the Russian leader" is the president
+                keys.insert(0, "head_of_state")
         return main, tuple(keys)
 
     def office_holder(self, office, country, org, indefinite, sent, human_title, w0, w1):
@@ -686,7 +695,7 @@ class _Resolver:
             if indefinite or self.doc.lower(w0) != "the":
                 return ()
             ante = self.antecedent_by_role(keys, human_title, sent, w0)
-            return (ante,) if ante else ()
+            return (replace(ante, text=text),) if ante else ()
         if keys and title.lookup and not indefinite:
             # a holder this article named comes first: the base may be out of date
             ante = self.antecedent_by_role(keys, human_title, sent, w0, country)
@@ -731,12 +740,12 @@ class _Resolver:
             if set(keys) & set(m.role_keys) or any(
                     lowered == t or t.startswith(lowered + " ") or t.endswith(" " + lowered)
                     for t in m.titles):
-                return replace(r, text=self.text(before_w, before_w + 1))
+                return r
             actor = self.base.get(r.actor_id) or self.new_actors.get(r.actor_id or "")
             if actor and keys:
                 held = {k for k, _ in self.base.roles_on(actor, self.published) if k}
                 if set(keys) & held:
-                    return replace(r, text=lowered)
+                    return r
         return None
 
     def of_phrase(self, w: int):
@@ -917,8 +926,9 @@ class _Resolver:
         """A person the base does not know, introduced with a title: a new corpus actor."""
         title, keys = office
         name = self.text(n0, n1)
-        if len(name.split()) < 2 and not self.doc.token(n0).tag in _NAME_TAGS:
-            return None
+        if len(name.split()) < 2 and self.doc.token(n0).tag not in _NAME_TAGS or \
+                self.doc.words[n0].sent in self.doc.headlines:
+            return None  # a headline's capitals do not delimit a name
         country = country or title.default_country or self.cataphora_country(
             keys, self.doc.words[start].sent, start)
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
@@ -1051,10 +1061,12 @@ class _Resolver:
                 ref = ActorRef(None, self.text(atom.w0, atom.w1), "other",
                                text=self.text(atom.w0, atom.w1))
             w0 = run
-            # "the Trump administration", "the Modi government"
-            nxt = self.atom(atom.w1)
-            if nxt and nxt.lex.get("sector") == "GOV" and ref.country and \
-                    doc.lower(atom.w1) in ("administration", "government"):
+            # "the Trump administration", "the Modi government", "Sharif's office"
+            k = atom.w1 + (1 if atom.w1 < len(doc.words) and doc.words[atom.w1].possessive
+                           else 0)
+            nxt = self.atom(k)
+            if nxt and ref.country and nxt.w1 == k + 1 and \
+                    doc.lower(k) in _lexicon().person_government_nouns:
                 gov = self.sector_ref(ref.country, "GOV", self.text(w0, nxt.w1))
                 if gov:
                     self.add(_M(w0, nxt.w1, (gov,), "name", doc.words[w0].sent))
@@ -1151,7 +1163,7 @@ class _Resolver:
             org = org or of[2]
             end = of[3]
             if of[4]:
-                titles = [replace(t, sector=of[4]) for t in titles]
+                titles = [replace(ti, sector=of[4]) for ti in titles]
         office = self.office(titles, country, org, portfolio)
         human_title = self.text(title_atom.w0, title_atom.w1)
         ref = m.refs[0]
@@ -1481,7 +1493,7 @@ class _Resolver:
         """PERSON/ORG spans of one sentence that no name in the base matched: kept as
         unresolved names (a person's surname then refers to them later in the article)."""
         doc = self.doc
-        word_starts = [w.start for w in doc.words]
+        word_starts = doc.word_starts
         lex = _lexicon()
         for ent in self.ents_by_sent.get(sent, ()):
             if ent.label not in ("PERSON", "ORG"):
@@ -1519,6 +1531,8 @@ class _Resolver:
         """NER spans that are places or documents, not actors: a known city, a name whose last
         word is a non-actor head ("Indus Waters Treaty"), an adjective ("Kashmiri")."""
         tokens = self.doc.tokens[ent.tok_start:ent.tok_end]
+        if not any(c.isupper() for c in ent.text):
+            return False  # names have capitals
         if all(t.pos == "ADJ" or t.tag == "JJ" for t in tokens):
             return False
         if len(tokens) == 1 and tokens[0].dep == "amod":  # "Kashmiri youth"

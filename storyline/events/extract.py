@@ -995,6 +995,15 @@ class Extractor:
                 sources = self.context_subject(trig.tok)
         # what a frame's complement says: "offered to mediate between X and Y", "denied any
         # U.S. involvement", "rejected Trump's offer", "called for both sides to ..."
+        if trig.complement is not None:
+            # verbs between the frame word and its complement ("promised to send aid to Peru",
+            # "called for Serbia and Kosovo to resume dialogue")
+            for c in self._path(trig.tok, trig.complement)[1:]:
+                if tr.tok(c).pos in VERB_POS:
+                    targets += self.object_parties(c, trig.plover, skip)
+                    subj = tr.kid(c, "nsubj")
+                    if subj is not None and trig.frame in ("request", "accept"):
+                        targets += self.parties_at(subj)
         for c in (trig.complement, trig.wrapper):
             if c is None:
                 continue
@@ -1100,7 +1109,7 @@ class Extractor:
             return None
         tr = self.tree
         words = [trig.tok, *tr.kids(trig.tok, ("compound", "amod", "nmod"))]
-        for _, o in tr.prep_objects(trig.tok, ("with", "by", "using")):
+        for _, o in tr.prep_objects(trig.tok, ("with", "by", "using", "of")):
             words.extend([o, *tr.kids(o, ("compound", "amod"))])
         if trig.carrier != trig.tok:
             for _, o in tr.prep_objects(trig.carrier, ("with", "using")):

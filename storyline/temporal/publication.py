@@ -48,6 +48,8 @@ WIDE_CONFIDENCE = 0.15
 # about as well; the confidence is then multiplied by AMBIGUITY_FACTOR.
 AMBIGUOUS_SCORE_DAYS = 30
 AMBIGUITY_FACTOR = 0.5
+# Distances to the dated events that differ by less than this many days rank windows equally.
+SCORE_TIE_DAYS = 7
 
 
 # ── the public function ─────────────────────────────────────────────────────────────────
@@ -237,34 +239,44 @@ def _confidence(width: int | None, open_ended: bool) -> float:
 
 
 def _choose(feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
-    """The most plausible day: (value, earliest, latest, why, its window, rival windows)."""
+    """The most plausible day: (value, earliest, latest, why, its window, rival windows).
+
+    Windows are ranked by how close the chosen day lies to the dated events (in steps of
+    SCORE_TIE_DAYS, so that a few days' noise does not decide), then by how well a past
+    "on Friday" fits the day, then by date: the earliest of equally good windows wins.
+    """
     scored = [c for c in applied if c.gap is not None]
     ranked = []
     for lo, hi in feasible.spans:
         pick = _pick_in(lo, hi, found)
         if pick is None:
             continue
-        ranked.append(((_score(pick[0], scored, found), pick[0]), pick, (lo, hi)))
+        gap = _gap_score(pick[0], scored)
+        ranked.append(((gap // SCORE_TIE_DAYS, _weekday_misfit(pick[0], found), pick[0]), gap, pick, (lo, hi)))
     if not ranked:
         return None, None, None, "No single day could be chosen.", None, []
     ranked.sort(key=lambda r: r[0])
-    (best_score, _), pick, window = ranked[0]
-    rivals = [DaySet.of(r[2]).describe() for r in ranked[1:] if r[0][0] - best_score <= AMBIGUOUS_SCORE_DAYS]
+    _, best_gap, pick, window = ranked[0]
+    rivals = [DaySet.of(r[3]).describe() for r in ranked[1:] if r[1] - best_gap <= AMBIGUOUS_SCORE_DAYS]
     day, earliest, latest, why = pick
     return day, earliest, latest, why, window, rivals
 
 
-def _score(day: dt.date, scored: Sequence[Cue], found: Sequence[Found] = ()) -> int:
+def _gap_score(day: dt.date, scored: Sequence[Cue]) -> int:
     """How far the article would be from the events it dates: the nearest past one plus the
-    nearest future one (news sits between its latest background and its next deadline), plus
-    how many days back a past "on Friday" would lie (wire copy names the day it is filed)."""
+    nearest future one (news sits between its latest background and its next deadline)."""
     nearest: dict[str, int] = {}
     for cue in scored:
         direction, days = cue.gap(day)
         nearest[direction] = min(days, nearest.get(direction, NO_GAP))
-    weekdays = sum((day.weekday() - f.weekday) % 7 for f in found
-                   if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None)
-    return sum(nearest.values()) + weekdays
+    return sum(nearest.values())
+
+
+def _weekday_misfit(day: dt.date, found: Sequence[Found]) -> int:
+    """How many days back a past "on Friday" would lie from the day (wire copy names the day
+    it is filed, so 0 fits best)."""
+    return sum((day.weekday() - f.weekday) % 7 for f in found
+               if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None)
 
 
 def _pick_in(lo: dt.date, hi: dt.date, found: Sequence[Found]):
