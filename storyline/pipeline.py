@@ -35,8 +35,9 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
     """Run every per-article stage on one parsed document.
 
     The publication date first (metadata, a dateline, or inferred from the content), then
-    every time expression resolved against it, then actors (whose roles depend on the date), events, quotes,
-    claims and the article's perspective.
+    every time expression resolved against it, the article's perspective (its genre decides
+    whether undated news is dated by the news peg), actors (whose roles depend on the date),
+    events, quotes and claims.
     """
     from .actors.resolve import resolve_mentions
     from .claims import extract_claims
@@ -44,14 +45,16 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
     from .perspective import describe_perspective
     from .quotes import extract_quotes
     from .temporal import date_article
+    from .temporal.news_peg import peg_news_events
 
     published, timexes = date_article(parsed, document.published, people=people_of(base),
                                       corpus_anchors=corpus_anchors)
+    perspective = describe_perspective(parsed, document.title, document.author, document.outlet)
     mentions, new_actors = resolve_mentions(parsed, base, published.value)
-    events = extract_events(parsed, mentions, timexes)
+    events = peg_news_events(parsed, extract_events(parsed, mentions, timexes), published,
+                             perspective.genre)
     quotes = extract_quotes(parsed, mentions)
     claims = extract_claims(parsed, quotes, mentions)
-    perspective = describe_perspective(parsed, document.title, document.author, document.outlet)
     return Analysis(doc_id=document.id, published=published, timexes=tuple(timexes),
                     mentions=tuple(mentions), events=tuple(events), quotes=tuple(quotes),
                     claims=tuple(claims), perspective=perspective, new_actors=tuple(new_actors))

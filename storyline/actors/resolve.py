@@ -59,6 +59,9 @@ ALTERNATIVE_WINDOW = 2
 # "both nuclear-armed neighbours"): more than three and the noun belongs to something else.
 MAX_GAP_WORDS = 3
 MAX_NAME_WORDS = 4
+# A title word ending in a full stop this short is an abbreviation ("Gen.", "Lt."), whose stop
+# does not end the phrase before a name.
+MAX_ABBREVIATION = 4
 # A byline ("By Masood Khan") is looked for in the first sentences only (headline, standfirst,
 # byline, dateline).
 BYLINE_SENTENCES = 6
@@ -133,7 +136,8 @@ def _lexicon() -> _Lexicon:
             add(r, "region", s.id)
     pronouns = tuple((w.lower(), cls) for cls, words in (nouns.get("pronouns") or {}).items()
                      for w in words)
-    typo = tuple((w, "sector", sector) for sector, words in (nouns.get("sector_nouns") or {}).items()
+    typo = tuple((w, "sector", sector)
+                 for sector, words in (nouns.get("sector_nouns") or {}).items()
                  for w in words if " " not in w and len(w) >= TYPO_MIN_LEN)
     typo += tuple((w, "attack", True) for w in nouns.get("attack_nouns") or ()
                   if len(w) >= TYPO_MIN_LEN)
@@ -630,7 +634,7 @@ class _Resolver:
             if mod:
                 self.add_plain(mod_atom)
             return True
-        indefinite = doc.lower(title_atom.w0 - 1) in _INDEFINITE or doc.lower(start - 1) in _INDEFINITE
+        indefinite = _INDEFINITE & {doc.lower(title_atom.w0 - 1), doc.lower(start - 1)}
         refs = self.office_holder(office, country, org, indefinite, doc.words[start].sent,
                                   human_title, first, end)
         if refs:
@@ -803,7 +807,8 @@ class _Resolver:
         gap = doc.gap(w - 1).strip()
         if appositive and gap != ",":
             return None
-        if not appositive and gap not in ("", ".") or gap == "." and len(doc.words[w - 1].text) > 4:
+        if not appositive and gap not in ("", ".") or \
+                gap == "." and len(doc.words[w - 1].text) > MAX_ABBREVIATION:
             return None  # "Lt. Gen. Farhan Qadir": the full stop of an abbreviated title
         run = self.name_run(w)
         if run is None:

@@ -35,7 +35,8 @@ from .coding import code_event
 from .figures import find_figures
 from .lexicon import Code, Lexicon, load_lexicon
 from .modality import conditional_role, is_negated, load_cues, modality_of
-from .places import claimants_in, find_place
+from .places import claimants_in, find_place, resolve_phrase
+from .places import lookup as lookup_place
 from .syntax import Tree
 
 # How many sentences back an event anaphor ("the incident", "this move") may reach.
@@ -175,6 +176,10 @@ class Extractor:
         keys.append((tr.lower(i), (i,)))
         return keys
 
+    def is_idiom(self, i: int) -> bool:
+        """"strike a blow", "meet the deadline": a verb phrase that is not an event."""
+        return any(key in self.lex.idioms for key, _ in self.verb_keys(i))
+
     def keys_of(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
         pos = self.tree.tok(i).pos
         if pos in VERB_POS:
@@ -288,6 +293,8 @@ class Extractor:
             return []
         if t.pos == "AUX" and not tr.kids(i, ("xcomp", "dobj")):
             return []
+        if t.pos in VERB_POS and self.is_idiom(i):
+            return []
         name = None
         key_toks: tuple[int, ...] = (i,)
         for key, toks in self.keys_of(i):
@@ -360,6 +367,8 @@ class Extractor:
         tr = self.tree
         t = tr.tok(i)
         if t.pos == "VERB":
+            if self.is_idiom(i):
+                return None
             for key, toks in self.verb_keys(i):
                 code = self.lex.verbs.get(key)
                 if code:
@@ -469,9 +478,11 @@ class Extractor:
         return out
 
     # ── actors ────────────────────────────────────────────────────────────────────────
-    def parties_at(self, a: int, deep: bool = True) -> list[Party]:
+    def parties_at(self, a: int, deep: bool = True, loose: bool = False) -> list[Party]:
         """The actors a noun phrase names: its mention, its coordinated mentions, or the
-        mentions among its modifiers ("Indian and Pakistani jets", "leaders of both")."""
+        mentions among its modifiers ("Indian and Pakistani jets", "leaders of both").
+        ``loose`` (for recipients): a possessor names the one affected whatever the noun
+        ("backing for India's right", "praised Haiti's efforts")."""
         tr = self.tree
         out: list[Party] = []
         for c in tr.conjuncts(a):
@@ -480,20 +491,27 @@ class Extractor:
                 out.extend(self._refs(m, c))
                 continue
             found: list[Party] = []
-            for k in tr.kids(c, ("poss", "compound", "amod", "nmod")):
+            if tr.lemma(c) in self.lex.actor_nouns or tr.tok(c).pos == "PROPN":
+                mods = ("poss", "compound", "amod", "nmod")  # "Indian officials", "Pakistani jets"
+            else:
+                mods = ("poss",) if loose else ()
+            for k in tr.kids(c, mods):
                 for kk in tr.conjuncts(k):
                     mk = tr.mention_of.get(kk)
                     if mk is not None:
                         found.extend(self._refs(mk, kk))
             if not found and deep:
                 for _, o in tr.prep_objects(c, ("of",)):
-                    found.extend(self.parties_at(o, deep=False))
+                    found.extend(self.parties_at(o, deep=False, loose=loose))
             out.extend(found)
         return _unique(out)
 
     def _refs(self, m: Mention, tok: int) -> list[Party]:
-        if m.refs:
-            return [Party(ref, tok) for ref in m.refs]
+        resolved = [ref for ref in m.refs if ref.actor_id or ref.country or ref.kind != "other"]
+        if resolved:
+            return [Party(ref, tok) for ref in resolved]
+        if lookup_place(m.text) is not None:
+            return []  # an unknown place name ("Chornomorsk") is where, not who
         return [Party(ActorRef(actor_id=None, name=m.text, kind="other", text=m.text), tok, "unresolved")]
 
     def unresolved(self, i: int) -> list[Party]:
@@ -511,6 +529,10 @@ class Extractor:
         if t.pos not in NOUN_POS or t.tag in RELATIVE_TAGS or t.ent_type in ("DATE", "TIME", "CARDINAL"):
             return []
         if self.is_event_word(i) or tr.lemma(i) in self.lex.non_agents:
+            return []
+        if t.ent_type in ("GPE", "LOC", "FAC") or (t.text.isupper() and len(t.text) > 3):
+            return []  # a place or a dateline ("ISTANBUL, July 22 —") is not an actor
+        if t.pos != "PROPN" and tr.lemma(i) not in self.lex.actor_nouns:
             return []
         toks = [i] + [c for c in tr.kids(i, ("compound", "amod", "flat")) if c < i]
         text = tr.text(min(toks), max(toks) + 1)
@@ -568,6 +590,15 @@ class Extractor:
                     return ps
             return []
         subj = tr.kid(v, "nsubj", "csubj")
+        if subj is not None and tr.tok(subj).text.isupper() and tr.mention_of.get(subj) is None:
+            # "ISTANBUL, July 22, 2022 — Russia and Ukraine signed ...": the dateline took
+            # the subject's place; the actors after its dash are the subject
+            after = [j for j in tr.full_subtree(subj) if tr.tok(j).text in ("—", "–", "-", "--")]
+            if after:
+                ps = [p for j in tr.full_subtree(subj) if j > after[0] and (m := tr.mention_of.get(j)) is not None
+                      for p in self._refs(m, j)]
+                if ps:
+                    return _unique(ps)
         if subj is not None:
             if tr.tok(subj).tag in RELATIVE_TAGS and t.dep == "relcl":
                 a = self.antecedent(v)
@@ -665,7 +696,7 @@ class Extractor:
         for c in tr.kids(v, ("dobj", "dative", "iobj")):
             if c in skip:
                 continue
-            ps = self.parties_at(c)
+            ps = self.parties_at(c, loose=True)
             if not ps and recall:
                 ref = self.refer_back(c)
                 if ref is not None and ref.source is not None:
@@ -674,7 +705,7 @@ class Extractor:
         for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
             if o in skip:
                 continue
-            out.extend(self.parties_at(o))
+            out.extend(self.parties_at(o, loose=True))
         # "rejected the offer, this time from Trump, ...": a "from" phrase on an adverbial
         for adv in tr.kids(v, ("npadvmod",)):
             for prep, o in tr.prep_objects(adv, self.lex.agent_preps):
@@ -714,7 +745,7 @@ class Extractor:
             if prep in ("between", "among"):
                 between.extend(self.parties_at(o))
             else:
-                targets.extend(self.parties_at(o))
+                targets.extend(self.parties_at(o, loose=True))
         t = tr.tok(n)
         if t.dep in ("nsubj", "nsubjpass", "dobj") and tr.tok(t.head).pos in VERB_POS:
             # "a conflict erupted between X and Y", "talks were held between X and Y"
@@ -934,7 +965,13 @@ class Extractor:
             mode = self.mode_from_cues(trig, sources)
         reciprocal = self.is_reciprocal(trig)
         place = find_place(tr, [trig.tok, trig.carrier], self.country_at)
-        if len(sources) >= 2 and not targets and (plover in lex.reciprocal_types or reciprocal):
+        if place is None and trig.plover in PLACE_TARGET_TYPES:
+            for o in tr.kids(trig.tok, ("dobj",)):  # "Russia strikes Odesa grain terminals"
+                place = resolve_phrase(tr, o, self.country_at)
+                if place:
+                    break
+        if len(sources) >= 2 and not targets and (plover in lex.reciprocal_types
+                                                  or f"{plover}/{mode}" in lex.reciprocal_types or reciprocal):
             pairs = [(sources[0], sources[1:])]
         else:
             if not targets:
@@ -951,6 +988,9 @@ class Extractor:
             if threat:
                 plover, mode = threat
                 modality = "reported" if speech is not None else "asserted"
+        # a state that "blocks" or "occupies" coerces; protest is what civilians do
+        if plover == "PROTEST" and self.is_state_itself(sources[0]):
+            plover, mode = lex.state_protest.get(mode or "", lex.state_protest.get("", ("COERCE", None)))
         # cooperation in the future tense is an offer (PLOVER's AGREE)
         if modality == "intended" and plover in lex.future_as_agree and trig.frame is None:
             plover, mode = lex.future_as_agree[plover]
@@ -1062,7 +1102,6 @@ class Extractor:
             for o in objs:
                 if o is None:
                     continue
-                from .places import resolve_phrase
                 p = resolve_phrase(tr, o, self.country_at)
                 if p and p.country:
                     return [self._state_party(p.country, o, "place-target")]
@@ -1094,6 +1133,14 @@ class Extractor:
         if not targets and self.tree.lemma(trig.tok) in self.lex.needs_recipient:
             return False
         return True
+
+    def is_state_itself(self, p: Party) -> bool:
+        """A government or army, or a state named as such ("Russia", "Moscow"), not a crowd
+        named by its nationality ("Palestinian prisoners")."""
+        if p.ref.kind in ("government", "military"):
+            return True
+        m = self.tree.mention_of.get(p.tok)
+        return p.ref.kind == "state" and m is not None and m.how in ("name", "alias", "metonym", "pronoun")
 
     def country_at(self, i: int) -> str | None:
         m = self.tree.mention_of.get(i)

@@ -45,7 +45,7 @@ class Lexicon:
     agent_preps: frozenset[str]
     contextual_types: frozenset[str]
     reciprocal_markers: frozenset[str]
-    reciprocal_types: frozenset[str]
+    reciprocal_types: frozenset[str]   # "TYPE" or "TYPE/mode"
     party_nouns: frozenset[str]
     third_party_modes: frozenset[tuple[str, str]]
     future_as_agree: dict[str, Code]
@@ -63,6 +63,9 @@ class Lexicon:
     complement_preps: frozenset[str]
     needs_recipient: frozenset[str]
     quantity_nouns: frozenset[str]
+    actor_nouns: frozenset[str]
+    idioms: frozenset[str]
+    state_protest: dict[str, Code]
     crowd_types: frozenset[str]
     non_agents: frozenset[str]
     frame_pos: dict[str, str]
@@ -178,7 +181,8 @@ def load_lexicon() -> Lexicon:
         agent_preps=frozenset(_words(data.get("agent_preps"), f"{where}: agent_preps")),
         contextual_types=frozenset(t.upper() for t in _words(data.get("contextual_types"), where)),
         reciprocal_markers=frozenset(_words(data.get("reciprocal_markers"), where)),
-        reciprocal_types=frozenset(t.upper() for t in _words(data.get("reciprocal_types"), where)),
+        reciprocal_types=frozenset(t.split("/")[0].upper() + ("/" + t.split("/")[1] if "/" in t else "")
+                                   for t in _words(data.get("reciprocal_types"), where)),
         party_nouns=frozenset(_words(data.get("party_nouns"), f"{where}: party_nouns")),
         third_party_modes=frozenset(third), future_as_agree=future, mode_cues=cues,
         nsa_cues=frozenset(_words(data.get("nsa_cues"), where)),
@@ -196,6 +200,10 @@ def load_lexicon() -> Lexicon:
         complement_preps=frozenset(_words(data.get("complement_preps"), where)),
         needs_recipient=frozenset(_words(data.get("needs_recipient"), where)),
         quantity_nouns=frozenset(_words(data.get("quantity_nouns"), where)),
+        actor_nouns=frozenset(_words(data.get("actor_nouns"), where)),
+        idioms=frozenset(_words(data.get("idioms"), where)),
+        state_protest={("" if k in (None, "*", "") else str(k)): _code(v, f"{where}: state_protest.{k}")
+                       for k, v in (data.get("state_protest") or {}).items()},
         crowd_types=frozenset(t.upper() for t in _words(data.get("crowd_types"), where)),
         non_agents=frozenset(_words(data.get("non_agents"), where)),
         frame_pos={str(k).lower(): str(v).upper() for k, v in (data.get("frame_pos") or {}).items()},

@@ -29,6 +29,7 @@ CLIMB_DEPS = frozenset({"conj", "xcomp", "ccomp", "advcl", "relcl", "acl", "pcom
 class ModalityCues:
     negators: frozenset[str]
     negative_determiners: frozenset[str]
+    negative_objects: frozenset[str]
     conditional_marks: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_aux: frozenset[str]
@@ -55,6 +56,7 @@ def load_cues() -> ModalityCues:
     return ModalityCues(
         negators=frozenset(words("negators")),
         negative_determiners=frozenset(words("negative_determiners")),
+        negative_objects=frozenset(words("negative_objects")),
         conditional_marks=frozenset(words("conditional_marks")),
         hypothetical_aux=frozenset(words("hypothetical_aux")),
         future_aux=frozenset(words("future_aux")),
@@ -75,6 +77,8 @@ def is_negated(tree: Tree, i: int, cues: ModalityCues | None = None) -> bool:
             return True
         if t.dep == "det" and low in cues.negative_determiners:
             return True
+        if t.dep == "dobj" and low in cues.negative_objects:
+            return True  # "signed nothing with Russia"
     return False
 
 
@@ -170,6 +174,9 @@ def modality_of(tree: Tree, trigger: int, carrier: int, *, own_aux: bool = True,
             found.add("intended")
         if t.dep in ("ccomp", "parataxis") and _is_speech(tree, head):
             found.add("reported")
+            break
+        if t.dep == "pcomp" and tree.lower(head) in ("of", "for") and _is_speech(tree, tree.head(head)):
+            found.add("reported")  # "accused Moscow of using a pretext to block ...": alleged
             break
         if t.dep in ("relcl", "acl"):
             break  # a clause that modifies a noun is presupposed, not governed

@@ -230,6 +230,8 @@ def resolve_phrase(tree: Tree, head: int, country_of) -> Place | None:
     if not entity_ok:
         return None
     for name in _candidates(tree, toks):
+        if not name[:1].isupper():
+            continue  # "bay", "terminals": common words are not place names
         place = lookup(name)
         if place is None:
             continue

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from markupsafe import Markup, escape
 
+from ..dyads import HAPPENED  # only events that happened count in charts and the network
 from ..errors import DataError
 from ..knowledge import load_yaml
 from ..query import actor_label, filter_story
@@ -25,9 +26,6 @@ from ..store import Store
 from ..store.search import document_sentences
 
 LABELS_FILE = "web/labels.yaml"
-# Events that happened count in charts and the network; negated, hypothetical and intended
-# ones are shown in lists (with their modality) but never counted.
-HAPPENED = ("asserted", "reported")
 # Nodes drawn in the actor network: beyond ~30 the labels of a circle layout collide.
 NETWORK_MAX_NODES = 28
 # Goldstein means beyond ±1 colour an edge as cooperative/conflictual; nearer 0 it is grey.
