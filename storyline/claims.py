@@ -556,7 +556,8 @@ def _proposition(pid: str, members: list[Claim], idx: list[int], cos: np.ndarray
         and _actor_key(members[i].speaker) not in d_keys)
     docs = tuple(dict.fromkeys(c.doc_id for c in members))
     return Proposition(id=pid, text=text, asserted_by=asserted, denied_by=denied,
-                       contested=contested, claims=tuple(c.id for c in members), documents=docs)
+                       contested=contested, claims=tuple(c.id for c in members), documents=docs,
+                       sides=tuple(side))
 
 
 def _named(ref: ActorRef | None) -> bool:

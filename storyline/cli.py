@@ -258,8 +258,10 @@ def claims(options: Options, contested, actor):
     for p in filter_propositions(store.propositions(), contested, actor):
         flag = "[red]CONTESTED[/red] " if p.contested else ""
         console.print(f"{flag}[bold]{p.text}[/bold] [dim]({p.id})[/dim]", soft_wrap=True)
+        sides = dict(zip(p.claims, p.sides))
         for c in (by_id[i] for i in p.claims if i in by_id):
-            side = "[green]asserts[/green]" if c.stance == "asserts" else "[red]denies[/red] "
+            stance = sides.get(c.id, c.stance)
+            side = "[green]asserts[/green]" if stance == "asserts" else "[red]denies[/red] "
             console.print(f"  {side} {actor_label(c.speaker)} ({c.cue}): “{' '.join(c.sentence.split())}”",
                           soft_wrap=True)
     if not contested:

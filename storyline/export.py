@@ -83,7 +83,8 @@ def claim_rows(store: Store) -> list[dict]:
 def proposition_rows(store: Store) -> list[dict]:
     return [{"id": p.id, "text": p.text, "asserted_by": [actor_json(a) for a in p.asserted_by],
              "denied_by": [actor_json(a) for a in p.denied_by], "contested": p.contested,
-             "claims": list(p.claims), "documents": list(p.documents)} for p in store.propositions()]
+             "claims": list(p.claims), "sides": list(p.sides), "documents": list(p.documents)}
+            for p in store.propositions()]
 
 
 def storyline_rows(store: Store) -> list[dict]:

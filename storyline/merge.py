@@ -18,9 +18,10 @@ intent such as an offer counts as made): negated, hypothetical and intended even
 out, never merged into events that happened. So are events with no resolved actor at all.
 A coarse date joins a finer entry only when exactly one fits ("in May" → the 7 May strikes
 if they are the only May strikes); events dated to a year or coarser never make an entry of
-their own. Undated events are left out, except the news of a news article: undated events
-in its lede are dated to the day before publication through publication day (the "news
-peg"; see NEWS_PEG_SENTENCES), as an analyst reads "India has rejected Trump's offer".
+their own. Undated events are left out. The news of a news report, which the temporal stage
+dates to the day before publication (how="publication", the "news peg" of
+storyline/temporal/news_peg.py: "India has rejected Trump's offer"), is read as the
+two-day window from that day through publication day (see PUBLICATION_WINDOW_DAYS).
 
 The function is a pure recomputation from stored events: adding an article means calling it
 again, which is cheap (the pairwise comparisons stay within blocks of overlapping dates).
@@ -80,16 +81,12 @@ MIN_COSINE_SLACK = 0.8
 # separate here: unrelated sentences of one dispute score as high as related ones (~0.5).
 MIN_SHARED_WORDS_PROPOSITION = 2
 MIN_SHARED_SHARE_PROPOSITION = 1 / 3
-# The news peg. News leads with its news: an undated event that happened, in the first
-# sentences of an article with a known day of publication, is what the article reports as
-# new, so it happened in the day before publication or on that day (wire copy "India has
-# rejected...", "Trump has stepped in to offer mediation"). Ten sentences cover a headline,
-# the lede and the paragraphs that explain it; later undated sentences are mostly background,
-# and sentences with background cues (data/merge/words.yaml: "repeatedly", "long") never
-# count. The window is the event's date span, so such an event joins a dated entry only when
-# exactly one fits, as a month-level one does.
-NEWS_PEG_SENTENCES = 10
-NEWS_PEG_DAYS = 1
+# An event dated by the news peg (how="publication": the temporal stage dates undated news to
+# the day before publication) happened that day or on publication day itself, so the merge
+# reads it as this many days from its value. The window is the event's date span, so such an
+# event joins a dated entry only when exactly one fits, as a month-level one does, and an
+# entry of its own shows the window ("2025-05-07/2025-05-08").
+PUBLICATION_WINDOW_DAYS = 2
 # A date of granularity "week" given as a day is the middle of a week-long window (the
 # temporal stage's convention): it covers this many days either side.
 WEEK_HALF_DAYS = 3
@@ -98,7 +95,8 @@ TOPIC_WINDOW_WORDS = 6
 
 STRONG, WEAK = 1.0, 0.5
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z\-]*")
-_HOW_WEIGHT = {"clause": 3, "corpus": 2, "discourse": 1, "undated": 0}
+# A date the report states outweighs one taken from context or from the news peg.
+_HOW_WEIGHT = {"clause": 3, "corpus": 2, "discourse": 1, "publication": 0, "undated": 0}
 # Summary template variants, in the order they are tried (data/merge/summaries.yaml), and
 # the placeholders a template may use.
 _VARIANTS = ("pair", "place", "single", "directed", "source", "target")
@@ -119,7 +117,6 @@ class _TypeRules:
     happened: frozenset[str]
     statement_of_intent: frozenset[str]
     seasons: Mapping[str, tuple[int, int]]
-    news_genres: frozenset[str]
 
 
 @functools.cache
@@ -146,7 +143,6 @@ def _type_rules() -> _TypeRules:
         happened=frozenset(raw.get("happened") or ("asserted", "reported")),
         statement_of_intent=frozenset(str(t).upper() for t in raw.get("statement_of_intent") or ()),
         seasons=seasons,
-        news_genres=frozenset(str(g).lower() for g in raw.get("news_genres") or ("news",)),
     )
 
 
@@ -161,16 +157,6 @@ def _word_block(key: str) -> frozenset[str]:
 @functools.cache
 def _stopwords() -> frozenset[str]:
     return _word_block("stopwords")
-
-
-@functools.cache
-def _background_cues() -> tuple[re.Pattern, ...]:
-    """The background cues of data/merge/words.yaml as whole-word patterns."""
-    raw = load_yaml(WORDS_FILE)
-    cues = raw.get("background_cues") if isinstance(raw, dict) else None
-    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
-        raise DataError(f"{WORDS_FILE}: 'background_cues' must be a list of words or phrases")
-    return tuple(re.compile(rf"(?<![A-Za-z]){re.escape(c.lower())}(?![A-Za-z])") for c in cues)
 
 
 def _template(text: str, where: str) -> str:
@@ -397,7 +383,7 @@ class _Item:
     order: int
     value: str  # the event's date, or the news-peg window "YYYY-MM-DD/YYYY-MM-DD"
     grain: str
-    pegged: bool = False
+    pegged: bool = False  # dated by the news peg (how="publication")
 
 
 def _happened(event: Event) -> bool:
@@ -412,31 +398,28 @@ def _named(event: Event) -> bool:
     return any(_identity(r) is not None for r in (event.source, event.target, *event.others))
 
 
-def _news_peg(event: Event, published: str | None) -> tuple[str, tuple[dt.date, dt.date]] | None:
-    """The window an undated lede event happened in (see NEWS_PEG_SENTENCES), or None."""
-    if event.date.value or event.sent >= NEWS_PEG_SENTENCES or not published:
+def _publication_window(date: EventDate) -> tuple[str, tuple[dt.date, dt.date]] | None:
+    """The window a news-peg date stands for (see PUBLICATION_WINDOW_DAYS) as (value, span),
+    or None when the date is not a news-peg day."""
+    if date.how != "publication":
         return None
-    span = date_span(published[:10]) if len(published) >= 10 else None
+    span = date_span(date.value)
     if span is None or span[0] != span[1]:
         return None
-    sentence = event.sentence.lower()
-    if any(cue.search(sentence) for cue in _background_cues()):
-        return None
-    first = span[0] - dt.timedelta(days=NEWS_PEG_DAYS)
-    return f"{first.isoformat()}/{span[1].isoformat()}", (first, span[1])
+    last = span[0] + dt.timedelta(days=PUBLICATION_WINDOW_DAYS - 1)
+    return f"{span[0].isoformat()}/{last.isoformat()}", (span[0], last)
 
 
-def _prepare(events: Sequence[Event], published: Mapping[str, str | None]) -> list[_Item]:
+def _prepare(events: Sequence[Event]) -> list[_Item]:
     """Events that may enter the storyline, with their date span and wording, finest first."""
     chosen = []
     for event in events:
         if not _happened(event) or not _named(event):
             continue
-        span = event_span(event.date)
-        if span is not None:
+        if (window := _publication_window(event.date)) is not None:
+            chosen.append((event, window[1], window[0], "day", True))
+        elif (span := event_span(event.date)) is not None:
             chosen.append((event, span, event.date.value, event.date.granularity, False))
-        elif (peg := _news_peg(event, published.get(event.doc_id))) is not None:
-            chosen.append((event, peg[1], peg[0], "day", True))
     chosen.sort(key=lambda p: (_span_days(p[1]), p[1][0], p[0].doc_id, p[0].sent, p[0].start, p[0].id))
     items = []
     for n, (event, span, value, grain, pegged) in enumerate(chosen):
@@ -623,20 +606,15 @@ def _embedding_similarity(items: Sequence[_Item], embedder: Callable[[Sequence[s
 
 def build_storyline(events: Sequence[Event], propositions: Sequence[Proposition],
                     documents: Mapping[str, Document], *,
-                    published: Mapping[str, str | None] | None = None,
-                    genres: Mapping[str, str | None] | None = None,
                     embedder: Callable[[Sequence[str]], object] | None = None
                     ) -> tuple[StoryEvent, ...]:
     """Merge the events of every article into story events, in date order.
 
     Only events that happened, name at least one resolved actor and carry a date become
-    entries (see the module docstring). An undated one is left out, unless it is news in
-    its article's lede: then it is dated to the day before publication through publication
-    day (the entry's date is that window, "2019-07-22/2019-07-23", when no report dates it
-    better). Publication dates come from ``published`` (document id → ISO date, e.g. the
-    inferred ones) or else ``Document.published``; with ``genres`` (document id → genre), only
-    news genres (data/merge/types.yaml) have a news peg: an op-ed's undated sentences are
-    argument, not news. ``embedder`` (e.g.
+    entries (see the module docstring); undated ones are left out. An event the temporal
+    stage dated by the news peg (how="publication") counts as the day before publication
+    through publication day: the entry's date is that window, "2019-07-22/2019-07-23", and
+    its ``date_how`` "publication", when no report dates it better. ``embedder`` (e.g.
     ``storyline.embed.embed``) adds sentence-vector similarity to word overlap; without it
     the merge uses words alone.
 
@@ -644,12 +622,7 @@ def build_storyline(events: Sequence[Event], propositions: Sequence[Proposition]
     summary); ids are "s" + a hash of the sorted member event ids, so an entry keeps its id
     as long as its members do. Raises DataError when a data file of the merge stage is invalid.
     """
-    dates = {doc_id: doc.published for doc_id, doc in documents.items()}
-    dates.update(published or {})
-    for doc_id, genre in (genres or {}).items():
-        if genre and genre.lower() not in _type_rules().news_genres:
-            dates[doc_id] = None  # no news peg
-    items = _prepare(events, dates)
+    items = _prepare(events)
     similarity = _embedding_similarity(items, embedder) if embedder and items else _lexical_similarity
     groups = _cluster(items, similarity)
     contested = [p for p in propositions if p.contested]

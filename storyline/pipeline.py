@@ -167,10 +167,7 @@ def rebuild_corpus(store: Store) -> None:
     from .merge import build_storyline
 
     propositions, claim_props = group_propositions(store.claims())
-    rows = store.document_rows()
-    story = build_storyline(store.events(), propositions, {d.id: d for d in store.documents()},
-                            published={r["id"]: r["published"] for r in rows},
-                            genres={r["id"]: r["genre"] for r in rows})
+    story = build_storyline(store.events(), propositions, {d.id: d for d in store.documents()})
     store.save_corpus_level(propositions, claim_props, story)
 
 

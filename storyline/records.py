@@ -355,6 +355,9 @@ class Proposition:
     contested: bool
     claims: tuple[str, ...]
     documents: tuple[str, ...]
+    sides: tuple[Stance, ...] = ()  # per claim, parallel to ``claims``: its side here, which on
+    # a polarity axis may differ from the claim's own stance ("denies mediation" asserts
+    # "the talks are bilateral only")
 
 
 # ── perspective ─────────────────────────────────────────────────────────────────────────

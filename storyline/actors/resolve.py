@@ -1456,8 +1456,8 @@ class _Resolver:
             nxt = self.atom(atom.w1)
             if nxt is not None and nxt.has("attack"):
                 text = self.text(atom.w0, nxt.w1)
-                self.add(_M(atom.w0, nxt.w1, (ActorRef(None, doc.lower(atom.w0), "nsa",
-                                                       text=text),),
+                label = load_yaml("actors/nouns.yaml").get("unnamed_nsa_label") or "militants"
+                self.add(_M(atom.w0, nxt.w1, (ActorRef(None, label, "nsa", text=text),),
                             "description", doc.words[atom.w0].sent))
                 return True
         if atom.has("nsa_noun") and tok.dep not in _MODIFIER_DEPS and tok.pos != "ADJ":

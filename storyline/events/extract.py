@@ -372,6 +372,8 @@ class Extractor:
             for key, toks in self.verb_keys(i):
                 code = self.lex.verbs.get(key)
                 if code:
+                    if key in self.lex.needs_object and not tr.kids(i, ("dobj", "nsubjpass", "dative")):
+                        return None
                     return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
             return None
         if t.pos == "NOUN" or (t.pos == "PROPN" and t.ent_type == ""):
@@ -415,6 +417,11 @@ class Extractor:
                         if c is not None:
                             consumed.update(self._path(trig.tok, c))
                             consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
+                    if trig.complement is None:
+                        # "refused to allow planes to land and evacuate": what is refused,
+                        # threatened or asked for has not happened
+                        for c in self.tree.kids(trig.tok, ("xcomp",)):
+                            consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
         # a frame inside another frame's complement ("offered to help"): keep the outer one
         frames = [f for f in frames if f.tok not in consumed and not self.is_generic(f.tok)]
         frame_toks = {f.tok for f in frames}
@@ -425,6 +432,8 @@ class Extractor:
             trig = self.plain_trigger(i)
             if trig:
                 plain.append(trig)
+                # "lodged a protest": the object named in the verb's phrase is not an event
+                consumed.update(t for t in trig.toks if t != trig.tok)
         return [t for t in plain + frames if not self.is_imperative(t.tok)
                 and not self.in_name(t.tok)]
 
@@ -988,6 +997,22 @@ class Extractor:
             if threat:
                 plover, mode = threat
                 modality = "reported" if speech is not None else "asserted"
+        # "Russia said Sudan must return the helicopter": a demand of Sudan by Russia
+        if speech is not None and speakers and self.is_deontic(trig.carrier) \
+                and not any(_same_side(sp.ref, sources[0].ref) for sp in speakers):
+            mode = lex.deontic_modes.get(plover, lex.deontic_modes.get("*"))
+            targets = [replace(p, how="parse") for p in sources] + targets
+            sources = speakers[:1]
+            plover = "REQUEST"
+            modality = "reported"
+            pairs = [(sources[0], targets)]
+        # "said they would boycott all contact", "plans to impose restrictions": a threat
+        elif modality == "intended" and plover in lex.future_as_threat and trig.frame is None:
+            plover, mode = lex.future_as_threat[plover]
+            modality = "reported" if speech is not None else "asserted"
+        elif self.unless_clause(trig.carrier) and plover not in lex.cooperative_types:
+            plover, mode = lex.future_as_threat.get(plover, ("THREATEN", None))
+            modality = "reported" if speech is not None else "asserted"
         # a state that "blocks" or "occupies" coerces; protest is what civilians do
         if plover == "PROTEST" and self.is_state_itself(sources[0]):
             plover, mode = lex.state_protest.get(mode or "", lex.state_protest.get("", ("COERCE", None)))
@@ -1133,6 +1158,27 @@ class Extractor:
         if not targets and self.tree.lemma(trig.tok) in self.lex.needs_recipient:
             return False
         return True
+
+    def is_deontic(self, v: int) -> bool:
+        """"must return", "should withdraw", "has to stop", "needs to end"."""
+        tr = self.tree
+        aux = set(tr.auxes(v))
+        if aux & self.lex.deontic_modals:
+            return True
+        t = tr.tok(v)
+        if t.dep == "xcomp" and tr.tok(t.head).pos in VERB_POS:
+            head = f"{tr.lemma(t.head)} to"
+            return head in {m.replace("has ", "have ").replace("needs ", "need ") for m in self.lex.deontic_modals} \
+                or f"{tr.lower(t.head)} to" in self.lex.deontic_modals
+        return False
+
+    def unless_clause(self, v: int) -> bool:
+        """Whether v's clause has an "unless" condition: the main clause is then a threat."""
+        tr = self.tree
+        for c in tr.kids(v, ("advcl",)):
+            if any(tr.lower(m) == "unless" for m in tr.kids(c, ("mark",))):
+                return True
+        return False
 
     def is_state_itself(self, p: Party) -> bool:
         """A government or army, or a state named as such ("Russia", "Moscow"), not a crowd

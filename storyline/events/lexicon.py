@@ -65,6 +65,10 @@ class Lexicon:
     quantity_nouns: frozenset[str]
     actor_nouns: frozenset[str]
     idioms: frozenset[str]
+    needs_object: frozenset[str]
+    deontic_modals: frozenset[str]
+    deontic_modes: dict[str, str]
+    future_as_threat: dict[str, Code]
     state_protest: dict[str, Code]
     crowd_types: frozenset[str]
     non_agents: frozenset[str]
@@ -202,6 +206,12 @@ def load_lexicon() -> Lexicon:
         quantity_nouns=frozenset(_words(data.get("quantity_nouns"), where)),
         actor_nouns=frozenset(_words(data.get("actor_nouns"), where)),
         idioms=frozenset(_words(data.get("idioms"), where)),
+        needs_object=frozenset(_words(data.get("needs_object"), where)),
+        deontic_modals=frozenset(_words(data.get("deontic_modals"), where)),
+        deontic_modes={str(k).upper() if k != "*" else "*": str(v)
+                       for k, v in (data.get("deontic_modes") or {}).items()},
+        future_as_threat={str(k).upper(): _code(v, f"{where}: future_as_threat.{k}")
+                          for k, v in (data.get("future_as_threat") or {}).items()},
         state_protest={("" if k in (None, "*", "") else str(k)): _code(v, f"{where}: state_protest.{k}")
                        for k, v in (data.get("state_protest") or {}).items()},
         crowd_types=frozenset(t.upper() for t in _words(data.get("crowd_types"), where)),

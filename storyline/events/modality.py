@@ -30,6 +30,7 @@ class ModalityCues:
     negators: frozenset[str]
     negative_determiners: frozenset[str]
     negative_objects: frozenset[str]
+    failure_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_aux: frozenset[str]
@@ -57,6 +58,7 @@ def load_cues() -> ModalityCues:
         negators=frozenset(words("negators")),
         negative_determiners=frozenset(words("negative_determiners")),
         negative_objects=frozenset(words("negative_objects")),
+        failure_verbs=frozenset(words("failure_verbs")),
         conditional_marks=frozenset(words("conditional_marks")),
         hypothetical_aux=frozenset(words("hypothetical_aux")),
         future_aux=frozenset(words("future_aux")),
@@ -142,7 +144,12 @@ def modality_of(tree: Tree, trigger: int, carrier: int, *, own_aux: bool = True,
         if future_is_intent and _future(tree, carrier, cues):
             found.add("intended")
         elif aux & cues.hypothetical_aux:
-            found.add("hypothetical")
+            # "said they would boycott": "would" in reported speech is the future of then
+            if future_is_intent and aux & {"would", "'d"} and _in_speech(tree, carrier) \
+                    and conditional_role(tree, carrier, cues) is None:
+                found.add("intended")
+            else:
+                found.add("hypothetical")
     # walk up from the carrier through the clauses that contain it
     i = carrier
     first = True
@@ -164,6 +171,8 @@ def modality_of(tree: Tree, trigger: int, carrier: int, *, own_aux: bool = True,
             break
         head = t.head
         head_lemma = tree.lemma(head)
+        if t.dep == "xcomp" and head_lemma in cues.failure_verbs and not negation_absorbed:
+            found.add("negated")  # "failed to reach agreement"
         if t.dep == "xcomp" and (head_lemma in cues.intention_verbs
                                  or tree.lower(head) in cues.future_heads):
             if future_is_intent:
@@ -187,6 +196,18 @@ def modality_of(tree: Tree, trigger: int, carrier: int, *, own_aux: bool = True,
         if m in found:
             return m
     return "asserted"
+
+
+def _in_speech(tree: Tree, i: int) -> bool:
+    """Whether token i's clause is the complement of a verb of saying."""
+    j = i
+    for a in tree.ancestors(i):
+        if tree.tok(j).dep in ("ccomp", "parataxis") and _is_speech(tree, a):
+            return True
+        if tree.tok(j).dep not in ("conj", "xcomp", "advcl", "ccomp"):
+            return False
+        j = a
+    return False
 
 
 def _is_speech(tree: Tree, i: int) -> bool:

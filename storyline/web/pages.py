@@ -128,7 +128,9 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
 
     result = search_sentences(request.app.state.store, q, SEARCH_PAGE, (page - 1) * SEARCH_PAGE) if q else None
     pages = max(1, -(-result.total // SEARCH_PAGE)) if result else 1
-    return _render(request, "search.html", {"q": q, "result": result, "page": page, "pages": pages})
+    titles = {d["id"]: d["display"] for d in _corpus(request).docs} if result and result.hits else {}
+    return _render(request, "search.html", {"q": q, "result": result, "page": page, "pages": pages,
+                                            "titles": titles})
 
 
 @router.get("/docs", response_class=HTMLResponse)
