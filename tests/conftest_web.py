@@ -146,7 +146,8 @@ def build_constructed_store(store, path: Path = CONSTRUCTED) -> dict[str, str]:
         props.append(Proposition(id=p["id"], text=p["text"],
                                  asserted_by=tuple(_ref(actors, k) for k in p["asserted_by"]),
                                  denied_by=tuple(_ref(actors, k) for k in p["denied_by"]),
-                                 contested=p["contested"], claims=tuple(p["claims"]), documents=tuple(docs)))
+                                 contested=p["contested"], claims=tuple(p["claims"]), documents=tuple(docs),
+                                 sides=tuple(p.get("sides", ()))))
         claim_props.update({c: p["id"] for c in p["claims"]})
     story = []
     for s in spec["storyline"]:

@@ -6,6 +6,7 @@ them, written by us after realistic reports, with what the storyline must make o
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def load_case(name: str):
     events = []
     for e in raw["events"]:
         cameo, goldstein, quad = coding[e["plover"]]
-        value, grain, how = e["date"]
+        value, grain, how, *evidence = e["date"]
         sentence = e["sentence"]
         at = max(sentence.find(e["trigger"]), 0)
         events.append(Event(
@@ -50,7 +51,7 @@ def load_case(name: str):
             others=tuple(_ref(k, actors) for k in e.get("others", ())),
             plover=e["plover"], mode=e.get("mode"), cameo=cameo, goldstein=goldstein, quad_class=quad,
             modality=e["modality"],
-            date=EventDate(str(value) if value else None, grain, how),
+            date=EventDate(str(value) if value else None, grain, how, *evidence),
             figures=tuple(Figure(start=0, end=0, **f) for f in e.get("figures", ()))))
     propositions = [Proposition(id=p["id"], text=p["text"], asserted_by=(), denied_by=(),
                                 contested=p["contested"], claims=(), documents=tuple(p["documents"]))
@@ -210,10 +211,13 @@ def _seed_chain():
         from storyline.actors.resolve import resolve_mentions
         from storyline.events import extract_events
         from storyline.nlp import parse_text
-        from storyline.temporal import find_time_expressions
+        from storyline.perspective import describe_perspective
+        from storyline.temporal import date_article
+        from storyline.temporal.news_peg import peg_news_events
     except ImportError as exc:
         pytest.skip(f"an upstream stage is not available yet: {exc}")
-    return load_actor_base, resolve_mentions, extract_events, parse_text, find_time_expressions
+    return (load_actor_base, resolve_mentions, extract_events, parse_text, date_article,
+            peg_news_events, describe_perspective)
 
 
 def _within_a_day(value: str | None, gold: str) -> bool:
@@ -231,24 +235,21 @@ def _within_a_day(value: str | None, gold: str) -> bool:
 def seed_story():
     if not (SHARED / "corpus" / "seeds.gold.yaml").exists():
         pytest.skip("../shared is absent")
-    load_actor_base, resolve_mentions, extract_events, parse_text, find_time_expressions = _seed_chain()
+    (load_actor_base, resolve_mentions, extract_events, parse_text, date_article, peg_news_events,
+     describe_perspective) = _seed_chain()
     gold = yaml.safe_load((SHARED / "corpus" / "seeds.gold.yaml").read_text(encoding="utf-8"))
     base = load_actor_base()
-    events, documents, claims, genres = [], {}, [], {}
+    events, documents, claims = [], {}, []
     for path in sorted((SHARED / "corpus" / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         published = str(gold["documents"][path.stem]["published"]["date"])
         documents[path.stem] = Document(id=path.stem, name=path.stem, text=text, origin=str(path),
                                         published=published)
         parsed = parse_text(text, path.stem)
-        mentions, _ = resolve_mentions(parsed, base, published)
-        timexes = find_time_expressions(parsed, published)
-        events += extract_events(parsed, mentions, timexes)
-        try:
-            from storyline.perspective import describe_perspective
-            genres[path.stem] = describe_perspective(parsed, None, None, None).genre
-        except ImportError:
-            pass
+        pub, timexes = date_article(parsed, published)
+        mentions, _ = resolve_mentions(parsed, base, pub.value)
+        genre = describe_perspective(parsed, None, None, None).genre
+        events += peg_news_events(parsed, extract_events(parsed, mentions, timexes), pub, genre)
         try:
             from storyline.claims import extract_claims
             from storyline.quotes import extract_quotes
@@ -262,7 +263,7 @@ def seed_story():
             propositions, _ = group_propositions(claims)
         except ImportError:
             pass
-    story = build_storyline(events, propositions, documents, genres=genres)
+    story = build_storyline(events, propositions, documents)
     return gold, events, story, documents
 
 
@@ -286,16 +287,22 @@ def test_seeds_storyline_spine(seed_story):
     assert found >= 9, report
 
 
-def test_no_news_peg_for_opinion():
+def test_news_peg_entry_is_labelled_publication():
+    """An entry made only of news-peg dates says so; one a report dates itself does not."""
     events, props, docs, _ = load_case("news-peg")
-    story = build_storyline(events, props, docs, genres={"wire": "opinion", "local": "news"})
-    in_story = {e for s in story for e in s.events}
-    assert "wire:e1" not in in_story and "wire:e2" not in in_story
-    assert "local:e1" in in_story
+    story = build_storyline(events, props, docs)
+    assert _entry_with(story, ["wire:e1"]).date_how == "publication"
+    assert _entry_with(story, ["wire:e2", "local:e1"]).date_how == "reported"
+    events, props, docs, _ = load_case("news-peg-two-candidates")
+    story = build_storyline(events, props, docs)
+    assert _entry_with(story, ["wire3:e1"]).date_how == "publication"
+    assert _entry_with(story, ["wire3:e2", "wire4:e1"]).date_how == "publication"
+    assert _entry_with(story, ["jammu:e1"]).date_how == "reported"
 
 
-def test_published_overrides_document_metadata():
+def test_undated_events_are_never_pegged_by_the_merge():
+    """The merge has no news peg of its own: an undated lead event stays out."""
     events, props, docs, _ = load_case("news-peg")
-    story = build_storyline(events, props, docs, published={"undated": "2025-05-09"})
-    entry = _entry_with(story, ["undated:e1"])
-    assert entry.date == "2025-05-08/2025-05-09"
+    undated = [replace(e, date=EventDate(None)) if e.date.how == "publication" else e for e in events]
+    in_story = {e for s in build_storyline(undated, props, docs) for e in s.events}
+    assert in_story == {"local:e1"}

@@ -126,7 +126,17 @@ def test_claims_and_propositions(server):
     contested = server.get("/api/propositions", params={"contested": "true"}).json()
     assert {p["id"] for p in contested["items"]} == {"p-us-brokered", "p-<script>"}
     every = server.get("/api/propositions").json()
-    assert every["total"] == 3 and every["items"][-1]["id"] == "p-first-step"
+    assert every["total"] == 4 and every["items"][-1]["id"] == "p-regional"
+    assert every["items"][-1]["sides"] == ["asserts"]
+
+
+def test_a_claim_stands_on_its_side_of_the_proposition(server):
+    html = server.get("/disputes", params={"show": "all"}, headers={"accept": "text/html"}).text
+    card = html[html.index('id="prop-p-regional"'):]
+    card = card[:card.index("</section>")]
+    asserts, denies = card.split('<div class="side denies">')
+    assert "No outside power pressed either side" in asserts
+    assert '<li class="claim asserts">' in asserts and "no one in these articles" in denies
 
 
 def test_storyline_is_in_date_order_and_filterable(server):

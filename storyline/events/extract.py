@@ -69,7 +69,10 @@ SPEECH_ACT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 RESPONSE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # Types whose recipient may be a place's state: "threatening to invade Azad Kashmir", "an
 # attack in Pahalgam".
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "RETREAT", "CONCEDE", "AID"})
+# ... of which these take only the place where it happened ("lifted a curfew in Montenegro",
+# "withdrew from Panama"), not a place named as their object.
+PLACE_ONLY_TYPES = frozenset({"RETREAT", "CONCEDE", "AID"})
 
 
 @dataclass(slots=True)
@@ -233,6 +236,12 @@ class Extractor:
             paths = self._light_paths(head)
             if paths and ("dobj" if t.dep != "nsubjpass" else "nsubjpass") in paths:
                 return head, True
+        if t.dep == "pobj" and tr.lower(head) == "of" and tr.tok(tr.head(head)).pos == "NOUN" \
+                and tr.tok(tr.head(head)).dep in ("dobj", "nsubjpass"):
+            # "provide 25,000 tons of food aid": the measure's verb carries the aid
+            carrier, light = self.carrier_of(tr.head(head))
+            if light:
+                return carrier, True
         if t.dep == "pobj":
             prep = head
             verb = tr.head(prep)
@@ -264,10 +273,12 @@ class Extractor:
             nxt = []
             for j, wrapper in frontier:
                 kids = []
+                if j != i and self._opaque_frame(j):
+                    continue  # "agreed to lift the embargo": don't look inside "lift"
                 for c in tr.kids(j):
                     d = tr.tok(c).dep
                     if d in ("xcomp", "dobj", "acl", "attr", "oprd", "pcomp", "conj", "appos", "advcl", "nsubjpass",
-                             "compound", "nmod") or (d == "amod" and j == i):
+                             "compound", "nmod", "ccomp") or (d == "amod" and j == i):
                         kids.append(c)
                     elif d in ("prep", "agent", "dative") and tr.lower(c) in self.lex.complement_preps:
                         kids.extend(tr.kids(c, ("pobj", "pcomp")))
@@ -276,15 +287,26 @@ class Extractor:
                     if c in seen:
                         continue
                     seen.add(c)
-                    if tr.tok(c).dep == "advcl" and tr.kids(c, ("nsubj",)) and not any(
+                    if tr.tok(c).dep == "advcl" and tr.kids(c, ("nsubj", "nsubjpass")) and not any(
                             tr.lower(m) in ("for", "to") for m in tr.kids(c, ("mark", "aux"))):
                         continue
+                    if tr.tok(c).dep == "advcl" and any(tr.lower(m) in self.cues.conditional_marks
+                                                        for m in tr.kids(c, ("mark",))):
+                        continue  # "willing to help if it is attacked": the condition is not the offer
                     cls = self.complement_class(c)
                     if cls:
                         out.append((c, cls, depth, wrapper))
                     nxt.append((c, (c if cls in self.lex.wrapper_classes else wrapper)))
             frontier = nxt
         return out
+
+    def _opaque_frame(self, j: int) -> bool:
+        """Whether token j is a frame word whose complement belongs to it alone."""
+        for key, _ in self.keys_of(j):
+            name = self.lex.frame_of.get(key)
+            if name:
+                return not self.lex.frames[name].transparent
+        return False
 
     def frame_trigger(self, i: int) -> list[Trigger]:
         tr = self.tree
@@ -303,6 +325,8 @@ class Extractor:
                 break
         if name is None:
             return []
+        if t.pos in NOUN_POS and t.dep == "compound":
+            return []  # "opposition groups": a modifier
         need_pos = self.lex.frame_pos.get(tr.lemma(i))
         if need_pos and t.pos != need_pos:
             return []
@@ -333,6 +357,9 @@ class Extractor:
                 # when the parse hangs "to mediate" on the verb
                 wrapper = next((c[0] for c in generic if c[2] == 1 and c[0] != tok), None)
             plover, mode = frame.classes[cls]
+            own = self.lex.nouns.get(tr.lemma(tok)) if tr.tok(tok).pos in NOUN_POS else None
+            if own and own[0] == plover and own[1]:
+                mode = own[1]  # "reimposed blockades": COERCE-blockade, not just restrict
             triggers.append(Trigger(tok=i, toks=key_toks, plover=plover, mode=mode,
                                     kind=_kind(t.pos), carrier=carrier, light=light, frame=frame.name,
                                     complement=tok, wrapper=wrapper, negation_absorbed=absorbed))
@@ -356,6 +383,10 @@ class Extractor:
                         light=light, frame=frame.name, complement=None, wrapper=wrapper,
                         negation_absorbed=absorbed)]
 
+    def _lexical_type(self, i: int) -> str | None:
+        code = self._lexical_code(i)
+        return code[0] if code else None
+
     def _lexical_code(self, i: int) -> Code | None:
         table = self.lex.verbs if self.tree.tok(i).pos in VERB_POS else self.lex.nouns
         for key, _ in self.keys_of(i):
@@ -377,6 +408,16 @@ class Extractor:
                     return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
             return None
         if t.pos == "NOUN" or (t.pos == "PROPN" and t.ent_type == ""):
+            if t.dep == "compound":
+                return None  # "opposition leader", "war games", "aid groups": a modifier, not an event
+            if tr.lemma(i) in self.lex.vehicle_nouns:
+                # "a mediation mission", "an aid programme": the head carries its modifier's event
+                for m in tr.kids(i, ("compound", "amod")):
+                    code = self.lex.nouns.get(tr.lemma(m))
+                    if code:
+                        carrier, light = self.carrier_of(i)
+                        return Trigger(tok=i, toks=(m, i), plover=code[0], mode=code[1], kind="noun",
+                                       carrier=carrier, light=light)
             for key, toks in self.noun_keys(i):
                 code = self.lex.nouns.get(key)
                 if code and self.qualified(i, key):
@@ -499,6 +540,11 @@ class Extractor:
             if m is not None:
                 out.extend(self._refs(m, c))
                 continue
+            if tr.tok(c).pos == "PRON" and tr.tok(c).tag in ("PRP", "PRP$"):
+                # "Syria says its forces ...": an unresolved pronoun in speech is the speaker
+                speakers, _ = self.speaker_of(c)
+                out.extend(replace(p, tok=c, how="context") for p in speakers)
+                continue
             found: list[Party] = []
             if tr.lemma(c) in self.lex.actor_nouns or tr.tok(c).pos == "PROPN":
                 mods = ("poss", "compound", "amod", "nmod")  # "Indian officials", "Pakistani jets"
@@ -509,6 +555,11 @@ class Extractor:
                     mk = tr.mention_of.get(kk)
                     if mk is not None:
                         found.extend(self._refs(mk, kk))
+            if not found and tr.lemma(c) in self.lex.actor_nouns:
+                for k in tr.kids(c, ("appos",)):  # "the forum (APEC)"
+                    mk = tr.mention_of.get(k)
+                    if mk is not None:
+                        found.extend(self._refs(mk, k))
             if not found and deep:
                 for _, o in tr.prep_objects(c, ("of",)):
                     found.extend(self.parties_at(o, deep=False, loose=loose))
@@ -545,14 +596,24 @@ class Extractor:
             return []
         toks = [i] + [c for c in tr.kids(i, ("compound", "amod", "flat")) if c < i]
         text = tr.text(min(toks), max(toks) + 1)
-        return [Party(ActorRef(actor_id=None, name=text, kind="other", text=text), i, "unresolved")]
+        country = None
+        for _, o in tr.prep_objects(i, ("in", "from", "of")):
+            # "opposition groups in Zimbabwe", "doctors from Cuba": whose they are
+            m = tr.mention_of.get(o)
+            if m is not None and len(m.refs) == 1 and m.refs[0].kind == "state":
+                country = m.refs[0].country
+        return [Party(ActorRef(actor_id=None, name=text, kind="other", country=country, text=text), i,
+                      "unresolved")]
 
     def looks_named(self, i: int) -> bool:
         """Whether a noun phrase names someone: a proper noun, or a capitalised modifier not
         at the start of the sentence ("the Azerbaijani parliament", "Kenzo Oshima")."""
         tr = self.tree
         sent = tr.parsed.sentences[tr.tok(i).sent]
-        for j in [i, *tr.kids(i, ("compound", "amod", "flat", "nmod"))]:
+        near = [i, *tr.kids(i, ("compound", "amod", "flat", "nmod"))]
+        for _, o in tr.prep_objects(i, ("of", "from", "in")):
+            near.extend([o, *tr.kids(o, ("compound", "amod"))])
+        for j in near:
             t = tr.tok(j)
             if t.pos == "PROPN" or t.ent_type in ("NORP", "GPE", "ORG", "PERSON"):
                 return True
@@ -653,6 +714,8 @@ class Extractor:
                 return self.parties_at(obj) or self.unresolved(obj)
             if tr.tok(g).pos in VERB_POS:
                 return self.subject_parties(g, depth + 1)
+            if tr.tok(g).pos == "ADJ" and tr.tok(tr.head(g)).pos in VERB_POS:
+                return self.subject_parties(tr.head(g), depth + 1)  # "are guilty of violating"
             # a mis-parsed main clause hangs the gerund on its subject noun
             return self.noun_source(g) or (self.parties_at(g) if tr.tok(g).dep == "ROOT" else [])
         if dep == "acl":
@@ -665,7 +728,7 @@ class Extractor:
             return self.parties_at(h)
         return []
 
-    def noun_source(self, n: int) -> list[Party]:
+    def noun_source(self, n: int, plover: str | None = None) -> list[Party]:
         """The actor of a nominal: its possessor, "by/from" phrase or an actor modifier."""
         tr = self.tree
         event = self.noun_event.get(n)
@@ -674,7 +737,8 @@ class Extractor:
         out: list[Party] = []
         for p in tr.kids(n, ("poss",)):
             out.extend(self.parties_at(p))
-        for _, o in tr.prep_objects(n, self.lex.agent_preps):
+        preps = self.lex.agent_preps | ({"of"} if plover in self.lex.agent_of_types else set())
+        for _, o in tr.prep_objects(n, preps):
             out.extend(self.parties_at(o))
         if not out:
             for k in tr.kids(n, ("compound", "amod", "nmod")):
@@ -696,7 +760,7 @@ class Extractor:
         tr = self.tree
         out: list[Party] = []
         t = tr.tok(v)
-        if tr.is_passive(v):
+        if tr.is_passive(v) and not (self.lex.frame_of.get(tr.lemma(v)) and not tr.kids(v, ("agent",))):
             subj = tr.kid(v, "nsubjpass")
             if subj is not None:
                 out.extend(self.parties_at(subj))
@@ -715,6 +779,17 @@ class Extractor:
             if o in skip:
                 continue
             out.extend(self.parties_at(o, loose=True))
+        # "lodged an official protest with Albania": the phrase's noun carries the recipient
+        for c in tr.kids(v, ("dobj",)):
+            if c in skip and c != v:
+                for prep, o in tr.prep_objects(c, self.lex.prep_targets(plover)):
+                    out.extend(self.parties_at(o, loose=True))
+        if recall:
+            # "complained over Israeli air raids": the grievance's actor
+            for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
+                event = self.noun_event.get(o)
+                if event is not None and event.source is not None and not self.parties_at(o):
+                    out.append(replace(event.source, tok=o, how="recalled"))
         # "rejected the offer, this time from Trump, ...": a "from" phrase on an adverbial
         for adv in tr.kids(v, ("npadvmod",)):
             for prep, o in tr.prep_objects(adv, self.lex.agent_preps):
@@ -775,7 +850,7 @@ class Extractor:
             if between:
                 return [], _unique(between)
             return [], targets
-        sources = self.noun_source(n)
+        sources = self.noun_source(n, plover)
         if between:
             if sources:
                 targets.extend(between)
@@ -802,6 +877,8 @@ class Extractor:
         near = {trig.tok, *tr.kids(trig.tok, ("compound", "amod", "nmod", "poss"))}
         for _, o in tr.prep_objects(trig.tok, ("by",)):
             near.update([o, *tr.kids(o, ("compound", "amod"))])
+        for _, o in tr.prep_objects(trig.carrier, ("in", "by")):
+            near.update([o, *tr.kids(o, ("compound", "amod"))])  # "killed in a car bomb explosion"
         for head in {trig.tok, trig.carrier}:
             for c in tr.kids(head, ("nsubj", "agent")):
                 objs = tr.kids(c, ("pobj",)) if tr.tok(c).dep == "agent" else [c]
@@ -987,6 +1064,9 @@ class Extractor:
                 targets = self.fallback_targets(trig, sources[0], sent, place)
             pairs = [(s, targets) for s in sources]
         modality = self.modality(trig, plover)
+        if modality == "negated" and trig.frame is None and plover in lex.negated_as:
+            plover, mode = lex.negated_as[plover]  # "would not meet the demands": a refusal
+            modality = "asserted"
         # "If you don't stop it, we're not going to do any trade": a conditional threat
         if conditional_role(tr, trig.carrier, self.cues) == "consequence":
             threat = None
@@ -1039,6 +1119,11 @@ class Extractor:
         lex = self.lex
         if trig.kind == "verb":
             sources = self.subject_parties(trig.tok)
+            if not sources and trig.frame and tr.is_passive(trig.tok) and tr.kid(trig.tok, "nsubjpass") is not None:
+                # "Israel is opposed to French mediation", "Vietnam is committed to": a state,
+                # not a passive
+                subj = tr.kid(trig.tok, "nsubjpass")
+                sources = self.parties_at(subj) or self.unresolved(subj)
             targets = self.object_parties(trig.tok, trig.plover, skip,
                                           recall=trig.plover in RESPONSE_TYPES)
         elif trig.kind == "adj":
@@ -1078,7 +1163,7 @@ class Extractor:
                 if subj is not None and trig.frame in ("request", "accept"):
                     targets += self.parties_at(subj)
             else:
-                own_src, own_tgt = self.noun_parties(c, trig.plover)
+                own_src, own_tgt = self.noun_parties(c, self._lexical_type(c) or trig.plover)
                 targets += own_src + own_tgt
                 if not own_src and not own_tgt:
                     ref = self.refer_back(c)
@@ -1088,6 +1173,15 @@ class Extractor:
             # "threatened to break relations with Russia": the infinitive names the recipient
             for c in tr.kids(trig.tok, ("xcomp", "acl")):
                 targets += self.object_parties(c, trig.plover, skip)
+        if trig.frame == "request" and not targets:
+            # "demanding that President Mugabe abandon ...": the one asked
+            for c in tr.kids(trig.tok, ("ccomp", "acl")):
+                subj = tr.kid(c, "nsubj")
+                if subj is not None:
+                    targets += self.parties_at(subj)
+            # "demanded an admission by Moscow": the one asked to act
+            for c in tr.kids(trig.tok, ("dobj",)):
+                targets += self.noun_source(c, self._lexical_type(c))
         if trig.kind == "verb" and not targets and trig.plover in ("SUPPORT", "ACCUSE", "REJECT"):
             targets = self.clause_target(trig.tok)
         if trig.frame and trig.kind == "noun" and not targets:
@@ -1120,7 +1214,7 @@ class Extractor:
             parties = self.last_actor(sent.index, source)
             if parties:
                 return parties
-        if trig.plover in PLACE_TARGET_TYPES:
+        if trig.plover in PLACE_TARGET_TYPES and trig.plover not in PLACE_ONLY_TYPES:
             objs = [trig.complement] if trig.complement is not None else []
             objs += tr.kids(trig.tok, ("dobj",)) + ([c for c in tr.kids(trig.complement, ("dobj",))]
                                                    if trig.complement is not None else [])
@@ -1130,7 +1224,7 @@ class Extractor:
                 p = resolve_phrase(tr, o, self.country_at)
                 if p and p.country:
                     return [self._state_party(p.country, o, "place-target")]
-            if place and place.country and trig.plover in ("ASSAULT", "COERCE"):
+            if place and place.country and trig.plover in PLACE_TARGET_TYPES:
                 return [self._state_party(place.country, trig.tok, "place-target")]
         return []
 
@@ -1201,7 +1295,7 @@ class Extractor:
         if not cues:
             return None
         tr = self.tree
-        words = [trig.tok, *tr.kids(trig.tok, ("compound", "amod", "nmod"))]
+        words = [trig.tok, *tr.kids(trig.tok, ("compound", "amod", "nmod", "advmod"))]
         for _, o in tr.prep_objects(trig.tok, ("with", "by", "using", "of")):
             words.extend([o, *tr.kids(o, ("compound", "amod"))])
         if trig.carrier != trig.tok:

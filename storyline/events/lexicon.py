@@ -27,6 +27,7 @@ class Frame:
     classes: dict[str, Code]
     when_negated: str | None = None
     needs_modal: frozenset[str] = frozenset()
+    transparent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,9 @@ class Lexicon:
     deontic_modals: frozenset[str]
     deontic_modes: dict[str, str]
     future_as_threat: dict[str, Code]
+    negated_as: dict[str, Code]
+    vehicle_nouns: frozenset[str]
+    agent_of_types: frozenset[str]
     state_protest: dict[str, Code]
     crowd_types: frozenset[str]
     non_agents: frozenset[str]
@@ -78,7 +82,7 @@ class Lexicon:
 
     def prep_targets(self, plover: str) -> frozenset[str]:
         """Prepositions that introduce the recipient of an event of this type."""
-        return self.target_preps.get(plover, frozenset()) | self.target_preps.get("*", frozenset())
+        return self.target_preps.get(plover) or self.target_preps.get("*", frozenset())
 
 
 def _code(value, where: str) -> Code:
@@ -136,7 +140,8 @@ def load_lexicon() -> Lexicon:
             name=name, consumes=bool(spec.get("consumes", True)),
             default=_code(default, f"{at}.default") if default else None, classes=classes,
             when_negated=spec.get("when_negated"),
-            needs_modal=frozenset(_words(spec.get("needs_modal"), f"{at}.needs_modal")))
+            needs_modal=frozenset(_words(spec.get("needs_modal"), f"{at}.needs_modal")),
+            transparent=bool(spec.get("transparent", False)))
         for w in _words(spec.get("words"), f"{at}.words"):
             if w in frame_of:
                 raise DataError(f"{at}: {w!r} is already in frame {frame_of[w]!r}")
@@ -212,6 +217,10 @@ def load_lexicon() -> Lexicon:
                        for k, v in (data.get("deontic_modes") or {}).items()},
         future_as_threat={str(k).upper(): _code(v, f"{where}: future_as_threat.{k}")
                           for k, v in (data.get("future_as_threat") or {}).items()},
+        negated_as={str(k).upper(): _code(v, f"{where}: negated_as.{k}")
+                    for k, v in (data.get("negated_as") or {}).items()},
+        vehicle_nouns=frozenset(_words(data.get("vehicle_nouns"), where)),
+        agent_of_types=frozenset(t.upper() for t in _words(data.get("agent_of_types"), where)),
         state_protest={("" if k in (None, "*", "") else str(k)): _code(v, f"{where}: state_protest.{k}")
                        for k, v in (data.get("state_protest") or {}).items()},
         crowd_types=frozenset(t.upper() for t in _words(data.get("crowd_types"), where)),

@@ -18,6 +18,8 @@ The date is labelled how="publication" with the reason as evidence: never silent
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,8 +35,11 @@ NEWS_GENRES = frozenset({"news", "press release"})
 PEGGED_MODALITIES = frozenset({"asserted", "reported", "intended"})
 
 
-def _background_cues() -> tuple[str, ...]:
-    return tuple(c.lower() for c in load_yaml("time/publication.yaml").get("background_cues", ()))
+@functools.cache
+def _background_cues() -> re.Pattern:
+    """The background cues as one whole-word pattern ("always" is not in "hallways")."""
+    cues = load_yaml("time/publication.yaml").get("background_cues") or ()
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")(?![a-z])")
 
 
 def is_current_tense(parsed: ParsedDoc, token: int) -> bool:
@@ -68,7 +73,7 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
         sentence = event.sentence.lower()
         token = _token_at(starts, event.start)
         lead = event.sent < LEDE_SENTENCES
-        if any(cue in sentence for cue in cues) or not (lead or is_current_tense(parsed, token)):
+        if cues.search(sentence) or not (lead or is_current_tense(parsed, token)):
             out.append(event)
             continue
         where = "in the lead" if lead else "told in the present perfect or progressive"

@@ -26,7 +26,7 @@ from ..records import (Actor, Claim, Document, DyadPoint, Event, Perspective, Pr
 from ..store import Store
 from ..store import schema
 from ..store.search import document_sentences, search_sentences
-from .app import ApiError, error_body
+from .app import ApiError
 from .views import Corpus, dyad_pairs
 
 router = APIRouter(prefix="/api")
@@ -394,4 +394,4 @@ def _run_ingest(store: Store, options, lock, articles: list[ArticleIn]) -> dict:
             "rejected": [tidy(s) for s in report.rejected]}
 
 
-__all__ = ["router", "error_body"]
+__all__ = ["router"]

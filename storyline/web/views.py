@@ -251,10 +251,17 @@ def disputes(corpus: Corpus, contested_only: bool = False) -> list[Dispute]:
     for p in corpus.propositions:
         if contested_only and not p.contested:
             continue
-        claims = [corpus.claims_by_id[i] for i in p.claims if i in corpus.claims_by_id]
-        asserts = tuple((c, corpus.title(c.doc_id)) for c in claims if c.stance == "asserts")
-        denies = tuple((c, corpus.title(c.doc_id)) for c in claims if c.stance == "denies")
-        out.append(Dispute(p, asserts, denies))
+        sides = p.sides
+        asserts, denies = [], []
+        for n, claim_id in enumerate(p.claims):
+            claim = corpus.claims_by_id.get(claim_id)
+            if claim is None:
+                continue
+            # A claim's side on this proposition may differ from its own stance ("denies any
+            # mediation" asserts "the talks are bilateral only").
+            side = sides[n] if len(sides) == len(p.claims) else claim.stance
+            (asserts if side == "asserts" else denies).append((claim, corpus.title(claim.doc_id)))
+        out.append(Dispute(p, tuple(asserts), tuple(denies)))
     out.sort(key=lambda d: (not d.proposition.contested, -len(d.proposition.claims), d.proposition.text))
     return out
 

@@ -1,0 +1,116 @@
+"""The news peg (storyline/temporal/news_peg.py) through the real chain: parse, actors,
+article dates, events, then the peg.
+
+Each case in tests/data/time/news_peg/ is a short news text of our own (``article``), its
+publication date as metadata would give it, its genre, and the sentences (a phrase of each)
+whose events must or must not be dated by the peg.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import pytest
+import yaml
+
+from storyline.records import Event
+from storyline.temporal.news_peg import LEDE_SENTENCES, peg_news_events
+
+DATA = Path(__file__).resolve().parent / "data" / "time" / "news_peg"
+CASES = sorted(p.stem for p in DATA.glob("*.yaml"))
+
+
+def _case(name: str) -> dict:
+    return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _base():
+    from storyline.actors import load_actor_base
+
+    return load_actor_base()
+
+
+@functools.cache
+def _chain(article: str, published: str):
+    """(parsed, publication date, events before the peg) of one article."""
+    from storyline.actors.resolve import resolve_mentions
+    from storyline.events import extract_events
+    from storyline.nlp import parse_text
+    from storyline.temporal import date_article
+
+    parsed = parse_text((DATA / article).read_text(encoding="utf-8"), article)
+    pub, timexes = date_article(parsed, published)
+    mentions, _ = resolve_mentions(parsed, _base(), pub.value)
+    return parsed, pub, tuple(extract_events(parsed, mentions, timexes))
+
+
+def _pegged(case: dict, genre: str | None = None) -> tuple[tuple[Event, ...], tuple[Event, ...], str]:
+    """(events before, events after the peg, publication value) of a case."""
+    parsed, pub, events = _chain(case["article"], str(case["published"]))
+    return events, peg_news_events(parsed, events, pub, genre or case["genre"]), pub.value
+
+
+def _in_sentence(events, phrase: str) -> list[Event]:
+    found = [e for e in events if phrase in e.sentence]
+    assert found, f"no event in a sentence with {phrase!r}: {[(e.trigger, e.sentence) for e in events]}"
+    return found
+
+
+def _is_pegged(event: Event) -> bool:
+    return event.date.how == "publication"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case(name):
+    case = _case(name)
+    _, after, published = _pegged(case)
+    for want in case.get("pegged", ()):
+        for event in _in_sentence(after, want["sentence"]):
+            assert _is_pegged(event), event
+            day_before = dt.date.fromisoformat(published) - dt.timedelta(days=1)
+            assert (event.date.value, event.date.granularity) == (day_before.isoformat(), "day")
+    for want in case.get("not_pegged", ()):
+        for event in _in_sentence(after, want["sentence"]):
+            assert not _is_pegged(event), event
+            if "modality" in want:
+                assert event.modality == want["modality"], event
+    for want in (*case.get("pegged", ()), *case.get("not_pegged", ())):
+        if want.get("beyond_lead"):  # the fixture says what it claims to
+            assert all(e.sent >= LEDE_SENTENCES for e in _in_sentence(after, want["sentence"]))
+
+
+def test_the_peg_says_why():
+    """Every pegged date is labelled and its evidence names the news peg and the date."""
+    case = _case("present-perfect-deep")
+    _, after, published = _pegged(case)
+    pegged = [e for e in after if _is_pegged(e)]
+    assert pegged
+    for event in pegged:
+        assert "news peg" in event.date.evidence and published in event.date.evidence
+    deep = _in_sentence(after, "South Korea has urged")[0]
+    assert "present perfect" in deep.date.evidence
+
+
+def test_only_undated_events_change():
+    """The peg keeps the events and their order; dated and unpegged events are untouched."""
+    case = _case("present-perfect-deep")
+    before, after, _ = _pegged(case)
+    assert [e.id for e in before] == [e.id for e in after]
+    for old, new in zip(before, after):
+        if old.date.how != "undated":
+            assert new == old  # "In March 2024 ... met" keeps its own date
+        elif not _is_pegged(new):
+            assert new == old
+    assert any(e.date.how == "clause" for e in after)
+
+
+def test_genre_and_day_are_what_withhold_the_peg():
+    """The opinion text is pegged when read as news; the lead news text when its day is known."""
+    _, as_news, _ = _pegged(_case("opinion-genre"), genre="news")
+    assert any(_is_pegged(e) for e in _in_sentence(as_news, "Serbia has once again accused Kosovo"))
+    _, as_opinion, _ = _pegged(_case("opinion-genre"))
+    assert not any(_is_pegged(e) for e in as_opinion)
+    _, month_only, published = _pegged(_case("month-only-date"))
+    assert published == "2025-06" and not any(_is_pegged(e) for e in month_only)
