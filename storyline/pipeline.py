@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .ingest import read_inputs, validate
 from .options import Options
-from .records import Actor, Analysis, Document, ParsedDoc, Skipped
+from .records import Actor, Analysis, Document, ParsedDoc, RawArticle, Skipped
 from .store import Store
 
 Progress = Callable[[int], None]
@@ -72,11 +72,10 @@ def actor_base(store: Store, extra: Iterable[Actor] = ()):
     return load_actor_base(extra=[*store.stored_actors(), *extra])
 
 
-def collect_documents(paths: Sequence[str], options: Options, report: IngestReport
-                      ) -> list[Document]:
-    """Read and validate every input; rejected inputs go into the report."""
+def collect_documents(items: Iterable[RawArticle | Skipped], report: IngestReport) -> list[Document]:
+    """Validate every input; rejected inputs go into the report."""
     documents = []
-    for item in read_inputs(paths, options.encoding):
+    for item in items:
         if isinstance(item, Skipped):
             report.rejected.append(item)
             continue
@@ -96,10 +95,17 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     Each article is stored in its own transaction, so an interrupted run keeps what it
     finished and the next run resumes (stored articles are skipped as duplicates).
     """
+    return ingest_articles(read_inputs(paths, options.encoding), store, options, on_total, on_done)
+
+
+def ingest_articles(items: Iterable[RawArticle | Skipped], store: Store, options: Options,
+                    on_total: Callable[[int], None] | None = None, on_done: Progress | None = None
+                    ) -> IngestReport:
+    """``ingest`` for articles already read (the REST API's, or any reader's)."""
     from .nlp import parse_documents
 
     report = IngestReport()
-    documents = collect_documents(paths, options, report)
+    documents = collect_documents(items, report)
     known = store.known_ids(d.id for d in documents)
     fresh: list[Document] = []
     seen: dict[str, Document] = {}
@@ -183,7 +189,7 @@ def explain_article_dates(file: str, store: Store, options: Options) -> str:
     from pathlib import Path
 
     if Path(file).exists():
-        docs = collect_documents([file], options, report := IngestReport())
+        docs = collect_documents(read_inputs([file], options.encoding), report := IngestReport())
         if not docs:
             reason = report.rejected[0].reason if report.rejected else "no article in it"
             raise IngestError(file, reason)

@@ -11,6 +11,7 @@ from storyline.nlp import parse_text
 from storyline.records import (ActorRef, Analysis, Event, EventDate, Figure, PublicationDate,
                                RawArticle)
 from storyline.store import open_store
+from storyline.store.schema import SCHEMA_VERSION
 
 TEXT = ("Turkish mediators hosted delegations from both countries in Istanbul on Friday.\n"
         "The foreign ministers agreed to extend the grain corridor for another 120 days, "
@@ -24,7 +25,7 @@ def make_doc(text=TEXT, origin="memo.txt"):
 def test_opening_migrates_to_the_current_schema(store):
     names = set(inspect(store.engine).get_table_names())
     assert {"documents", "sources", "parses", "sentences", "events", "claims", "alembic_version"} <= names
-    assert store.get_meta("schema_version") == "0001"
+    assert store.get_meta("schema_version") == SCHEMA_VERSION
 
 
 def test_sqlite_runs_in_wal_mode(store):

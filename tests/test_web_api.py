@@ -11,7 +11,6 @@ import httpx
 import pytest
 
 from conftest_web import ROOT, build_constructed_store, running_server
-from test_postgres import pg_url  # noqa: F401  (the PostgreSQL server fixture)
 from storyline.store import open_store
 from storyline.web.app import create_app
 

@@ -26,6 +26,7 @@ unresolved ActorRef(kind="other"); none is invented, except an unnamed non-state
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,9 @@ from .places import claimants_in, find_place, resolve_phrase
 from .places import lookup as lookup_place
 from .syntax import Tree
 
+# A quotation: curly or straight double quotes (single quotes nest inside and are too often
+# apostrophes to pair on their own).
+QUOTATION = re.compile(r"“[^”]{3,2000}”|\"[^\"]{3,2000}\"")
 # How many sentences back an event anaphor ("the incident", "this move") may reach.
 ANAPHOR_WINDOW = 3
 # How many sentences back the parties of a mediation or an appeal may be looked for.
@@ -62,6 +66,14 @@ _COMPLEMENT_ORDER = {"dobj": 0, "xcomp": 0, "attr": 1, "oprd": 1, "nsubjpass": 1
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 STATE_KINDS = frozenset({"state", "government", "military"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Pronouns that, unresolved inside what someone says, stand for the speaker ("Syria says it is
+# willing", "we will retaliate"); not "you", which is whoever is addressed.
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "it", "its", "he", "his", "she", "her",
+                              "they", "their", "them"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Events whose confidence falls below this are dropped: an unresolved actor acting on an
+# unresolved recipient (0.5 × 0.5) says too little to keep; every other combination stays.
+MIN_CONFIDENCE = 0.3
 # Speech acts: addressed to the one told ("Modi told Trump that India will not accept ...").
 SPEECH_ACT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "ACCUSE"})
 # Types that respond to an earlier event: their object may refer back to it ("condemned this
@@ -133,6 +145,7 @@ class Extractor:
         self.events: list[Event] = []
         self.drafts: list[tuple[_Draft, int]] = []     # (draft, sentence) for anaphora and recall
         self.noun_event: dict[int, _Draft] = {}        # nominal trigger token → its draft
+        self._quotes: list[tuple[int, int, int | None]] | None = None
 
     # ── lexicon lookups ───────────────────────────────────────────────────────────────
     def verb_keys(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
@@ -540,7 +553,10 @@ class Extractor:
             if m is not None:
                 out.extend(self._refs(m, c))
                 continue
-            if tr.tok(c).pos == "PRON" and tr.tok(c).tag in ("PRP", "PRP$"):
+            if tr.tok(c).pos == "PRON" and tr.lower(c) in ("you", "your"):
+                out.extend(replace(p, how="context") for p in self.addressed(c))
+                continue
+            if tr.tok(c).pos == "PRON" and tr.lower(c) in SPEAKER_PRONOUNS:
                 # "Syria says its forces ...": an unresolved pronoun in speech is the speaker
                 speakers, _ = self.speaker_of(c)
                 out.extend(replace(p, tok=c, how="context") for p in speakers)
@@ -682,7 +698,7 @@ class Extractor:
             ps = self.parties_at(subj)
             if ps:
                 return ps
-            if tr.tok(subj).pos == "PRON" and tr.tok(subj).tag not in RELATIVE_TAGS:
+            if tr.tok(subj).pos == "PRON" and tr.lower(subj) in SPEAKER_PRONOUNS:
                 # "Syria says it is willing to ...": an unresolved pronoun in what someone
                 # says is, most often, the speaker
                 speakers, _ = self.speaker_of(v)
@@ -984,7 +1000,8 @@ class Extractor:
         return self.recall_parties(sent.index, {trig.mode} if trig.mode else set(), source)
 
     def speaker_of(self, i: int) -> tuple[list[Party], int | None]:
-        """The speaker and the verb of saying whose complement contains token i."""
+        """The speaker and the verb of saying whose complement contains token i, or the
+        speaker of the quotation it sits in ("He later posted: “I will work with you both”")."""
         tr = self.tree
         j = i
         for a in tr.ancestors(i):
@@ -992,7 +1009,65 @@ class Extractor:
             if dep in ("ccomp", "parataxis") and tr.lemma(a) in self.lex.speech_verbs:
                 return self.subject_parties(a), a
             j = a
+        if tr.lower(i) in FIRST_PERSON or tr.tok(i).pos in VERB_POS:
+            for start, end, verb in self.quotes():
+                if start <= tr.tok(i).idx < end and verb is not None:
+                    return self.subject_parties(verb), verb
         return [], None
+
+    def quotes(self) -> list[tuple[int, int, int | None]]:
+        """Quotations as (start, end, verb of saying) in character offsets: the verb is the
+        one just before the opening mark ("told reporters: “…") or just after the closing
+        one ("“…,” he said")."""
+        if self._quotes is not None:
+            return self._quotes
+        tr = self.tree
+        text = tr.parsed.text
+        spans = []
+        for m in QUOTATION.finditer(text):
+            spans.append((m.start(), m.end()))
+        out = []
+        for start, end in spans:
+            verb = None
+            before = [t.i for t in tr.tokens if t.idx < start and tr.tok(t.i).sent == self._sent_at(start)
+                      and tr.lemma(t.i) in self.lex.speech_verbs and tr.tok(t.i).pos == "VERB"]
+            after = [t.i for t in tr.tokens if t.idx >= end and tr.tok(t.i).sent == self._sent_at(max(end - 1, 0))
+                     and tr.lemma(t.i) in self.lex.speech_verbs and tr.tok(t.i).pos == "VERB"]
+            if before:
+                verb = before[-1]
+            elif after:
+                verb = after[0]
+            out.append((start, end, verb))
+        self._quotes = out
+        return out
+
+    def _sent_at(self, offset: int) -> int:
+        for s in self.tree.parsed.sentences:
+            if s.start <= offset < max(s.end, s.start + 1):
+                return s.index
+        return -1
+
+    def addressed(self, i: int) -> list[Party]:
+        """Whom "you" means in a quotation: the actors an editor named in brackets after a
+        "you" in it ("with you guys [India and Pakistan]")."""
+        tr = self.tree
+        at = tr.tok(i).idx
+        for start, end, _ in self.quotes():
+            if not start <= at < end:
+                continue
+            for t in tr.tokens:
+                if start <= t.idx < end and t.text == "[":
+                    prev = [p for p in range(max(0, t.i - 3), t.i) if tr.lower(p) in ("you", "guys", "both", "all")]
+                    if not prev:
+                        continue
+                    close = next((k for k in range(t.i + 1, min(t.i + 15, len(tr.tokens))) if tr.tok(k).text == "]"), None)
+                    if close is None:
+                        continue
+                    found = [p for k in range(t.i + 1, close) if (m := tr.mention_of.get(k)) is not None
+                             for p in self._refs(m, k)]
+                    if found:
+                        return _unique(found)
+        return []
 
     def addressee_of(self, i: int) -> list[Party]:
         """The one told: "Modi told Trump that India will not accept ..." → Trump."""
@@ -1069,6 +1144,13 @@ class Extractor:
             modality = "asserted"
         # "If you don't stop it, we're not going to do any trade": a conditional threat
         if conditional_role(tr, trig.carrier, self.cues) == "consequence":
+            if not any(t for _, t in pairs):
+                # the promised or threatened are those the condition is about ("If you stop it")
+                cond = [p for c in self.condition_clauses(trig.carrier)
+                        for subj in tr.kids(c, ("nsubj",)) for p in self.parties_at(subj)]
+                cond = [p for p in _unique(cond) if not _same_side(p.ref, sources[0].ref)]
+                if cond:
+                    pairs = [(src, cond) for src, _ in pairs]
             threat = None
             if modality == "negated" and plover in lex.cooperative_types:
                 threat = lex.conditional_threats.get("negated_cooperation")
@@ -1247,7 +1329,8 @@ class Extractor:
         if source.how == "unresolved" and not any(p.how != "unresolved" for p in targets) \
                 and not self.looks_named(source.tok) and plover not in self.lex.crowd_types:
             return False
-        if not targets and trig.kind == "noun" and code_event(plover, None)[2] in (1, 3):
+        if not targets and code_event(plover, None)[2] in (1, 3) and not self.lex.keep_without_recipient:
+            # a statement, offer or demand addressed to no one says little to an analyst
             return False
         if not targets and self.tree.lemma(trig.tok) in self.lex.needs_recipient:
             return False
@@ -1265,6 +1348,20 @@ class Extractor:
             return head in {m.replace("has ", "have ").replace("needs ", "need ") for m in self.lex.deontic_modals} \
                 or f"{tr.lower(t.head)} to" in self.lex.deontic_modals
         return False
+
+    def condition_clauses(self, v: int) -> list[int]:
+        """The if/unless clauses of v's clause (climbing "going to", "plan to")."""
+        tr = self.tree
+        out = []
+        i = v
+        for _ in range(4):
+            out += [c for c in tr.kids(i, ("advcl",))
+                    if any(tr.lower(m) in self.cues.conditional_marks for m in tr.kids(c, ("mark",)))]
+            t = tr.tok(i)
+            if t.dep != "xcomp":
+                break
+            i = t.head
+        return out
 
     def unless_clause(self, v: int) -> bool:
         """Whether v's clause has an "unless" condition: the main clause is then a threat."""
@@ -1355,7 +1452,9 @@ class Extractor:
             figures = find_figures(self.tree, sent.index) if drafts else []
             attached = _attach_figures(self.tree, drafts, figures)
             for d in drafts:
-                events.append(self.to_event(d, sent, len(events) + 1, attached.get(id(d), ())))
+                event = self.to_event(d, sent, len(events) + 1, attached.get(id(d), ()))
+                if event.confidence >= MIN_CONFIDENCE:
+                    events.append(event)
         return tuple(events)
 
     def to_event(self, d: _Draft, sent, n: int, figures) -> Event:

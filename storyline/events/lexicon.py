@@ -72,6 +72,7 @@ class Lexicon:
     future_as_threat: dict[str, Code]
     negated_as: dict[str, Code]
     vehicle_nouns: frozenset[str]
+    keep_without_recipient: bool
     agent_of_types: frozenset[str]
     state_protest: dict[str, Code]
     crowd_types: frozenset[str]
@@ -220,6 +221,7 @@ def load_lexicon() -> Lexicon:
         negated_as={str(k).upper(): _code(v, f"{where}: negated_as.{k}")
                     for k, v in (data.get("negated_as") or {}).items()},
         vehicle_nouns=frozenset(_words(data.get("vehicle_nouns"), where)),
+        keep_without_recipient=bool(data.get("keep_without_recipient", False)),
         agent_of_types=frozenset(t.upper() for t in _words(data.get("agent_of_types"), where)),
         state_protest={("" if k in (None, "*", "") else str(k)): _code(v, f"{where}: state_protest.{k}")
                        for k, v in (data.get("state_protest") or {}).items()},

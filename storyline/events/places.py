@@ -170,6 +170,9 @@ def _candidates(tree: Tree, toks: list[int]) -> list[str]:
     """Names to look up for a phrase: the whole phrase, then each proper-noun run in it."""
     text = tree.text(toks[0], toks[-1] + 1)
     out = [text]
+    head_all = tree.full_subtree(max(toks, key=lambda i: (tree.tok(i).head not in toks, i)))
+    if len(head_all) > len(toks):
+        out.append(tree.text(min(head_all), max(head_all) + 1))  # "Jammu and Kashmir"
     # the head's own name first: "Indian-controlled Kashmir's Pulwama" is Pulwama
     head = max(toks, key=lambda i: (tree.tok(i).head not in toks, i))
     own = [head]
@@ -262,6 +265,9 @@ def find_place(tree: Tree, roots: list[int], country_of) -> Place | None:
                 seen.add(c)
                 t = tree.tok(c)
                 if t.dep == "prep":
+                    if fold(t.text) == "as":
+                        nxt.extend(tree.kids(c, ("pobj",)))  # "on what it described as camps in X"
+                        continue
                     if fold(t.text) not in gaz.location_preps:
                         continue
                     for o in tree.kids(c, ("pobj",)):
@@ -269,6 +275,7 @@ def find_place(tree: Tree, roots: list[int], country_of) -> Place | None:
                         if place:
                             return place
                         nxt.append(o)
+                    nxt.extend(tree.kids(c, ("pcomp",)))
                 elif t.dep in ("dobj", "nsubjpass", "attr", "npadvmod", "appos", "compound"):
                     nxt.append(c)
         frontier = nxt

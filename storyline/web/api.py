@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Path as PathParam, Query, Request
@@ -22,7 +20,7 @@ from sqlalchemy import select
 from .. import codec
 from ..query import filter_claims, filter_events, filter_propositions, filter_story
 from ..records import (Actor, Claim, Document, DyadPoint, Event, Perspective, Proposition,
-                       PublicationDate, Sentence, Skipped, StoryEvent, TimeExpr)
+                       PublicationDate, RawArticle, Sentence, Skipped, StoryEvent, TimeExpr)
 from ..store import Store
 from ..store import schema
 from ..store.search import document_sentences, search_sentences
@@ -370,28 +368,17 @@ def _parse_articles(content_type: str, body: bytes) -> list[ArticleIn]:
 
 
 def _run_ingest(store: Store, options, lock, articles: list[ArticleIn]) -> dict:
-    """Hand the articles to the pipeline as a JSONL batch (the pipeline reads inputs by path),
-    one ingest at a time."""
-    from ..pipeline import ingest as run_pipeline
+    """Hand the articles to the pipeline, one ingest at a time."""
+    from ..pipeline import ingest_articles
 
-    with tempfile.TemporaryDirectory(prefix="storyline-api-") as tmp:
-        batch = Path(tmp) / "request.jsonl"
-        with batch.open("w", encoding="utf-8") as fh:
-            for n, a in enumerate(articles, 1):
-                row = a.model_dump(exclude_none=True)
-                row["id"] = row.get("id") or f"request-{n}"
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        with lock:
-            report = run_pipeline([str(batch)], store, options)
-        prefix = str(batch)
-
-    def tidy(s: Skipped) -> dict:
-        out = codec.to_dict(s)
-        out["origin"] = s.origin.replace(prefix, "request")
-        out["reason"] = s.reason.replace(prefix, "request")
-        return out
-    return {"ok": report.ok, "stored": report.stored, "duplicates": [tidy(s) for s in report.duplicates],
-            "rejected": [tidy(s) for s in report.rejected]}
+    raws = [RawArticle(origin=f"request:{n}", name=a.id or f"request-{n}", text=a.text, title=a.title,
+                       url=a.url, published=a.published, outlet=a.outlet, author=a.author)
+            for n, a in enumerate(articles, 1)]
+    with lock:
+        report = ingest_articles(raws, store, options)
+    return {"ok": report.ok, "stored": report.stored,
+            "duplicates": [codec.to_dict(s) for s in report.duplicates],
+            "rejected": [codec.to_dict(s) for s in report.rejected]}
 
 
 __all__ = ["router"]
