@@ -1329,7 +1329,8 @@ class Extractor:
         if source.how == "unresolved" and not any(p.how != "unresolved" for p in targets) \
                 and not self.looks_named(source.tok) and plover not in self.lex.crowd_types:
             return False
-        if not targets and code_event(plover, None)[2] in (1, 3) and not self.lex.keep_without_recipient:
+        if not targets and code_event(plover, None)[2] in (1, 3) and (
+                trig.kind == "noun" or not self.lex.keep_without_recipient):
             # a statement, offer or demand addressed to no one says little to an analyst
             return False
         if not targets and self.tree.lemma(trig.tok) in self.lex.needs_recipient:

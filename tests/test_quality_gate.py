@@ -1,0 +1,66 @@
+"""The quality gate: the seed figures must stay at or above the floors in quality_gate.json,
+and `storyline eval` must agree with the shared scorer (../shared/eval/score.py)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from storyline import build_options, export, ingest, open_store
+from storyline.evaluate import evaluate_store
+
+from conftest import ROOT, SEEDS, SEEDS_GOLD, SHARED
+
+GATE = json.loads((ROOT / "tests" / "quality_gate.json").read_text(encoding="utf-8"))
+
+pytestmark = pytest.mark.seeds
+
+
+def seeds_hash() -> str:
+    data = b"".join(p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))) + SEEDS_GOLD.read_bytes()
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@pytest.fixture(scope="module")
+def seeds_store(seeds_dir, seeds_gold, tmp_path_factory):
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('gate') / 'seeds.db'}")
+    report = ingest([str(seeds_dir)], store, build_options(env={}))
+    assert report.ok and len(report.stored) == 5
+    yield store
+    store.close()
+
+
+def test_the_floors_were_measured_on_these_seeds(seeds_dir):
+    assert seeds_hash() == GATE["seeds_sha256_16"], (
+        "the seed corpus or its gold changed: re-measure, and update the floors and the hash "
+        "in tests/quality_gate.json in a commit that says why")
+
+
+def test_seed_figures_meet_the_floors(seeds_store):
+    scores, lines = evaluate_store(seeds_store, SEEDS_GOLD)
+    low = {k: (scores[k], floor) for k, floor in GATE["floors"].items() if scores[k] < floor}
+    high = {k: (scores[k], cap) for k, cap in GATE["ceilings"].items() if scores[k] > cap}
+    assert not low and not high, f"below floor: {low}; above ceiling: {high}\n" + "\n".join(
+        line for line in lines if not line.startswith("OK"))
+    assert scores["storyline_entries"] < len(seeds_store.events())
+
+
+def test_storyline_eval_agrees_with_the_shared_scorer(seeds_store, tmp_path):
+    export(seeds_store, tmp_path, "jsonl")
+    shared = json.loads(subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(SEEDS_GOLD),
+         "--export", str(tmp_path), "--json"], capture_output=True, text=True, check=True).stdout)
+    ours, _ = evaluate_store(seeds_store, SEEDS_GOLD)
+    pairs = {"publication_date_accuracy": "publication_date_accuracy",
+             "events_recall": ("events_dyad_type", "recall"),
+             "events_with_date_recall": "events_with_date_recall",
+             "events_with_persons_recall": "events_with_persons_recall",
+             "claims_recall": ("claims", "recall"), "contested_recall": "contested_recall",
+             "people_resolved": "actors_resolved", "genre_accuracy": "genre_accuracy",
+             "framing_terms_recall": "framing_terms_recall", "storyline_recall": "storyline_recall"}
+    for mine, theirs in pairs.items():
+        value = shared[theirs[0]][theirs[1]] if isinstance(theirs, tuple) else shared[theirs]
+        assert ours[mine] == value, mine
