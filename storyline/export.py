@@ -53,7 +53,10 @@ def document_rows(store: Store) -> list[dict]:
             "genre": persp.genre if persp else None,
             "genre_evidence": list(persp.genre_evidence) if persp else [],
             "author": (persp.author if persp else None) or r["author"],
-            "framing_terms": [f.term for f in persp.framing] if persp else [],
+            # the lexicon's term and the words as the article wrote them ("occupied Crimea",
+            # "Russian-occupied Crimea"), once each
+            "framing_terms": list(dict.fromkeys(x for f in persp.framing for x in (f.term, f.matched)))
+            if persp else [],
             "framing": [codec.to_dict(f) for f in persp.framing] if persp else [],
             "sources": store.sources(r["id"]),
         })
