@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GSR = ROOT.parent / "shared" / "reference" / "PLOVER_GSR_CAMEO.json"
 RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 # Gold codes that are not a state's ISO code: groups, sectors, IGOs.
-NON_COUNTRY = {"IGO", "NGO", "MNC", "REB", "UIS", "---", ""}
+NON_COUNTRY = {"IGO", "NGO", "MNC", "REB", "UIS", "IMG", "ISM", "ITL", "---", ""}
+# CAMEO country codes that differ from ISO 3166 alpha-3.
+CAMEO_TO_ISO = {"JAP": "JPN", "VTN": "VNM"}
 
 
 def gold_actors(value) -> list[dict]:
@@ -44,6 +46,7 @@ def countries(actors: list[dict]) -> set[str]:
     out = set()
     for a in actors:
         code = str(a.get("code") or "").upper()[:3]
+        code = CAMEO_TO_ISO.get(code, code)
         if len(code) == 3 and code.isalpha() and code not in NON_COUNTRY:
             out.add(code)
     return out

@@ -26,7 +26,6 @@ unresolved ActorRef(kind="other"); none is invented, except an unnamed non-state
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -34,15 +33,13 @@ from ..records import ActorRef, Event, Mention, ParsedDoc, Place, TimeExpr
 from ..temporal import date_event
 from .coding import code_event
 from .figures import find_figures
-from .lexicon import Code, Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .modality import conditional_role, is_negated, load_cues, modality_of
 from .places import claimants_in, find_place, resolve_phrase
-from .places import lookup as lookup_place
+from .roles import STATE_KINDS, Party, RoleFinder, _same_side, _unique, actor_key
 from .syntax import Tree
+from .triggers import VERB_POS, Trigger, TriggerFinder
 
-# A quotation: curly or straight double quotes (single quotes nest inside and are too often
-# apostrophes to pair on their own).
-QUOTATION = re.compile(r"“[^”]{3,2000}”|\"[^\"]{3,2000}\"")
 # How many sentences back an event anaphor ("the incident", "this move") may reach.
 ANAPHOR_WINDOW = 3
 # How many sentences back the parties of a mediation or an appeal may be looked for.
@@ -58,19 +55,6 @@ CONFIDENCE = {
     "place-target": 0.9,   # recipient is the state where an attack happened
     "recalled": 0.8,       # recipient recalled from an earlier event
 }
-VERB_POS = frozenset({"VERB", "AUX"})
-# Which complement of a frame word is looked at first: its object or infinitive before its
-# prepositional phrases ("has not lifted the tariffs despite talks" is about tariffs).
-_COMPLEMENT_ORDER = {"dobj": 0, "xcomp": 0, "attr": 1, "oprd": 1, "nsubjpass": 1, "acl": 2, "pobj": 3,
-                     "pcomp": 3, "advcl": 4, "compound": 5, "amod": 5, "nmod": 5, "conj": 6, "appos": 6}
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-STATE_KINDS = frozenset({"state", "government", "military"})
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-# Pronouns that, unresolved inside what someone says, stand for the speaker ("Syria says it is
-# willing", "we will retaliate"); not "you", which is whoever is addressed.
-SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "it", "its", "he", "his", "she", "her",
-                              "they", "their", "them"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Events whose confidence falls below this are dropped: an unresolved actor acting on an
 # unresolved recipient (0.5 × 0.5) says too little to keep; every other combination stays.
 MIN_CONFIDENCE = 0.3
@@ -81,6 +65,9 @@ MIN_CONFIDENCE = 0.3
 # densest article (618 words, 23 candidates) is trimmed, by its three least informative events.
 MAX_EVENTS_PER_100_WORDS = 3.3
 MIN_EVENT_BUDGET = 10
+# The trigger text an event shows covers its words when they are this close ("held talks",
+# "shooting down"); otherwise just the head word.
+TRIGGER_SPAN = 4
 # Speech acts: addressed to the one told ("Modi told Trump that India will not accept ...").
 SPEECH_ACT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "ACCUSE"})
 # Types that respond to an earlier event: their object may refer back to it ("condemned this
@@ -95,33 +82,6 @@ PLACE_ONLY_TYPES = frozenset({"RETREAT", "CONCEDE", "AID"})
 
 
 @dataclass(slots=True)
-class Trigger:
-    """A word (or phrase) that reports an event, and what carries its clause."""
-
-    tok: int
-    toks: tuple[int, ...]
-    plover: str
-    mode: str | None
-    kind: str                      # "verb", "noun" or "adj"
-    carrier: int                   # the verb whose clause the event is in
-    light: bool = False            # the carrier is a light verb that lends its subject
-    frame: str | None = None
-    complement: int | None = None  # the word that decided a frame's event
-    wrapper: int | None = None     # a generic complement above it ("offer" in "offer to mediate")
-    negation_absorbed: bool = False
-    typo: bool = False
-
-
-@dataclass(slots=True)
-class Party:
-    """An actor found for an event, the token that named it and how it was found."""
-
-    ref: ActorRef
-    tok: int
-    how: str = "parse"
-
-
-@dataclass(slots=True)
 class _Draft:
     trigger: Trigger
     source: Party | None
@@ -131,16 +91,10 @@ class _Draft:
     modality: str
     factors: list[str] = field(default_factory=list)
     place: Place | None = None
+    speaker: Party | None = None   # who says so, for a reported event
 
 
-def actor_key(ref: ActorRef | None):
-    """Identity of an actor for de-duplication: its id, or its name, country and kind."""
-    if ref is None:
-        return None
-    return ref.actor_id or (ref.name, ref.country, ref.kind)
-
-
-class Extractor:
+class Extractor(TriggerFinder, RoleFinder):
     """Extraction state for one document (the tree, the lexicon, the events so far)."""
 
     def __init__(self, parsed: ParsedDoc, mentions: Sequence[Mention], timexes: Sequence[TimeExpr]):
@@ -154,774 +108,6 @@ class Extractor:
         self.noun_event: dict[int, _Draft] = {}        # nominal trigger token → its draft
         self._quotes: list[tuple[int, int, int | None]] | None = None
 
-    # ── lexicon lookups ───────────────────────────────────────────────────────────────
-    def verb_keys(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
-        """Phrase keys for a verb, longest first: "crack down on", "shoot down", "call for"."""
-        tr = self.tree
-        lemma = tr.lemma(i)
-        keys: list[tuple[str, tuple[int, ...]]] = []
-        prts = tr.kids(i, ("prt",))
-        preps = tr.kids(i, ("prep", "agent"))
-        # "called for both sides to avoid ...": "for" marks the clause, not the verb
-        preps += [m for c in tr.kids(i, ("advcl", "ccomp", "xcomp")) for m in tr.kids(c, ("mark",))
-                  if tr.lower(m) == "for"]
-        objs = tr.kids(i, ("dobj", "oprd", "ccomp", "acomp", "xcomp", "attr"))
-        for p in prts:
-            for q in preps:
-                keys.append((f"{lemma} {tr.lower(p)} {tr.lower(q)}", (i, p, q)))
-        for q in preps:
-            for o in tr.kids(q, ("pobj",)):
-                keys.append((f"{lemma} {tr.lower(q)} {tr.lemma(o)}", (i, q, o)))
-        for p in prts:
-            keys.append((f"{lemma} {tr.lower(p)}", (i, p)))
-        for q in preps:
-            keys.append((f"{lemma} {tr.lower(q)}", (i, q)))
-        for o in objs:
-            keys.append((f"{lemma} {tr.lemma(o)}", (i, o)))
-            keys.append((f"{lemma} {tr.lower(o)}", (i, o)))
-        keys.append((lemma, (i,)))
-        return keys
-
-    def noun_keys(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
-        """Phrase keys for a noun: "cessation of hostilities", "air strike", "call for"."""
-        tr = self.tree
-        lemma = tr.lemma(i)
-        keys: list[tuple[str, tuple[int, ...]]] = []
-        for q in tr.kids(i, ("prep",)):
-            for o in tr.kids(q, ("pobj",)):
-                keys.append((f"{lemma} {tr.lower(q)} {tr.lemma(o)}", (i, q, o)))
-        for m in tr.kids(i, ("compound", "amod", "nmod")):
-            keys.append((f"{tr.lemma(m)} {lemma}", (m, i)))
-            keys.append((f"{tr.lower(m)} {lemma}", (m, i)))
-        for q in tr.kids(i, ("prep",)):
-            keys.append((f"{lemma} {tr.lower(q)}", (i, q)))
-        keys.append((lemma, (i,)))
-        keys.append((tr.lower(i), (i,)))
-        return keys
-
-    def is_idiom(self, i: int) -> bool:
-        """"strike a blow", "meet the deadline": a verb phrase that is not an event."""
-        return any(key in self.lex.idioms for key, _ in self.verb_keys(i))
-
-    def keys_of(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
-        pos = self.tree.tok(i).pos
-        if pos in VERB_POS:
-            return self.verb_keys(i)
-        if pos in NOUN_POS:
-            return self.noun_keys(i)
-        return [(self.tree.lemma(i), (i,)), (self.tree.lower(i), (i,))]
-
-    def complement_class(self, i: int) -> str | None:
-        for key, _ in self.keys_of(i):
-            cls = self.lex.complement_of.get(key)
-            if cls:
-                return cls
-        return None
-
-    def qualified(self, i: int, key: str) -> bool:
-        """A qualified noun ("duty") is an event word only with one of its modifiers."""
-        need = self.lex.qualified_nouns.get(key)
-        if need is None:
-            return True
-        tr = self.tree
-        for c in tr.kids(i):
-            if tr.lemma(c) in need or tr.lower(c) in need or tr.tok(c).dep == "poss" and "'s" in need:
-                return True
-            for g in tr.kids(c):
-                if tr.lower(g) in need:
-                    return True
-        return False
-
-    def typo_noun(self, i: int) -> Code | None:
-        """A noun one letter short of a noun trigger ("strik" → strike)."""
-        word = self.tree.lower(i)
-        if not word.isalpha() or len(word) + 1 < self.lex.typo_min_length:
-            return None
-        for key, code in self.lex.nouns.items():
-            if " " in key or len(key) < self.lex.typo_min_length or abs(len(key) - len(word)) > 1:
-                continue
-            if _one_edit(word, key):
-                return code
-        return None
-
-    # ── triggers ──────────────────────────────────────────────────────────────────────
-    def carrier_of(self, i: int) -> tuple[int, bool]:
-        """The verb that carries token i's clause, and whether it is a light verb for it."""
-        tr = self.tree
-        t = tr.tok(i)
-        if t.pos in VERB_POS:
-            return i, False
-        head = t.head
-        if t.dep in ("dobj", "attr", "oprd", "nsubjpass") and tr.tok(head).pos in VERB_POS:
-            paths = self._light_paths(head)
-            if paths and ("dobj" if t.dep != "nsubjpass" else "nsubjpass") in paths:
-                return head, True
-        if t.dep == "pobj" and tr.lower(head) == "of" and tr.tok(tr.head(head)).pos == "NOUN" \
-                and tr.tok(tr.head(head)).dep in ("dobj", "nsubjpass"):
-            # "provide 25,000 tons of food aid": the measure's verb carries the aid
-            carrier, light = self.carrier_of(tr.head(head))
-            if light:
-                return carrier, True
-        if t.dep == "pobj":
-            prep = head
-            verb = tr.head(prep)
-            if tr.tok(verb).pos in VERB_POS:
-                paths = self._light_paths(verb)
-                if paths and tr.lower(prep) in paths:
-                    return verb, True
-        for a in tr.ancestors(i):
-            if tr.tok(a).pos in VERB_POS:
-                return a, False
-        return i, False
-
-    def _light_paths(self, verb: int) -> tuple[str, ...]:
-        tr = self.tree
-        lemma = tr.lemma(verb)
-        for p in tr.kids(verb, ("prt",)):
-            paths = self.lex.light_verbs.get(f"{lemma} {tr.lower(p)}")
-            if paths:
-                return paths
-        return self.lex.light_verbs.get(lemma, ())
-
-    def find_complements(self, i: int) -> list[tuple[int, str, int, int | None]]:
-        """Complement words of a frame word with their class: (token, class, depth, wrapper)."""
-        tr = self.tree
-        out = []
-        frontier = [(i, None)]
-        seen = {i}
-        for depth in (1, 2, 3):
-            nxt = []
-            for j, wrapper in frontier:
-                kids = []
-                if j != i and self._opaque_frame(j):
-                    continue  # "agreed to lift the embargo": don't look inside "lift"
-                for c in tr.kids(j):
-                    d = tr.tok(c).dep
-                    if d in ("xcomp", "dobj", "acl", "attr", "oprd", "pcomp", "conj", "appos", "advcl", "nsubjpass",
-                             "compound", "nmod", "ccomp") or (d == "amod" and j == i):
-                        kids.append(c)
-                    elif d in ("prep", "agent", "dative") and tr.lower(c) in self.lex.complement_preps:
-                        kids.extend(tr.kids(c, ("pobj", "pcomp")))
-                kids.sort(key=lambda c: _COMPLEMENT_ORDER.get(tr.tok(c).dep, 9))
-                for c in kids:
-                    if c in seen:
-                        continue
-                    seen.add(c)
-                    if tr.tok(c).dep == "advcl" and tr.kids(c, ("nsubj", "nsubjpass")) and not any(
-                            tr.lower(m) in ("for", "to") for m in tr.kids(c, ("mark", "aux"))):
-                        continue
-                    if tr.tok(c).dep == "advcl" and any(tr.lower(m) in self.cues.conditional_marks
-                                                        for m in tr.kids(c, ("mark",))):
-                        continue  # "willing to help if it is attacked": the condition is not the offer
-                    cls = self.complement_class(c)
-                    if cls:
-                        out.append((c, cls, depth, wrapper))
-                    nxt.append((c, (c if cls in self.lex.wrapper_classes else wrapper)))
-            frontier = nxt
-        return out
-
-    def _opaque_frame(self, j: int) -> bool:
-        """Whether token j is a frame word whose complement belongs to it alone."""
-        for key, _ in self.keys_of(j):
-            name = self.lex.frame_of.get(key)
-            if name:
-                return not self.lex.frames[name].transparent
-        return False
-
-    def frame_trigger(self, i: int) -> list[Trigger]:
-        tr = self.tree
-        t = tr.tok(i)
-        if t.pos not in VERB_POS | NOUN_POS | {"ADJ"}:
-            return []
-        if t.pos == "AUX" and not tr.kids(i, ("xcomp", "dobj")):
-            return []
-        if t.pos in VERB_POS and self.is_idiom(i):
-            return []
-        name = None
-        key_toks: tuple[int, ...] = (i,)
-        for key, toks in self.keys_of(i):
-            if key in self.lex.frame_of:
-                name, key_toks = self.lex.frame_of[key], toks
-                break
-        if name is None:
-            return []
-        if t.pos in NOUN_POS and t.dep == "compound":
-            return []  # "opposition groups": a modifier
-        need_pos = self.lex.frame_pos.get(tr.lemma(i))
-        if need_pos and t.pos != need_pos:
-            return []
-        frame = self.lex.frames[name]
-        carrier = i
-        light = False
-        if t.pos == "ADJ":
-            # "willing to", "open to": the adjective's copula carries the clause
-            if t.dep not in ("acomp", "amod", "ROOT", "xcomp"):
-                return []
-            carrier = t.head if t.dep in ("acomp", "xcomp") else i
-        elif t.pos in NOUN_POS:
-            carrier, light = self.carrier_of(i)
-        negated = is_negated(tr, i, self.cues) or (carrier != i and t.pos == "ADJ" and is_negated(tr, carrier, self.cues))
-        absorbed = False
-        if negated and frame.when_negated:
-            frame = self.lex.frames[frame.when_negated]
-            absorbed = True
-        comps = self.find_complements(i)
-        specific = [c for c in comps if c[1] in frame.classes and c[1] not in self.lex.wrapper_classes]
-        generic = [c for c in comps if c[1] in frame.classes and c[1] in self.lex.wrapper_classes]
-        chosen = specific or generic
-        triggers = []
-        if chosen:
-            tok, cls, _, wrapper = chosen[0]
-            if wrapper is None and specific:
-                # "rejected a leader's offer, ..., to mediate": the offer is the wrapper even
-                # when the parse hangs "to mediate" on the verb
-                wrapper = next((c[0] for c in generic if c[2] == 1 and c[0] != tok), None)
-            plover, mode = frame.classes[cls]
-            own = self.lex.nouns.get(tr.lemma(tok)) if tr.tok(tok).pos in NOUN_POS else None
-            if own and own[0] == plover and own[1]:
-                mode = own[1]  # "reimposed blockades": COERCE-blockade, not just restrict
-            triggers.append(Trigger(tok=i, toks=key_toks, plover=plover, mode=mode,
-                                    kind=_kind(t.pos), carrier=carrier, light=light, frame=frame.name,
-                                    complement=tok, wrapper=wrapper, negation_absorbed=absorbed))
-            # "agreed to a ceasefire and talks": each coordinated complement is an event
-            for c in tr.kids(tok, ("conj",)):
-                ccls = self.complement_class(c)
-                if ccls and ccls in frame.classes and ccls != cls:
-                    p2, m2 = frame.classes[ccls]
-                    triggers.append(Trigger(tok=i, toks=key_toks, plover=p2, mode=m2, kind=_kind(t.pos),
-                                            carrier=carrier, light=light, frame=frame.name, complement=c,
-                                            negation_absorbed=absorbed))
-            return triggers
-        if frame.default is None:
-            return []
-        plover, mode = frame.default
-        lexical = self._lexical_code(i)
-        if lexical and lexical[0] == plover:
-            mode = lexical[1]
-        wrapper = next((c[0] for c in comps if c[1] in self.lex.wrapper_classes), None)
-        return [Trigger(tok=i, toks=key_toks, plover=plover, mode=mode, kind=_kind(t.pos), carrier=carrier,
-                        light=light, frame=frame.name, complement=None, wrapper=wrapper,
-                        negation_absorbed=absorbed)]
-
-    def _lexical_type(self, i: int) -> str | None:
-        code = self._lexical_code(i)
-        return code[0] if code else None
-
-    def _lexical_code(self, i: int) -> Code | None:
-        table = self.lex.verbs if self.tree.tok(i).pos in VERB_POS else self.lex.nouns
-        for key, _ in self.keys_of(i):
-            if key in table:
-                return table[key]
-        return None
-
-    def plain_trigger(self, i: int) -> Trigger | None:
-        tr = self.tree
-        t = tr.tok(i)
-        if t.pos == "VERB":
-            if self.is_idiom(i):
-                return None
-            for key, toks in self.verb_keys(i):
-                code = self.lex.verbs.get(key)
-                if code:
-                    if key in self.lex.needs_object and not tr.kids(i, ("dobj", "nsubjpass", "dative")):
-                        return None
-                    return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
-            return None
-        if t.pos == "NOUN" or (t.pos == "PROPN" and t.ent_type == ""):
-            if t.dep == "compound":
-                return None  # "opposition leader", "war games", "aid groups": a modifier, not an event
-            if tr.lemma(i) in self.lex.vehicle_nouns:
-                # "a mediation mission", "an aid programme": the head carries its modifier's event
-                for m in tr.kids(i, ("compound", "amod")):
-                    code = self.lex.nouns.get(tr.lemma(m))
-                    if code:
-                        carrier, light = self.carrier_of(i)
-                        return Trigger(tok=i, toks=(m, i), plover=code[0], mode=code[1], kind="noun",
-                                       carrier=carrier, light=light)
-            for key, toks in self.noun_keys(i):
-                code = self.lex.nouns.get(key)
-                if code and self.qualified(i, key):
-                    carrier, light = self.carrier_of(i)
-                    return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="noun",
-                                   carrier=carrier, light=light)
-            if t.tag in ("NN", "NNS") or t.pos == "PROPN":
-                code = self.typo_noun(i)
-                if code:
-                    carrier, light = self.carrier_of(i)
-                    return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="noun",
-                                   carrier=carrier, light=light, typo=True)
-        return None
-
-    def is_imperative(self, i: int) -> bool:
-        """Whether token i sits under a sentence-initial imperative ("Dust off previous
-        proposals, ... the talks"): what it lists are not reported events."""
-        tr = self.tree
-        root = i
-        for a in tr.ancestors(i):
-            root = a
-        t = tr.tok(root)
-        sent = tr.parsed.sentences[t.sent]
-        first = next((j for j in range(sent.tok_start, sent.tok_end) if tr.tok(j).pos not in ("PUNCT", "ADV")), root)
-        return (t.tag == "VB" and root == first and not tr.kids(root, ("nsubj", "nsubjpass", "aux"))
-                and tr.lower(root) not in ("let",))
-
-    def triggers(self, sent) -> list[Trigger]:
-        """Every trigger of a sentence; a frame's complement is not a trigger of its own."""
-        frames: list[Trigger] = []
-        consumed: set[int] = set()
-        for i in range(sent.tok_start, sent.tok_end):
-            for trig in self.frame_trigger(i):
-                frames.append(trig)
-                frame = self.lex.frames[trig.frame]
-                if frame.consumes:
-                    for c in (trig.complement, trig.wrapper):
-                        if c is not None:
-                            consumed.update(self._path(trig.tok, c))
-                            consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
-                    if trig.complement is None:
-                        # "refused to allow planes to land and evacuate": what is refused,
-                        # threatened or asked for has not happened
-                        for c in self.tree.kids(trig.tok, ("xcomp",)):
-                            consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
-        # a frame inside another frame's complement ("offered to help"): keep the outer one
-        frames = [f for f in frames if f.tok not in consumed and not self.is_generic(f.tok)]
-        frame_toks = {f.tok for f in frames}
-        plain = []
-        for i in range(sent.tok_start, sent.tok_end):
-            if i in consumed or i in frame_toks or self.is_topic(i) or self.is_generic(i):
-                continue
-            trig = self.plain_trigger(i)
-            if trig:
-                plain.append(trig)
-                # "lodged a protest": the object named in the verb's phrase is not an event
-                consumed.update(t for t in trig.toks if t != trig.tok)
-        return [t for t in plain + frames if not self.is_imperative(t.tok)
-                and not self.in_name(t.tok)]
-
-    def is_generic(self, i: int) -> bool:
-        """A verb that only describes a noun ("its role in mediating", "the right to defend
-        itself", "a policy to withdraw"): not an event, unless the noun is itself an event
-        word or an intention ("plans to impose tariffs")."""
-        tr = self.tree
-        t = tr.tok(i)
-        if t.pos not in VERB_POS:
-            return False
-        noun = None
-        if t.dep == "acl" and t.tag in ("VB", "VBG"):
-            noun = t.head
-        elif t.dep == "pcomp":
-            noun = tr.head(t.head)
-        if noun is None or tr.tok(noun).pos not in NOUN_POS or noun in self.tree.mention_of:
-            return False
-        if self.is_event_word(noun) or tr.lemma(noun) in self.cues.intention_nouns:
-            return False
-        return True
-
-    def is_topic(self, i: int) -> bool:
-        """A nominal that is the topic of another event word ("talks on a trade deal",
-        "no discussions on a trade deal"): a subject of talk, not an event."""
-        tr = self.tree
-        t = tr.tok(i)
-        if t.dep != "pobj" or t.pos not in NOUN_POS:
-            return False
-        prep = t.head
-        if tr.lower(prep) not in ("on", "about", "over", "regarding", "concerning"):
-            return False
-        return self.is_event_word(tr.head(prep))
-
-    def in_name(self, i: int) -> bool:
-        """Whether a trigger word is part of a name ("Indian Illegally Occupied Jammu and
-        Kashmir", "the Strike Force"): names are not events."""
-        t = self.tree.tok(i)
-        if t.ent_type in ("GPE", "LOC", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON") and t.text[:1].isupper():
-            return True
-        m = self.tree.mention_of.get(i)
-        return m is not None and len(m.text.split()) > 1 and t.text[:1].isupper()
-
-    def _path(self, top: int, low: int) -> list[int]:
-        """Tokens from ``low`` up to (not including) ``top``."""
-        out = [low]
-        for a in self.tree.ancestors(low):
-            if a == top:
-                break
-            out.append(a)
-        return out
-
-    # ── actors ────────────────────────────────────────────────────────────────────────
-    def parties_at(self, a: int, deep: bool = True, loose: bool = False) -> list[Party]:
-        """The actors a noun phrase names: its mention, its coordinated mentions, or the
-        mentions among its modifiers ("Indian and Pakistani jets", "leaders of both").
-        ``loose`` (for recipients): a possessor names the one affected whatever the noun
-        ("backing for India's right", "praised Haiti's efforts")."""
-        tr = self.tree
-        out: list[Party] = []
-        for c in tr.conjuncts(a):
-            m = tr.mention_of.get(c)
-            if m is not None:
-                out.extend(self._refs(m, c))
-                continue
-            if tr.tok(c).pos == "PRON" and tr.lower(c) in ("you", "your"):
-                out.extend(replace(p, how="context") for p in self.addressed(c))
-                continue
-            if tr.tok(c).pos == "PRON" and tr.lower(c) in SPEAKER_PRONOUNS:
-                # "Syria says its forces ...": an unresolved pronoun in speech is the speaker
-                speakers, _ = self.speaker_of(c)
-                out.extend(replace(p, tok=c, how="context") for p in speakers)
-                continue
-            found: list[Party] = []
-            if tr.lemma(c) in self.lex.actor_nouns or tr.tok(c).pos == "PROPN":
-                mods = ("poss", "compound", "amod", "nmod")  # "Indian officials", "Pakistani jets"
-            else:
-                mods = ("poss",) if loose else ()
-            for k in tr.kids(c, mods):
-                for kk in tr.conjuncts(k):
-                    mk = tr.mention_of.get(kk)
-                    if mk is not None:
-                        found.extend(self._refs(mk, kk))
-            if not found and tr.lemma(c) in self.lex.actor_nouns:
-                for k in tr.kids(c, ("appos",)):  # "the forum (APEC)"
-                    mk = tr.mention_of.get(k)
-                    if mk is not None:
-                        found.extend(self._refs(mk, k))
-            if not found and deep:
-                for _, o in tr.prep_objects(c, ("of",)):
-                    found.extend(self.parties_at(o, deep=False, loose=loose))
-            out.extend(found)
-        return _unique(out)
-
-    def _refs(self, m: Mention, tok: int) -> list[Party]:
-        resolved = [ref for ref in m.refs if ref.actor_id or ref.country or ref.kind != "other"]
-        if resolved:
-            return [Party(ref, tok) for ref in resolved]
-        if lookup_place(m.text) is not None:
-            return []  # an unknown place name ("Chornomorsk") is where, not who
-        return [Party(ActorRef(actor_id=None, name=m.text, kind="other", text=m.text), tok, "unresolved")]
-
-    def unresolved(self, i: int) -> list[Party]:
-        """The clause's subject as an unresolved actor, when it is a noun phrase that names
-        someone (not an event word, a date or a pronoun)."""
-        tr = self.tree
-        # "Thousands of Nigerians", "a group of students": the crowd, not the number
-        for _ in range(3):
-            if tr.tok(i).ent_type == "CARDINAL" or tr.lemma(i) in self.lex.quantity_nouns:
-                objs = [o for _, o in tr.prep_objects(i, ("of",))]
-                if not objs:
-                    break
-                i = objs[0]
-        t = tr.tok(i)
-        if t.pos not in NOUN_POS or t.tag in RELATIVE_TAGS or t.ent_type in ("DATE", "TIME", "CARDINAL"):
-            return []
-        if self.is_event_word(i) or tr.lemma(i) in self.lex.non_agents:
-            return []
-        if t.ent_type in ("GPE", "LOC", "FAC") or (t.text.isupper() and len(t.text) > 3):
-            return []  # a place or a dateline ("ISTANBUL, July 22 —") is not an actor
-        if t.pos != "PROPN" and tr.lemma(i) not in self.lex.actor_nouns:
-            return []
-        toks = [i] + [c for c in tr.kids(i, ("compound", "amod", "flat")) if c < i]
-        text = tr.text(min(toks), max(toks) + 1)
-        country = None
-        for _, o in tr.prep_objects(i, ("in", "from", "of")):
-            # "opposition groups in Zimbabwe", "doctors from Cuba": whose they are
-            m = tr.mention_of.get(o)
-            if m is not None and len(m.refs) == 1 and m.refs[0].kind == "state":
-                country = m.refs[0].country
-        return [Party(ActorRef(actor_id=None, name=text, kind="other", country=country, text=text), i,
-                      "unresolved")]
-
-    def looks_named(self, i: int) -> bool:
-        """Whether a noun phrase names someone: a proper noun, or a capitalised modifier not
-        at the start of the sentence ("the Azerbaijani parliament", "Kenzo Oshima")."""
-        tr = self.tree
-        sent = tr.parsed.sentences[tr.tok(i).sent]
-        near = [i, *tr.kids(i, ("compound", "amod", "flat", "nmod"))]
-        for _, o in tr.prep_objects(i, ("of", "from", "in")):
-            near.extend([o, *tr.kids(o, ("compound", "amod"))])
-        for j in near:
-            t = tr.tok(j)
-            if t.pos == "PROPN" or t.ent_type in ("NORP", "GPE", "ORG", "PERSON"):
-                return True
-            if t.text[:1].isupper() and j != sent.tok_start:
-                return True
-        return False
-
-    def is_event_word(self, i: int) -> bool:
-        """Whether token i is a word of the event lexicon (trigger, frame or complement)."""
-        lex = self.lex
-        for key, _ in self.keys_of(i):
-            if key in lex.nouns or key in lex.verbs or key in lex.frame_of or key in lex.complement_of:
-                return True
-        return False
-
-    def antecedent(self, v: int) -> int:
-        """The noun a relative clause modifies, skipping a date it happens to hang on ("an
-        attack in Pahalgam on April 22, which killed 26")."""
-        tr = self.tree
-        h = tr.head(v)
-        if tr.tok(h).ent_type not in ("DATE", "TIME"):
-            return h
-        j = min(tr.full_subtree(h))
-        while j > 0:
-            j -= 1
-            t = tr.tok(j)
-            if t.pos == "NOUN" and t.ent_type not in ("DATE", "TIME"):
-                return j
-            if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
-                break
-        return h
-
-    def subject_parties(self, v: int, depth: int = 0) -> list[Party]:
-        """Who does what verb v says: its subject, the "by" agent of a passive, or the
-        controller inherited through infinitives, coordination and participles."""
-        tr = self.tree
-        if depth > 6:
-            return []
-        t = tr.tok(v)
-        if tr.is_passive(v) and t.pos in VERB_POS:
-            for _, o in tr.prep_objects(v, ("by",)):
-                ps = self.parties_at(o)
-                if ps:
-                    return ps
-            return []
-        subj = tr.kid(v, "nsubj", "csubj")
-        if subj is not None and tr.tok(subj).text.isupper() and tr.mention_of.get(subj) is None:
-            # "ISTANBUL, July 22, 2022 — Russia and Ukraine signed ...": the dateline took
-            # the subject's place; the actors after its dash are the subject
-            after = [j for j in tr.full_subtree(subj) if tr.tok(j).text in ("—", "–", "-", "--")]
-            if after:
-                ps = [p for j in tr.full_subtree(subj) if j > after[0] and (m := tr.mention_of.get(j)) is not None
-                      for p in self._refs(m, j)]
-                if ps:
-                    return _unique(ps)
-        if subj is not None:
-            if tr.tok(subj).tag in RELATIVE_TAGS and t.dep == "relcl":
-                a = self.antecedent(v)
-                ps = self.parties_at(a)
-                if ps:
-                    return ps
-                event = self.noun_event.get(a)
-                if event is not None and event.source is not None:
-                    return [replace(event.source, tok=a, how="context")]
-                return self.unresolved(a)
-            ps = self.parties_at(subj)
-            if ps:
-                return ps
-            if tr.tok(subj).pos == "PRON" and tr.lower(subj) in SPEAKER_PRONOUNS:
-                # "Syria says it is willing to ...": an unresolved pronoun in what someone
-                # says is, most often, the speaker
-                speakers, _ = self.speaker_of(v)
-                return [replace(p, how="context") for p in speakers]
-            event = self.noun_event.get(subj)
-            if event is not None and event.source is not None:
-                return [replace(event.source, tok=subj, how="context")]
-            ref = self.refer_back(subj)
-            if ref is not None and ref.source is not None:
-                return [replace(ref.source, tok=subj, how="context")]
-            return self.unresolved(subj)
-        dep, h = t.dep, t.head
-        if h == v:
-            return []
-        if dep == "xcomp":
-            if tr.lemma(h) in self.lex.object_control_verbs:
-                obj = tr.kid(h, "dobj")
-                if obj is not None:
-                    return self.parties_at(obj) or self.unresolved(obj)
-            return self.subject_parties(h, depth + 1)
-        if dep == "conj" and tr.tok(h).pos in VERB_POS:
-            return self.subject_parties(h, depth + 1)
-        if dep == "advcl" and tr.tok(h).pos in VERB_POS:
-            return self.subject_parties(h, depth + 1)
-        if dep == "pcomp":
-            g = tr.head(h)
-            if tr.lower(h) in ("for", "of") and tr.kid(g, "dobj") is not None:
-                obj = tr.kid(g, "dobj")
-                return self.parties_at(obj) or self.unresolved(obj)
-            if tr.tok(g).pos in VERB_POS:
-                return self.subject_parties(g, depth + 1)
-            if tr.tok(g).pos == "ADJ" and tr.tok(tr.head(g)).pos in VERB_POS:
-                return self.subject_parties(tr.head(g), depth + 1)  # "are guilty of violating"
-            # a mis-parsed main clause hangs the gerund on its subject noun
-            return self.noun_source(g) or (self.parties_at(g) if tr.tok(g).dep == "ROOT" else [])
-        if dep == "acl":
-            if tr.tok(h).dep == "ROOT" and tr.tok(h).pos == "PROPN" and t.tag in ("VBD", "VBN"):
-                return self.parties_at(h)  # a mis-parsed main clause: "The U.S. aligned with ..."
-            if tr.is_passive(v):
-                return []
-            return self.noun_source(h) or self.parties_at(h)
-        if dep == "relcl":
-            return self.parties_at(h)
-        return []
-
-    def noun_source(self, n: int, plover: str | None = None) -> list[Party]:
-        """The actor of a nominal: its possessor, "by/from" phrase or an actor modifier."""
-        tr = self.tree
-        event = self.noun_event.get(n)
-        if event is not None and event.source is not None:
-            return [event.source]
-        out: list[Party] = []
-        for p in tr.kids(n, ("poss",)):
-            out.extend(self.parties_at(p))
-        preps = self.lex.agent_preps | ({"of"} if plover in self.lex.agent_of_types else set())
-        for _, o in tr.prep_objects(n, preps):
-            out.extend(self.parties_at(o))
-        if not out:
-            for k in tr.kids(n, ("compound", "amod", "nmod")):
-                for kk in tr.conjuncts(k):
-                    m = tr.mention_of.get(kk)
-                    if m is not None and not _covers(m, n, tr):
-                        out.extend(self._refs(m, kk))
-        if not out:
-            # the actor stage reads "a terror attack" as naming its (non-state) perpetrator
-            m = tr.mention_of.get(n)
-            if m is not None and m.refs and all(r.kind == "nsa" for r in m.refs):
-                out.extend(Party(r, n, "nsa-cue") for r in m.refs)
-        return _unique(out)
-
-    def object_parties(self, v: int, plover: str, skip: set[int], recall: bool = False) -> list[Party]:
-        """The recipients of verb v: object, dative, passive subject, marked prepositions;
-        with ``recall``, an object that refers back to an event ("condemned this incident")
-        gives that event's actor."""
-        tr = self.tree
-        out: list[Party] = []
-        t = tr.tok(v)
-        if tr.is_passive(v) and not (self.lex.frame_of.get(tr.lemma(v)) and not tr.kids(v, ("agent",))):
-            subj = tr.kid(v, "nsubjpass")
-            if subj is not None:
-                out.extend(self.parties_at(subj))
-            elif t.dep in ("acl", "relcl") and t.tag == "VBN":
-                out.extend(self.parties_at(t.head))
-        for c in tr.kids(v, ("dobj", "dative", "iobj")):
-            if c in skip:
-                continue
-            ps = self.parties_at(c, loose=True)
-            if not ps and recall:
-                ref = self.refer_back(c)
-                if ref is not None and ref.source is not None:
-                    ps = [replace(ref.source, tok=c, how="recalled")]
-            out.extend(ps)
-        for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
-            if o in skip:
-                continue
-            out.extend(self.parties_at(o, loose=True))
-        # "lodged an official protest with Albania": the phrase's noun carries the recipient
-        for c in tr.kids(v, ("dobj",)):
-            if c in skip and c != v:
-                for prep, o in tr.prep_objects(c, self.lex.prep_targets(plover)):
-                    out.extend(self.parties_at(o, loose=True))
-        if recall:
-            # "complained over Israeli air raids": the grievance's actor
-            for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
-                event = self.noun_event.get(o)
-                if event is not None and event.source is not None and not self.parties_at(o):
-                    out.append(replace(event.source, tok=o, how="recalled"))
-        # "rejected the offer, this time from Trump, ...": a "from" phrase on an adverbial
-        for adv in tr.kids(v, ("npadvmod",)):
-            for prep, o in tr.prep_objects(adv, self.lex.agent_preps):
-                out.extend(self.parties_at(o))
-        # "an accusation Islamabad denied": the relative clause's object is its antecedent
-        if t.dep == "relcl" and tr.kid(v, "nsubj") is not None and tr.kid(v, "dobj") is None \
-                and tr.tok(tr.kid(v, "nsubj")).tag not in RELATIVE_TAGS:
-            a = self.antecedent(v)
-            ps = self.parties_at(a)
-            if not ps:
-                ref = self.refer_back(a)
-                if ref is not None and ref.source is not None:
-                    ps = [replace(ref.source, tok=a, how="recalled")]
-            out.extend(ps)
-        return _unique(out)
-
-    def clause_target(self, v: int) -> list[Party]:
-        """The first actor in the subject of a verb's that-clause ("acknowledged that India's
-        proposal ...", "welcomed that Pakistan ...")."""
-        tr = self.tree
-        for c in tr.kids(v, ("ccomp",)):
-            subj = tr.kid(c, "nsubj", "nsubjpass")
-            if subj is not None:
-                ps = self.parties_at(subj)
-                if ps:
-                    return ps
-        return []
-
-    def noun_parties(self, n: int, plover: str) -> tuple[list[Party], list[Party]]:
-        """(actors, recipients) of a nominal trigger from its own phrase."""
-        tr = self.tree
-        lemma = tr.lemma(n)
-        sources: list[Party] = []
-        targets: list[Party] = []
-        between: list[Party] = []
-        for prep, o in tr.prep_objects(n, self.lex.prep_targets(plover) | {"between", "among"}):
-            if prep in ("between", "among"):
-                between.extend(self.parties_at(o))
-            else:
-                targets.extend(self.parties_at(o, loose=True))
-        t = tr.tok(n)
-        if t.dep in ("nsubj", "nsubjpass", "dobj") and tr.tok(t.head).pos in VERB_POS:
-            # "a conflict erupted between X and Y", "talks were held between X and Y"
-            for prep, o in tr.prep_objects(t.head, ("between", "among")):
-                between.extend(self.parties_at(o))
-        if lemma in self.lex.party_nouns:
-            mods = []
-            for k in tr.kids(n, ("poss", "compound", "amod", "nmod")):
-                for kk in tr.conjuncts(k):
-                    m = tr.mention_of.get(kk)
-                    if m is not None:
-                        mods.extend(self._refs(m, kk))
-            parties = _unique(mods + between)
-            if len(parties) >= 2:
-                return [parties[0]], parties[1:]
-            if parties and targets:
-                return parties[:1], targets
-            if between:
-                return [], _unique(between)
-            return [], targets
-        sources = self.noun_source(n, plover)
-        if between:
-            if sources:
-                targets.extend(between)
-            else:
-                sources, targets = between[:1], between[1:] + targets
-        return _unique(sources), _unique(targets)
-
-    def context_subject(self, n: int) -> list[Party]:
-        """The subject of the clause a nominal sits in ("Modi conveyed ... during a phone
-        conversation with Trump"): the actor of a meeting, call or offer named without one."""
-        tr = self.tree
-        if tr.tok(n).dep != "pobj":
-            return []
-        prep = tr.head(n)
-        verb = tr.head(prep)
-        if tr.tok(verb).pos not in VERB_POS or tr.is_passive(verb):
-            return []
-        return [replace(p, how="context") for p in self.subject_parties(verb) if p.tok != n]
-
-    def nsa_party(self, trig: Trigger, sent) -> Party | None:
-        """An unnamed non-state actor for an attack whose words say militants or terror, or
-        whose victims are civilians and whose perpetrator is not named."""
-        tr = self.tree
-        near = {trig.tok, *tr.kids(trig.tok, ("compound", "amod", "nmod", "poss"))}
-        for _, o in tr.prep_objects(trig.tok, ("by",)):
-            near.update([o, *tr.kids(o, ("compound", "amod"))])
-        for _, o in tr.prep_objects(trig.carrier, ("in", "by")):
-            near.update([o, *tr.kids(o, ("compound", "amod"))])  # "killed in a car bomb explosion"
-        for head in {trig.tok, trig.carrier}:
-            for c in tr.kids(head, ("nsubj", "agent")):
-                objs = tr.kids(c, ("pobj",)) if tr.tok(c).dep == "agent" else [c]
-                for o in objs:
-                    near.update([o, *tr.kids(o, ("compound", "amod"))])
-        for i in sorted(near):
-            if tr.lemma(i) in self.lex.nsa_cues or tr.lower(i) in self.lex.nsa_cues:
-                name = tr.lower(i) if tr.tok(i).pos == "NOUN" and tr.tok(i).tag == "NNS" else "militants"
-                return Party(ActorRef(actor_id=None, name=name, kind="nsa", text=tr.tok(i).text), i, "nsa-cue")
-        victims = []
-        carrier = trig.carrier
-        for c in tr.kids(carrier, ("nsubjpass", "dobj")) + tr.kids(trig.tok, ("dobj",)):
-            victims.extend(tr.conjuncts(c))
-            victims.extend(tr.kids(c, ("appos",)))
-        if any(tr.lemma(v) in self.lex.civilian_victims for v in victims):
-            return Party(ActorRef(actor_id=None, name="unidentified attackers", kind="nsa"), trig.tok,
-                         "nsa-victims")
-        return None
-
-    # ── discourse ─────────────────────────────────────────────────────────────────────
     def refer_back(self, i: int, types: frozenset[str] | set[str] | None = None) -> _Draft | None:
         """The earlier event an anaphor ("this incident", "the move", "it") refers to."""
         tr = self.tree
@@ -1006,92 +192,6 @@ class Extractor:
                         return conj
         return self.recall_parties(sent.index, {trig.mode} if trig.mode else set(), source)
 
-    def speaker_of(self, i: int) -> tuple[list[Party], int | None]:
-        """The speaker and the verb of saying whose complement contains token i, or the
-        speaker of the quotation it sits in ("He later posted: “I will work with you both”")."""
-        tr = self.tree
-        j = i
-        for a in tr.ancestors(i):
-            dep = tr.tok(j).dep
-            if dep in ("ccomp", "parataxis") and tr.lemma(a) in self.lex.speech_verbs:
-                return self.subject_parties(a), a
-            j = a
-        if tr.lower(i) in FIRST_PERSON or tr.tok(i).pos in VERB_POS:
-            for start, end, verb in self.quotes():
-                if start <= tr.tok(i).idx < end and verb is not None:
-                    return self.subject_parties(verb), verb
-        return [], None
-
-    def quotes(self) -> list[tuple[int, int, int | None]]:
-        """Quotations as (start, end, verb of saying) in character offsets: the verb is the
-        one just before the opening mark ("told reporters: “…") or just after the closing
-        one ("“…,” he said")."""
-        if self._quotes is not None:
-            return self._quotes
-        tr = self.tree
-        text = tr.parsed.text
-        spans = []
-        for m in QUOTATION.finditer(text):
-            spans.append((m.start(), m.end()))
-        out = []
-        for start, end in spans:
-            verb = None
-            before = [t.i for t in tr.tokens if t.idx < start and tr.tok(t.i).sent == self._sent_at(start)
-                      and tr.lemma(t.i) in self.lex.speech_verbs and tr.tok(t.i).pos == "VERB"]
-            after = [t.i for t in tr.tokens if t.idx >= end and tr.tok(t.i).sent == self._sent_at(max(end - 1, 0))
-                     and tr.lemma(t.i) in self.lex.speech_verbs and tr.tok(t.i).pos == "VERB"]
-            if before:
-                verb = before[-1]
-            elif after:
-                verb = after[0]
-            out.append((start, end, verb))
-        self._quotes = out
-        return out
-
-    def _sent_at(self, offset: int) -> int:
-        for s in self.tree.parsed.sentences:
-            if s.start <= offset < max(s.end, s.start + 1):
-                return s.index
-        return -1
-
-    def addressed(self, i: int) -> list[Party]:
-        """Whom "you" means in a quotation: the actors an editor named in brackets after a
-        "you" in it ("with you guys [India and Pakistan]")."""
-        tr = self.tree
-        at = tr.tok(i).idx
-        for start, end, _ in self.quotes():
-            if not start <= at < end:
-                continue
-            for t in tr.tokens:
-                if start <= t.idx < end and t.text == "[":
-                    prev = [p for p in range(max(0, t.i - 3), t.i) if tr.lower(p) in ("you", "guys", "both", "all")]
-                    if not prev:
-                        continue
-                    close = next((k for k in range(t.i + 1, min(t.i + 15, len(tr.tokens))) if tr.tok(k).text == "]"), None)
-                    if close is None:
-                        continue
-                    found = [p for k in range(t.i + 1, close) if (m := tr.mention_of.get(k)) is not None
-                             for p in self._refs(m, k)]
-                    if found:
-                        return _unique(found)
-        return []
-
-    def addressee_of(self, i: int) -> list[Party]:
-        """The one told: "Modi told Trump that India will not accept ..." → Trump."""
-        tr = self.tree
-        j = i
-        for a in tr.ancestors(i):
-            dep = tr.tok(j).dep
-            if dep in ("ccomp", "parataxis") and tr.lemma(a) in self.lex.addressee_verbs:
-                for c in tr.kids(a, ("dobj", "dative", "iobj")):
-                    return self.parties_at(c)
-                for _, o in tr.prep_objects(a, ("to",)):
-                    return self.parties_at(o)
-                return []
-            j = a
-        return []
-
-    # ── one trigger → events ──────────────────────────────────────────────────────────
     def draft(self, trig: Trigger, sent) -> list[_Draft]:
         """The events one trigger reports (one per actor when several act separately)."""
         tr = self.tree
@@ -1112,6 +212,16 @@ class Extractor:
                     return []
         sources, targets = self.arguments(trig, skip)
         speakers, speech = self.speaker_of(trig.carrier)
+        if not sources and speakers and trig.plover in SPEECH_ACT_TYPES and trig.frame:
+            # "“Any engagement with Pakistan would require an end to terrorism,” he said": a
+            # demand, offer or refusal with an impersonal subject is the speaker's; those
+            # its subject names are the ones it is addressed to
+            subj = tr.kid(trig.carrier, "nsubj")
+            if subj is not None and not self.parties_at(subj):
+                sources = [replace(sp, how="context") for sp in speakers]
+                if not targets:
+                    targets = [p for j in tr.full_subtree(subj) if (m := tr.mention_of.get(j)) is not None
+                               for p in self._refs(m, j)]
         # "Modi told Trump India will not accept ...": the speaker speaks for his state
         if speakers and len(sources) == 1 and sources[0].ref.kind == "state" \
                 and trig.plover in SPEECH_ACT_TYPES:
@@ -1194,6 +304,9 @@ class Extractor:
             plover, mode = lex.future_as_agree[plover]
         if trig.typo:
             factors.append("typo")
+        denial = self.denial(trig, plover, modality, sources, speakers, speech)
+        if denial is not None:
+            return [denial]
         drafts = []
         for src, tgts in pairs:
             tgts = [p for p in tgts if not _same_side(p.ref, src.ref)]
@@ -1201,10 +314,35 @@ class Extractor:
                 continue
             fs = list(factors) + [src.how] + ([tgts[0].how] if tgts else [])
             drafts.append(_Draft(trigger=trig, source=src, targets=tgts, plover=plover, mode=mode,
-                                 modality=modality, factors=fs, place=place))
+                                 modality=modality, factors=fs, place=place,
+                                 speaker=speakers[0] if speakers and speech is not None else None))
         if trig.kind == "noun" and drafts:
             self.noun_event[trig.tok] = drafts[0]
         return drafts
+
+    def denial(self, trig: Trigger, plover: str, modality: str, sources: list[Party],
+               speakers: list[Party], speech: int | None) -> _Draft | None:
+        """A speaker saying that something someone else claimed did not happen ("Kumar said
+        Modi had made no such request", after "Trump said Modi had asked him") rejects that
+        claim: a REJECT from the speaker to the earlier claimant."""
+        if modality != "negated" or speech is None or not speakers or not sources:
+            return None
+        speaker = speakers[0]
+        here = self.tree.tok(trig.tok).sent
+        for draft, s in reversed(self.drafts):
+            if here - s > PARTIES_WINDOW * 2:
+                break
+            if draft.speaker is None or draft.modality != "reported" or draft.plover != plover:
+                continue
+            if actor_key(draft.source.ref if draft.source else None) != actor_key(sources[0].ref):
+                continue
+            if _same_side(draft.speaker.ref, speaker.ref) and draft.speaker.ref.kind == speaker.ref.kind:
+                continue
+            code = self.lex.verbs.get("deny") or ("REJECT", None)
+            return _Draft(trigger=trig, source=replace(speaker, how="context"),
+                          targets=[replace(draft.speaker, how="recalled")], plover=code[0], mode=code[1],
+                          modality="asserted", factors=["context", "recalled"], speaker=speaker)
+        return None
 
     def arguments(self, trig: Trigger, skip: set[int]) -> tuple[list[Party], list[Party]]:
         """(actors, recipients) of a trigger from the parse and its frame's complement."""
@@ -1345,7 +483,7 @@ class Extractor:
                 trig.kind == "noun" or not self.lex.keep_without_recipient):
             # a statement, offer or demand addressed to no one says little to an analyst
             return False
-        if not targets and self.tree.lemma(trig.tok) in self.lex.needs_recipient:
+        if not targets and len(trig.toks) == 1 and self.tree.lemma(trig.tok) in self.lex.needs_recipient:
             return False
         return True
 
@@ -1383,22 +521,6 @@ class Extractor:
             if any(tr.lower(m) == "unless" for m in tr.kids(c, ("mark",))):
                 return True
         return False
-
-    def is_state_itself(self, p: Party) -> bool:
-        """A government or army, or a state named as such ("Russia", "Moscow"), not a crowd
-        named by its nationality ("Palestinian prisoners")."""
-        if p.ref.kind in ("government", "military"):
-            return True
-        m = self.tree.mention_of.get(p.tok)
-        return p.ref.kind == "state" and m is not None and m.how in ("name", "alias", "metonym", "pronoun")
-
-    def country_at(self, i: int) -> str | None:
-        m = self.tree.mention_of.get(i)
-        if m is not None:
-            for ref in m.refs:
-                if ref.country:
-                    return ref.country
-        return None
 
     def mode_from_cues(self, trig: Trigger, sources: list[Party]) -> str | None:
         cues = self.lex.mode_cues.get(trig.plover)
@@ -1444,7 +566,6 @@ class Extractor:
         return modality_of(tr, trig.tok, trig.carrier, own_aux=own_aux, future_is_intent=True,
                            negation_absorbed=trig.negation_absorbed, cues=self.cues)
 
-    # ── the document ──────────────────────────────────────────────────────────────────
     def run(self) -> tuple[Event, ...]:
         events = self.all_events()
         words = len(self.parsed.text.split())
@@ -1481,7 +602,11 @@ class Extractor:
     def to_event(self, d: _Draft, sent, n: int, figures) -> Event:
         tr = self.tree
         trig = d.trigger
-        toks = sorted(set(trig.toks) | {trig.tok} | ({trig.carrier} if trig.light else set()))
+        toks = sorted(set(trig.toks) | {trig.tok})
+        if trig.light and abs(trig.carrier - trig.tok) <= TRIGGER_SPAN:
+            toks = sorted(set(toks) | {trig.carrier})  # "held talks", not "talks were ... held"
+        if toks[-1] - toks[0] > TRIGGER_SPAN:
+            toks = [trig.tok]
         start = tr.tok(toks[0]).idx
         end = tr.tok(toks[-1]).idx + len(tr.tok(toks[-1]).text)
         cameo, goldstein, quad = code_event(d.plover, d.mode)
@@ -1511,54 +636,8 @@ def extract_events(parsed: ParsedDoc, mentions: Sequence[Mention], timexes: Sequ
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────
 
-def _kind(pos: str) -> str:
-    if pos in VERB_POS:
-        return "verb"
-    if pos in NOUN_POS:
-        return "noun"
-    return "adj"
 
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether a is b with one letter missing, added, or two neighbours swapped."""
-    if a == b:
-        return False
-    if len(a) + 1 == len(b):
-        return any(b[:k] + b[k + 1:] == a for k in range(len(b)))
-    if len(a) == len(b) + 1:
-        return any(a[:k] + a[k + 1:] == b for k in range(len(a)))
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    return False
-
-
-def _covers(m: Mention, i: int, tree: Tree) -> bool:
-    return tree.mention_of.get(i) is m
-
-
-def _unique(parties: list[Party]) -> list[Party]:
-    seen = set()
-    out = []
-    for p in parties:
-        k = actor_key(p.ref)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(p)
-    return out
-
-
-def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
-    """The same actor, or a state and its own government/people (no event with oneself)."""
-    if a is None or b is None:
-        return False
-    if actor_key(a) == actor_key(b):
-        return True
-    if a.country and a.country == b.country and (a.kind in STATE_KINDS or b.kind in STATE_KINDS):
-        return a.kind != "nsa" and b.kind != "nsa"
-    return False
-
+# ── helpers ─────────────────────────────────────────────────────────────────────────────
 
 def _trim(events: list[Event], budget: int) -> list[Event]:
     """Keep the ``budget`` most informative events, in text order."""

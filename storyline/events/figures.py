@@ -211,7 +211,8 @@ def find_figures(tree: Tree, sent_index: int) -> list[FoundFigure]:
             if noun is None:
                 continue
             start, end = _noun_phrase(tree, noun, g)
-            mods = [c for c in tree.kids(noun, ("compound", "amod")) if c > g[-1]]
+            mods = [c for c in tree.kids(noun, ("compound", "amod")) if c > g[-1]
+                    and tree.lower(c) not in words.percent_words and not tree.tok(c).text in ("%",)]
             what_start = min([noun, *mods])
             what = tree.text(what_start, noun + 1)
             anchor = noun
@@ -258,7 +259,7 @@ def _with_parts(tree: Tree, found: list[tuple[FoundFigure, str]], words: FigureW
             linked = any(tree.lemma(i) in words.part_links or tree.lower(i) in words.part_links for i in span)
             total = sum(f.figure.value for _, f in later)
             if linked and abs(total - ff.figure.value) <= PARTS_TOLERANCE * max(ff.figure.value, 1):
-                parts = tuple(_part_text(f) for _, f in later)
+                parts = tuple(f.figure.text for _, f in later)
                 fig = ff.figure
                 out.append(FoundFigure(Figure(value=fig.value, unit=fig.unit, what=fig.what, text=fig.text,
                                               start=fig.start, end=fig.end, parts=parts),
@@ -268,6 +269,3 @@ def _with_parts(tree: Tree, found: list[tuple[FoundFigure, str]], words: FigureW
         out.append(ff)
     return out
 
-
-def _part_text(f: FoundFigure) -> str:
-    return f.figure.text

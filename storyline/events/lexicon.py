@@ -26,7 +26,6 @@ class Frame:
     default: Code | None
     classes: dict[str, Code]
     when_negated: str | None = None
-    needs_modal: frozenset[str] = frozenset()
     transparent: bool = False
 
 
@@ -65,6 +64,7 @@ class Lexicon:
     needs_recipient: frozenset[str]
     quantity_nouns: frozenset[str]
     actor_nouns: frozenset[str]
+    weapon_nouns: frozenset[str]
     idioms: frozenset[str]
     needs_object: frozenset[str]
     deontic_modals: frozenset[str]
@@ -141,7 +141,6 @@ def load_lexicon() -> Lexicon:
             name=name, consumes=bool(spec.get("consumes", True)),
             default=_code(default, f"{at}.default") if default else None, classes=classes,
             when_negated=spec.get("when_negated"),
-            needs_modal=frozenset(_words(spec.get("needs_modal"), f"{at}.needs_modal")),
             transparent=bool(spec.get("transparent", False)))
         for w in _words(spec.get("words"), f"{at}.words"):
             if w in frame_of:
@@ -211,6 +210,7 @@ def load_lexicon() -> Lexicon:
         needs_recipient=frozenset(_words(data.get("needs_recipient"), where)),
         quantity_nouns=frozenset(_words(data.get("quantity_nouns"), where)),
         actor_nouns=frozenset(_words(data.get("actor_nouns"), where)),
+        weapon_nouns=frozenset(_words(data.get("weapon_nouns"), where)),
         idioms=frozenset(_words(data.get("idioms"), where)),
         needs_object=frozenset(_words(data.get("needs_object"), where)),
         deontic_modals=frozenset(_words(data.get("deontic_modals"), where)),

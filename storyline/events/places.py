@@ -55,7 +55,6 @@ class Gazetteer:
     qualifiers: frozenset[str]
     location_preps: frozenset[str]
     region_nouns: frozenset[str]
-    max_words: int
 
 
 def fold(text: str) -> str:
@@ -118,14 +117,12 @@ def load_gazetteer() -> Gazetteer:
             if pop > best_pop.get(key, -1):
                 best_pop[key] = pop
                 cities[key] = row
-    max_words = max(len(k.split()) for k in [*regions, *countries, *cities])
     return Gazetteer(regions=regions, disputed_admin1=disputed_admin1, cities=cities,
                      world_regions=world_regions,
                      countries=countries, iso2_to_iso3=iso2_to_iso3,
                      qualifiers=frozenset(fold(q) for q in data.get("qualifiers") or ()),
                      location_preps=frozenset(fold(p) for p in data.get("location_preps") or ()),
-                     region_nouns=frozenset(fold(p) for p in data.get("region_nouns") or ()),
-                     max_words=min(max_words, 8))
+                     region_nouns=frozenset(fold(p) for p in data.get("region_nouns") or ()))
 
 
 def lookup(name: str) -> Place | None:

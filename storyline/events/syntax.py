@@ -11,9 +11,6 @@ from ..records import Mention, ParsedDoc, Token
 
 # Dependencies that open a new clause: a subtree walk for one phrase stops at them.
 CLAUSAL_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-MODAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must", "'d", "ca"})
 
 
 class Tree:
@@ -133,6 +130,3 @@ class Tree:
         a = self.tokens[start].idx
         b = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
         return self.parsed.text[a:b]
-
-    def sentence_of(self, i: int):
-        return self.parsed.sentences[self.tokens[i].sent]

@@ -1,0 +1,551 @@
+"""Roles: who acts and who receives, read from the parse and the actor stage's mentions.
+
+The actor of a verb is its subject, the "by" agent of a passive, the controller of an
+infinitive ("offered to mediate"), or the subject inherited along coordination and
+participles; of a nominal, its possessor, "by/from" phrase or actor modifier. The recipient
+is the object, the dative, or a marked preposition ("against/on/with/to/between"). An actor
+is always an ActorRef from a mention, or a named phrase the actor stage could not resolve
+(kind "other"); pronouns the actor stage left unresolved are read, in what someone says, as
+the speaker ("Syria says it is willing ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..records import ActorRef, Mention
+from .places import lookup as lookup_place
+from .syntax import Tree
+from .triggers import NOUN_POS, VERB_POS, Trigger
+
+# A quotation: curly or straight double quotes (single quotes nest inside and are too often
+# apostrophes to pair on their own).
+QUOTATION = re.compile(r"“[^”]{3,2000}”|\"[^\"]{3,2000}\"")
+STATE_KINDS = frozenset({"state", "government", "military"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Pronouns that, unresolved inside what someone says, stand for the speaker ("Syria says it is
+# willing", "we will retaliate"); not "you", which is whoever is addressed.
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "it", "its", "he", "his", "she", "her",
+                              "they", "their", "them"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+@dataclass(slots=True)
+class Party:
+    """An actor found for an event, the token that named it and how it was found."""
+
+    ref: ActorRef
+    tok: int
+    how: str = "parse"
+
+
+def actor_key(ref: ActorRef | None):
+    """Identity of an actor for de-duplication: its id, or its name, country and kind."""
+    if ref is None:
+        return None
+    return ref.actor_id or (ref.name, ref.country, ref.kind)
+
+
+class RoleFinder:
+    """Actor and recipient finding (mixed into the Extractor, which holds ``tree``, ``lex``,
+    ``cues``, the events so far and the nominal events by token)."""
+
+    tree: Tree
+
+    def parties_at(self, a: int, deep: bool = True, loose: bool = False) -> list[Party]:
+        """The actors a noun phrase names: its mention, its coordinated mentions, or the
+        mentions among its modifiers ("Indian and Pakistani jets", "leaders of both").
+        ``loose`` (for recipients): a possessor names the one affected whatever the noun
+        ("backing for India's right", "praised Haiti's efforts")."""
+        tr = self.tree
+        out: list[Party] = []
+        for c in tr.conjuncts(a):
+            m = tr.mention_of.get(c)
+            if m is not None:
+                out.extend(self._refs(m, c))
+                continue
+            if tr.tok(c).pos == "PRON" and tr.lower(c) in ("you", "your"):
+                out.extend(replace(p, how="context") for p in self.addressed(c))
+                continue
+            if tr.tok(c).pos == "PRON" and tr.lower(c) in SPEAKER_PRONOUNS:
+                # "Syria says its forces ...": an unresolved pronoun in speech is the speaker
+                speakers, _ = self.speaker_of(c)
+                out.extend(replace(p, tok=c, how="context") for p in speakers)
+                continue
+            found: list[Party] = []
+            if tr.lemma(c) in self.lex.actor_nouns or tr.lemma(c) in self.lex.weapon_nouns \
+                    or tr.tok(c).pos == "PROPN":
+                mods = ("poss", "compound", "amod", "nmod")  # "Indian officials", "Pakistani jets"
+            else:
+                mods = ("poss",) if loose else ()
+            for k in tr.kids(c, mods):
+                for kk in tr.conjuncts(k):
+                    mk = tr.mention_of.get(kk)
+                    if mk is not None:
+                        found.extend(self._refs(mk, kk))
+            if not found and tr.lemma(c) in self.lex.actor_nouns:
+                for k in tr.kids(c, ("appos",)):  # "the forum (APEC)"
+                    mk = tr.mention_of.get(k)
+                    if mk is not None:
+                        found.extend(self._refs(mk, k))
+            if not found and deep:
+                for _, o in tr.prep_objects(c, ("of",)):
+                    found.extend(self.parties_at(o, deep=False, loose=loose))
+            out.extend(found)
+        return _unique(out)
+
+    def _refs(self, m: Mention, tok: int) -> list[Party]:
+        resolved = [ref for ref in m.refs if ref.actor_id or ref.country or ref.kind != "other"]
+        if resolved:
+            return [Party(ref, tok) for ref in resolved]
+        if lookup_place(m.text) is not None:
+            return []  # an unknown place name ("Chornomorsk") is where, not who
+        return [Party(ActorRef(actor_id=None, name=m.text, kind="other", text=m.text), tok, "unresolved")]
+
+    def unresolved(self, i: int) -> list[Party]:
+        """The clause's subject as an unresolved actor, when it is a noun phrase that names
+        someone (not an event word, a date or a pronoun)."""
+        tr = self.tree
+        # "Thousands of Nigerians", "a group of students": the crowd, not the number
+        for _ in range(3):
+            if tr.tok(i).ent_type == "CARDINAL" or tr.lemma(i) in self.lex.quantity_nouns:
+                objs = [o for _, o in tr.prep_objects(i, ("of",))]
+                if not objs:
+                    break
+                i = objs[0]
+        t = tr.tok(i)
+        if t.pos not in NOUN_POS or t.tag in RELATIVE_TAGS or t.ent_type in ("DATE", "TIME", "CARDINAL"):
+            return []
+        if self.is_event_word(i) or tr.lemma(i) in self.lex.non_agents:
+            return []
+        if t.ent_type in ("GPE", "LOC", "FAC") or (t.text.isupper() and len(t.text) > 3):
+            return []  # a place or a dateline ("ISTANBUL, July 22 —") is not an actor
+        if t.pos != "PROPN" and tr.lemma(i) not in self.lex.actor_nouns:
+            return []
+        toks = [i] + [c for c in tr.kids(i, ("compound", "amod", "flat")) if c < i]
+        text = tr.text(min(toks), max(toks) + 1)
+        country = None
+        for _, o in tr.prep_objects(i, ("in", "from", "of")):
+            # "opposition groups in Zimbabwe", "doctors from Cuba": whose they are
+            m = tr.mention_of.get(o)
+            if m is not None and len(m.refs) == 1 and m.refs[0].kind == "state":
+                country = m.refs[0].country
+        return [Party(ActorRef(actor_id=None, name=text, kind="other", country=country, text=text), i,
+                      "unresolved")]
+
+    def looks_named(self, i: int) -> bool:
+        """Whether a noun phrase names someone: a proper noun, or a capitalised modifier not
+        at the start of the sentence ("the Azerbaijani parliament", "Kenzo Oshima")."""
+        tr = self.tree
+        sent = tr.parsed.sentences[tr.tok(i).sent]
+        near = [i, *tr.kids(i, ("compound", "amod", "flat", "nmod"))]
+        for _, o in tr.prep_objects(i, ("of", "from", "in")):
+            near.extend([o, *tr.kids(o, ("compound", "amod"))])
+        for j in near:
+            t = tr.tok(j)
+            if t.pos == "PROPN" or t.ent_type in ("NORP", "GPE", "ORG", "PERSON"):
+                return True
+            if t.text[:1].isupper() and j != sent.tok_start:
+                return True
+        return False
+
+    def antecedent(self, v: int) -> int:
+        """The noun a relative clause modifies, skipping a date it happens to hang on ("an
+        attack in Pahalgam on April 22, which killed 26")."""
+        tr = self.tree
+        h = tr.head(v)
+        if tr.tok(h).ent_type not in ("DATE", "TIME"):
+            return h
+        j = min(tr.full_subtree(h))
+        while j > 0:
+            j -= 1
+            t = tr.tok(j)
+            if t.pos == "NOUN" and t.ent_type not in ("DATE", "TIME"):
+                return j
+            if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
+                break
+        return h
+
+    def subject_parties(self, v: int, depth: int = 0) -> list[Party]:
+        """Who does what verb v says: its subject, the "by" agent of a passive, or the
+        controller inherited through infinitives, coordination and participles."""
+        tr = self.tree
+        if depth > 6:
+            return []
+        t = tr.tok(v)
+        if tr.is_passive(v) and t.pos in VERB_POS:
+            for _, o in tr.prep_objects(v, ("by",)):
+                ps = self.parties_at(o)
+                if ps:
+                    return ps
+            return []
+        subjects = tr.kids(v, ("nsubj", "csubj"))
+        if len(subjects) > 1:
+            # "KYIV, Oct. 30 — Russia has suspended ...": the dateline is not the subject
+            subjects = [c for c in subjects if not tr.tok(c).text.isupper()] or subjects
+        subj = subjects[-1] if subjects else None
+        if subj is not None and tr.tok(subj).text.isupper() and len(tr.tok(subj).text) > 2:
+            # "ISTANBUL, July 22, 2022 — Russia and Ukraine signed ...": the dateline took
+            # the subject's place; the actors after its dash are the subject
+            after = [j for j in tr.full_subtree(subj) if tr.tok(j).text in ("—", "–", "-", "--")]
+            if after:
+                ps = [p for j in tr.full_subtree(subj) if j > after[0] and (m := tr.mention_of.get(j)) is not None
+                      for p in self._refs(m, j)]
+                if ps:
+                    return _unique(ps)
+        if subj is not None:
+            if tr.tok(subj).tag in RELATIVE_TAGS and t.dep == "relcl":
+                a = self.antecedent(v)
+                ps = self.parties_at(a)
+                if ps:
+                    return ps
+                event = self.noun_event.get(a)
+                if event is not None and event.source is not None:
+                    return [replace(event.source, tok=a, how="context")]
+                return self.unresolved(a)
+            ps = self.parties_at(subj)
+            if ps:
+                return ps
+            if tr.tok(subj).pos == "PRON" and tr.lower(subj) in SPEAKER_PRONOUNS:
+                # "Syria says it is willing to ...": an unresolved pronoun in what someone
+                # says is, most often, the speaker
+                speakers, _ = self.speaker_of(v)
+                return [replace(p, how="context") for p in speakers]
+            event = self.noun_event.get(subj)
+            if event is not None and event.source is not None:
+                return [replace(event.source, tok=subj, how="context")]
+            ref = self.refer_back(subj)
+            if ref is not None and ref.source is not None:
+                return [replace(ref.source, tok=subj, how="context")]
+            return self.unresolved(subj)
+        dep, h = t.dep, t.head
+        if h == v:
+            return []
+        if dep == "xcomp":
+            if tr.lemma(h) in self.lex.object_control_verbs:
+                obj = tr.kid(h, "dobj")
+                if obj is not None:
+                    return self.parties_at(obj) or self.unresolved(obj)
+            return self.subject_parties(h, depth + 1)
+        if dep == "conj" and tr.tok(h).pos in VERB_POS:
+            return self.subject_parties(h, depth + 1)
+        if dep == "advcl" and tr.tok(h).pos in VERB_POS:
+            return self.subject_parties(h, depth + 1)
+        if dep == "pcomp":
+            g = tr.head(h)
+            if tr.lower(h) in ("for", "of") and tr.kid(g, "dobj") is not None:
+                obj = tr.kid(g, "dobj")
+                return self.parties_at(obj) or self.unresolved(obj)
+            if tr.tok(g).pos in VERB_POS:
+                return self.subject_parties(g, depth + 1)
+            if tr.tok(g).pos == "ADJ" and tr.tok(tr.head(g)).pos in VERB_POS:
+                return self.subject_parties(tr.head(g), depth + 1)  # "are guilty of violating"
+            # a mis-parsed main clause hangs the gerund on its subject noun
+            return self.noun_source(g) or (self.parties_at(g) if tr.tok(g).dep == "ROOT" else [])
+        if dep == "acl":
+            if tr.tok(h).dep == "ROOT" and tr.tok(h).pos == "PROPN" and t.tag in ("VBD", "VBN"):
+                return self.parties_at(h)  # a mis-parsed main clause: "The U.S. aligned with ..."
+            if tr.is_passive(v):
+                return []
+            return self.noun_source(h) or self.parties_at(h)
+        if dep == "relcl":
+            return self.parties_at(h)
+        return []
+
+    def noun_source(self, n: int, plover: str | None = None) -> list[Party]:
+        """The actor of a nominal: its possessor, "by/from" phrase or an actor modifier."""
+        tr = self.tree
+        event = self.noun_event.get(n)
+        if event is not None and event.source is not None:
+            return [event.source]
+        out: list[Party] = []
+        for p in tr.kids(n, ("poss",)):
+            out.extend(self.parties_at(p))
+        preps = self.lex.agent_preps | ({"of"} if plover in self.lex.agent_of_types else set())
+        for _, o in tr.prep_objects(n, preps):
+            out.extend(self.parties_at(o))
+        if not out:
+            for k in tr.kids(n, ("compound", "amod", "nmod")):
+                for kk in tr.conjuncts(k):
+                    m = tr.mention_of.get(kk)
+                    if m is not None and not _covers(m, n, tr):
+                        out.extend(self._refs(m, kk))
+        if not out:
+            # the actor stage reads "a terror attack" as naming its (non-state) perpetrator
+            m = tr.mention_of.get(n)
+            if m is not None and m.refs and all(r.kind == "nsa" for r in m.refs):
+                out.extend(Party(r, n, "nsa-cue") for r in m.refs)
+        return _unique(out)
+
+    def object_parties(self, v: int, plover: str, skip: set[int], recall: bool = False) -> list[Party]:
+        """The recipients of verb v: object, dative, passive subject, marked prepositions;
+        with ``recall``, an object that refers back to an event ("condemned this incident")
+        gives that event's actor."""
+        tr = self.tree
+        out: list[Party] = []
+        t = tr.tok(v)
+        if tr.is_passive(v) and not (self.lex.frame_of.get(tr.lemma(v)) and not tr.kids(v, ("agent",))):
+            subj = tr.kid(v, "nsubjpass")
+            if subj is not None:
+                out.extend(self.parties_at(subj))
+            elif t.dep in ("acl", "relcl") and t.tag == "VBN":
+                out.extend(self.parties_at(t.head))
+        for c in tr.kids(v, ("dobj", "dative", "iobj")):
+            if c in skip:
+                continue
+            ps = self.parties_at(c, loose=True)
+            if not ps and recall:
+                ref = self.refer_back(c)
+                if ref is not None and ref.source is not None:
+                    ps = [replace(ref.source, tok=c, how="recalled")]
+            out.extend(ps)
+        for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
+            if o in skip:
+                continue
+            out.extend(self.parties_at(o, loose=True))
+        # "lodged an official protest with Albania": the phrase's noun carries the recipient
+        for c in tr.kids(v, ("dobj",)):
+            if c in skip and c != v:
+                for prep, o in tr.prep_objects(c, self.lex.prep_targets(plover)):
+                    out.extend(self.parties_at(o, loose=True))
+        if recall:
+            # "complained over Israeli air raids": the grievance's actor
+            for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
+                event = self.noun_event.get(o)
+                if event is not None and event.source is not None and not self.parties_at(o):
+                    out.append(replace(event.source, tok=o, how="recalled"))
+        # "rejected the offer, this time from Trump, ...": a "from" phrase on an adverbial
+        for adv in tr.kids(v, ("npadvmod",)):
+            for prep, o in tr.prep_objects(adv, self.lex.agent_preps):
+                out.extend(self.parties_at(o))
+        # "an accusation Islamabad denied": the relative clause's object is its antecedent
+        if t.dep == "relcl" and tr.kid(v, "nsubj") is not None and tr.kid(v, "dobj") is None \
+                and tr.tok(tr.kid(v, "nsubj")).tag not in RELATIVE_TAGS:
+            a = self.antecedent(v)
+            ps = self.parties_at(a)
+            if not ps:
+                ref = self.refer_back(a)
+                if ref is not None and ref.source is not None:
+                    ps = [replace(ref.source, tok=a, how="recalled")]
+            out.extend(ps)
+        return _unique(out)
+
+    def clause_target(self, v: int) -> list[Party]:
+        """The first actor in the subject of a verb's that-clause ("acknowledged that India's
+        proposal ...", "welcomed that Pakistan ...")."""
+        tr = self.tree
+        for c in tr.kids(v, ("ccomp",)):
+            subj = tr.kid(c, "nsubj", "nsubjpass")
+            if subj is not None:
+                ps = self.parties_at(subj)
+                if ps:
+                    return ps
+        return []
+
+    def noun_parties(self, n: int, plover: str) -> tuple[list[Party], list[Party]]:
+        """(actors, recipients) of a nominal trigger from its own phrase."""
+        tr = self.tree
+        lemma = tr.lemma(n)
+        sources: list[Party] = []
+        targets: list[Party] = []
+        between: list[Party] = []
+        for prep, o in tr.prep_objects(n, self.lex.prep_targets(plover) | {"between", "among"}):
+            if prep in ("between", "among"):
+                between.extend(self.parties_at(o))
+            else:
+                targets.extend(self.parties_at(o, loose=True))
+        t = tr.tok(n)
+        if t.dep in ("nsubj", "nsubjpass", "dobj") and tr.tok(t.head).pos in VERB_POS:
+            # "a conflict erupted between X and Y", "talks were held between X and Y"
+            for prep, o in tr.prep_objects(t.head, ("between", "among")):
+                between.extend(self.parties_at(o))
+        if lemma in self.lex.party_nouns:
+            mods = []
+            for k in tr.kids(n, ("poss", "compound", "amod", "nmod")):
+                for kk in tr.conjuncts(k):
+                    m = tr.mention_of.get(kk)
+                    if m is not None:
+                        mods.extend(self._refs(m, kk))
+            parties = _unique(mods + between)
+            if len(parties) >= 2:
+                return [parties[0]], parties[1:]
+            if parties and targets:
+                return parties[:1], targets
+            if between:
+                return [], _unique(between)
+            return [], targets
+        sources = self.noun_source(n, plover)
+        if between:
+            if sources:
+                targets.extend(between)
+            else:
+                sources, targets = between[:1], between[1:] + targets
+        return _unique(sources), _unique(targets)
+
+    def context_subject(self, n: int) -> list[Party]:
+        """The subject of the clause a nominal sits in ("Modi conveyed ... during a phone
+        conversation with Trump"): the actor of a meeting, call or offer named without one."""
+        tr = self.tree
+        if tr.tok(n).dep != "pobj":
+            return []
+        prep = tr.head(n)
+        verb = tr.head(prep)
+        if tr.tok(verb).pos not in VERB_POS or tr.is_passive(verb):
+            return []
+        return [replace(p, how="context") for p in self.subject_parties(verb) if p.tok != n]
+
+    def nsa_party(self, trig: Trigger, sent) -> Party | None:
+        """An unnamed non-state actor for an attack whose words say militants or terror, or
+        whose victims are civilians and whose perpetrator is not named."""
+        tr = self.tree
+        near = {trig.tok, *tr.kids(trig.tok, ("compound", "amod", "nmod", "poss"))}
+        for _, o in tr.prep_objects(trig.tok, ("by",)):
+            near.update([o, *tr.kids(o, ("compound", "amod"))])
+        for _, o in tr.prep_objects(trig.carrier, ("in", "by")):
+            near.update([o, *tr.kids(o, ("compound", "amod"))])  # "killed in a car bomb explosion"
+        for head in {trig.tok, trig.carrier}:
+            for c in tr.kids(head, ("nsubj", "agent")):
+                objs = tr.kids(c, ("pobj",)) if tr.tok(c).dep == "agent" else [c]
+                for o in objs:
+                    near.update([o, *tr.kids(o, ("compound", "amod"))])
+        for i in sorted(near):
+            if tr.lemma(i) in self.lex.nsa_cues or tr.lower(i) in self.lex.nsa_cues:
+                name = tr.lower(i) if tr.tok(i).pos == "NOUN" and tr.tok(i).tag == "NNS" else "militants"
+                return Party(ActorRef(actor_id=None, name=name, kind="nsa", text=tr.tok(i).text), i, "nsa-cue")
+        victims = []
+        carrier = trig.carrier
+        for c in tr.kids(carrier, ("nsubjpass", "dobj")) + tr.kids(trig.tok, ("dobj",)):
+            victims.extend(tr.conjuncts(c))
+            victims.extend(tr.kids(c, ("appos",)))
+        if any(tr.lemma(v) in self.lex.civilian_victims for v in victims):
+            return Party(ActorRef(actor_id=None, name="unidentified attackers", kind="nsa"), trig.tok,
+                         "nsa-victims")
+        return None
+
+    def speaker_of(self, i: int) -> tuple[list[Party], int | None]:
+        """The speaker and the verb of saying whose complement contains token i, or the
+        speaker of the quotation it sits in ("He later posted: “I will work with you both”")."""
+        tr = self.tree
+        j = i
+        for a in tr.ancestors(i):
+            dep = tr.tok(j).dep
+            if dep in ("ccomp", "parataxis") and tr.lemma(a) in self.lex.speech_verbs:
+                return self.subject_parties(a), a
+            j = a
+        if tr.lower(i) in FIRST_PERSON or tr.tok(i).pos in VERB_POS:
+            for start, end, verb in self.quotes():
+                if start <= tr.tok(i).idx < end and verb is not None:
+                    return self.subject_parties(verb), verb
+        return [], None
+
+    def quotes(self) -> list[tuple[int, int, int | None]]:
+        """Quotations as (start, end, verb of saying) in character offsets: the verb is the
+        one just before the opening mark ("told reporters: “…") or just after the closing
+        one ("“…,” he said")."""
+        if self._quotes is not None:
+            return self._quotes
+        tr = self.tree
+        text = tr.parsed.text
+        spans = []
+        for m in QUOTATION.finditer(text):
+            spans.append((m.start(), m.end()))
+        out = []
+        for start, end in spans:
+            verb = None
+            before = [t.i for t in tr.tokens if t.idx < start and tr.tok(t.i).sent == self._sent_at(start)
+                      and tr.lemma(t.i) in self.lex.speech_verbs and tr.tok(t.i).pos == "VERB"]
+            after = [t.i for t in tr.tokens if t.idx >= end and tr.tok(t.i).sent == self._sent_at(max(end - 1, 0))
+                     and tr.lemma(t.i) in self.lex.speech_verbs and tr.tok(t.i).pos == "VERB"]
+            if before:
+                verb = before[-1]
+            elif after:
+                verb = after[0]
+            out.append((start, end, verb))
+        self._quotes = out
+        return out
+
+    def _sent_at(self, offset: int) -> int:
+        for s in self.tree.parsed.sentences:
+            if s.start <= offset < max(s.end, s.start + 1):
+                return s.index
+        return -1
+
+    def addressed(self, i: int) -> list[Party]:
+        """Whom "you" means in a quotation: the actors an editor named in brackets after a
+        "you" in it ("with you guys [India and Pakistan]")."""
+        tr = self.tree
+        at = tr.tok(i).idx
+        for start, end, _ in self.quotes():
+            if not start <= at < end:
+                continue
+            for t in tr.tokens:
+                if start <= t.idx < end and t.text == "[":
+                    prev = [p for p in range(max(0, t.i - 3), t.i) if tr.lower(p) in ("you", "guys", "both", "all")]
+                    if not prev:
+                        continue
+                    close = next((k for k in range(t.i + 1, min(t.i + 15, len(tr.tokens))) if tr.tok(k).text == "]"), None)
+                    if close is None:
+                        continue
+                    found = [p for k in range(t.i + 1, close) if (m := tr.mention_of.get(k)) is not None
+                             for p in self._refs(m, k)]
+                    if found:
+                        return _unique(found)
+        return []
+
+    def addressee_of(self, i: int) -> list[Party]:
+        """The one told: "Modi told Trump that India will not accept ..." → Trump."""
+        tr = self.tree
+        j = i
+        for a in tr.ancestors(i):
+            dep = tr.tok(j).dep
+            if dep in ("ccomp", "parataxis") and tr.lemma(a) in self.lex.addressee_verbs:
+                for c in tr.kids(a, ("dobj", "dative", "iobj")):
+                    return self.parties_at(c)
+                for _, o in tr.prep_objects(a, ("to",)):
+                    return self.parties_at(o)
+                return []
+            j = a
+        return []
+
+    def is_state_itself(self, p: Party) -> bool:
+        """A government or army, or a state named as such ("Russia", "Moscow"), not a crowd
+        named by its nationality ("Palestinian prisoners")."""
+        if p.ref.kind in ("government", "military"):
+            return True
+        m = self.tree.mention_of.get(p.tok)
+        return p.ref.kind == "state" and m is not None and m.how in ("name", "alias", "metonym", "pronoun")
+
+    def country_at(self, i: int) -> str | None:
+        m = self.tree.mention_of.get(i)
+        if m is not None:
+            for ref in m.refs:
+                if ref.country:
+                    return ref.country
+        return None
+
+
+def _covers(m: Mention, i: int, tree: Tree) -> bool:
+    return tree.mention_of.get(i) is m
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen = set()
+    out = []
+    for p in parties:
+        k = actor_key(p.ref)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(p)
+    return out
+
+
+def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """The same actor, or a state and its own government/people (no event with oneself)."""
+    if a is None or b is None:
+        return False
+    if actor_key(a) == actor_key(b):
+        return True
+    if a.country and a.country == b.country and (a.kind in STATE_KINDS or b.kind in STATE_KINDS):
+        return a.kind != "nsa" and b.kind != "nsa"
+    return False

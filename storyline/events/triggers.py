@@ -1,0 +1,474 @@
+"""Triggers: the words that report an event, and what decides their PLOVER type and mode.
+
+A trigger is a verb ("struck"), a phrasal or prepositional verb ("shot down", "called
+for"), a noun ("India's missile strikes", "a phone conversation"), a noun carried by a
+light verb ("held talks", "responded with airstrikes"), or a frame word whose event depends
+on what it governs ("offered to mediate" → AGREE-mediate, "denied any U.S. involvement" →
+REJECT-mediate, "threat of a 26% tariff" → THREATEN-restrict). The words are data
+(``data/events/lexicon.yaml``); this module reads the parse.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Code
+from .modality import is_negated
+from .syntax import Tree
+
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Which complement of a frame word is looked at first: its object or infinitive before its
+# prepositional phrases ("has not lifted the tariffs despite talks" is about tariffs).
+_COMPLEMENT_ORDER = {"dobj": 0, "xcomp": 0, "attr": 1, "oprd": 1, "nsubjpass": 1, "acl": 2, "pobj": 3,
+                     "pcomp": 3, "advcl": 4, "compound": 5, "amod": 5, "nmod": 5, "conj": 6, "appos": 6}
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word (or phrase) that reports an event, and what carries its clause."""
+
+    tok: int
+    toks: tuple[int, ...]
+    plover: str
+    mode: str | None
+    kind: str                      # "verb", "noun" or "adj"
+    carrier: int                   # the verb whose clause the event is in
+    light: bool = False            # the carrier is a light verb that lends its subject
+    frame: str | None = None
+    complement: int | None = None  # the word that decided a frame's event
+    wrapper: int | None = None     # a generic complement above it ("offer" in "offer to mediate")
+    negation_absorbed: bool = False
+    typo: bool = False
+
+
+class TriggerFinder:
+    """Trigger finding over one document's tree (mixed into the Extractor, which holds
+    ``tree``, ``lex`` and ``cues``)."""
+
+    tree: Tree
+
+    def verb_keys(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
+        """Phrase keys for a verb, longest first: "crack down on", "shoot down", "call for"."""
+        tr = self.tree
+        lemma = tr.lemma(i)
+        keys: list[tuple[str, tuple[int, ...]]] = []
+        prts = tr.kids(i, ("prt",))
+        preps = tr.kids(i, ("prep", "agent"))
+        # "called for both sides to avoid ...": "for" marks the clause, not the verb
+        preps += [m for c in tr.kids(i, ("advcl", "ccomp", "xcomp")) for m in tr.kids(c, ("mark",))
+                  if tr.lower(m) == "for"]
+        objs = tr.kids(i, ("dobj", "oprd", "ccomp", "acomp", "xcomp", "attr"))
+        for p in prts:
+            for q in preps:
+                keys.append((f"{lemma} {tr.lower(p)} {tr.lower(q)}", (i, p, q)))
+        for q in preps:
+            for o in tr.kids(q, ("pobj",)):
+                keys.append((f"{lemma} {tr.lower(q)} {tr.lemma(o)}", (i, q, o)))
+        for p in prts:
+            keys.append((f"{lemma} {tr.lower(p)}", (i, p)))
+        for q in preps:
+            keys.append((f"{lemma} {tr.lower(q)}", (i, q)))
+        for o in objs:
+            keys.append((f"{lemma} {tr.lemma(o)}", (i, o)))
+            keys.append((f"{lemma} {tr.lower(o)}", (i, o)))
+        keys.append((lemma, (i,)))
+        return keys
+
+    def noun_keys(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
+        """Phrase keys for a noun: "cessation of hostilities", "air strike", "call for"."""
+        tr = self.tree
+        lemma = tr.lemma(i)
+        keys: list[tuple[str, tuple[int, ...]]] = []
+        for q in tr.kids(i, ("prep",)):
+            for o in tr.kids(q, ("pobj",)):
+                keys.append((f"{lemma} {tr.lower(q)} {tr.lemma(o)}", (i, q, o)))
+        for m in tr.kids(i, ("compound", "amod", "nmod")):
+            keys.append((f"{tr.lemma(m)} {lemma}", (m, i)))
+            keys.append((f"{tr.lower(m)} {lemma}", (m, i)))
+        for q in tr.kids(i, ("prep",)):
+            keys.append((f"{lemma} {tr.lower(q)}", (i, q)))
+        keys.append((lemma, (i,)))
+        keys.append((tr.lower(i), (i,)))
+        return keys
+
+    def is_idiom(self, i: int) -> bool:
+        """"strike a blow", "meet the deadline": a verb phrase that is not an event."""
+        return any(key in self.lex.idioms for key, _ in self.verb_keys(i))
+
+    def keys_of(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
+        pos = self.tree.tok(i).pos
+        if pos in VERB_POS:
+            return self.verb_keys(i)
+        if pos in NOUN_POS:
+            return self.noun_keys(i)
+        return [(self.tree.lemma(i), (i,)), (self.tree.lower(i), (i,))]
+
+    def complement_class(self, i: int) -> str | None:
+        for key, _ in self.keys_of(i):
+            cls = self.lex.complement_of.get(key)
+            if cls:
+                return cls
+        return None
+
+    def qualified(self, i: int, key: str) -> bool:
+        """A qualified noun ("duty") is an event word only with one of its modifiers."""
+        need = self.lex.qualified_nouns.get(key)
+        if need is None:
+            return True
+        tr = self.tree
+        for c in tr.kids(i):
+            if tr.lemma(c) in need or tr.lower(c) in need or tr.tok(c).dep == "poss" and "'s" in need:
+                return True
+            for g in tr.kids(c):
+                if tr.lower(g) in need:
+                    return True
+        return False
+
+    def typo_noun(self, i: int) -> Code | None:
+        """A noun one letter short of a noun trigger ("strik" → strike)."""
+        word = self.tree.lower(i)
+        if not word.isalpha() or len(word) + 1 < self.lex.typo_min_length:
+            return None
+        for key, code in self.lex.nouns.items():
+            if " " in key or len(key) < self.lex.typo_min_length or abs(len(key) - len(word)) > 1:
+                continue
+            if _one_edit(word, key):
+                return code
+        return None
+
+    def carrier_of(self, i: int) -> tuple[int, bool]:
+        """The verb that carries token i's clause, and whether it is a light verb for it."""
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos in VERB_POS:
+            return i, False
+        head = t.head
+        if t.dep in ("dobj", "attr", "oprd", "nsubjpass") and tr.tok(head).pos in VERB_POS:
+            paths = self._light_paths(head)
+            if paths and ("dobj" if t.dep != "nsubjpass" else "nsubjpass") in paths:
+                return head, True
+        if t.dep == "pobj" and tr.lower(head) == "of" and tr.tok(tr.head(head)).pos == "NOUN" \
+                and tr.tok(tr.head(head)).dep in ("dobj", "nsubjpass"):
+            # "provide 25,000 tons of food aid": the measure's verb carries the aid
+            carrier, light = self.carrier_of(tr.head(head))
+            if light:
+                return carrier, True
+        if t.dep == "pobj":
+            prep = head
+            verb = tr.head(prep)
+            if tr.tok(verb).pos in VERB_POS:
+                paths = self._light_paths(verb)
+                if paths and tr.lower(prep) in paths:
+                    return verb, True
+        for a in tr.ancestors(i):
+            if tr.tok(a).pos in VERB_POS:
+                return a, False
+        return i, False
+
+    def _light_paths(self, verb: int) -> tuple[str, ...]:
+        tr = self.tree
+        lemma = tr.lemma(verb)
+        for p in tr.kids(verb, ("prt",)):
+            paths = self.lex.light_verbs.get(f"{lemma} {tr.lower(p)}")
+            if paths:
+                return paths
+        return self.lex.light_verbs.get(lemma, ())
+
+    def find_complements(self, i: int) -> list[tuple[int, str, int, int | None]]:
+        """Complement words of a frame word with their class: (token, class, depth, wrapper)."""
+        tr = self.tree
+        out = []
+        frontier = [(i, None)]
+        seen = {i}
+        for depth in (1, 2, 3):
+            nxt = []
+            for j, wrapper in frontier:
+                kids = []
+                if j != i and self._opaque_frame(j):
+                    continue  # "agreed to lift the embargo": don't look inside "lift"
+                for c in tr.kids(j):
+                    d = tr.tok(c).dep
+                    if d in ("xcomp", "dobj", "acl", "attr", "oprd", "pcomp", "conj", "appos", "advcl", "nsubjpass",
+                             "compound", "nmod", "ccomp") or (d == "amod" and j == i):
+                        kids.append(c)
+                    elif d in ("prep", "agent", "dative") and tr.lower(c) in self.lex.complement_preps:
+                        kids.extend(tr.kids(c, ("pobj", "pcomp")))
+                    elif d == "prep" and not tr.kids(c, ("pobj",)):
+                        # "pulls out of the deal" parsed as prep "out" → prep "of" → "deal"
+                        for c2 in tr.kids(c, ("prep",)):
+                            if tr.lower(c2) in self.lex.complement_preps:
+                                kids.extend(tr.kids(c2, ("pobj", "pcomp")))
+                kids.sort(key=lambda c: _COMPLEMENT_ORDER.get(tr.tok(c).dep, 9))
+                for c in kids:
+                    if c in seen:
+                        continue
+                    seen.add(c)
+                    if tr.tok(c).dep == "advcl" and tr.kids(c, ("nsubj", "nsubjpass")) and not any(
+                            tr.lower(m) in ("for", "to") for m in tr.kids(c, ("mark", "aux"))):
+                        continue
+                    if tr.tok(c).dep == "advcl" and any(tr.lower(m) in self.cues.conditional_marks
+                                                        for m in tr.kids(c, ("mark",))):
+                        continue  # "willing to help if it is attacked": the condition is not the offer
+                    cls = self.complement_class(c)
+                    if cls:
+                        out.append((c, cls, depth, wrapper))
+                    nxt.append((c, (c if cls in self.lex.wrapper_classes else wrapper)))
+            frontier = nxt
+        return out
+
+    def _opaque_frame(self, j: int) -> bool:
+        """Whether token j is a frame word whose complement belongs to it alone."""
+        for key, _ in self.keys_of(j):
+            name = self.lex.frame_of.get(key)
+            if name:
+                return not self.lex.frames[name].transparent
+        return False
+
+    def frame_trigger(self, i: int) -> list[Trigger]:
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos not in VERB_POS | NOUN_POS | {"ADJ"}:
+            return []
+        if t.pos == "AUX" and not tr.kids(i, ("xcomp", "dobj")):
+            return []
+        if t.pos in VERB_POS and self.is_idiom(i):
+            return []
+        name = None
+        key_toks: tuple[int, ...] = (i,)
+        for key, toks in self.keys_of(i):
+            if key in self.lex.frame_of:
+                name, key_toks = self.lex.frame_of[key], toks
+                break
+        if name is None:
+            return []
+        if t.pos in NOUN_POS and t.dep == "compound":
+            return []  # "opposition groups": a modifier
+        need_pos = self.lex.frame_pos.get(tr.lemma(i))
+        if need_pos and t.pos != need_pos:
+            return []
+        frame = self.lex.frames[name]
+        carrier = i
+        light = False
+        if t.pos == "ADJ":
+            # "willing to", "open to": the adjective's copula carries the clause
+            if t.dep not in ("acomp", "amod", "ROOT", "xcomp"):
+                return []
+            carrier = t.head if t.dep in ("acomp", "xcomp") else i
+        elif t.pos in NOUN_POS:
+            carrier, light = self.carrier_of(i)
+        negated = is_negated(tr, i, self.cues) or (carrier != i and t.pos == "ADJ" and is_negated(tr, carrier, self.cues))
+        absorbed = False
+        if negated and frame.when_negated:
+            frame = self.lex.frames[frame.when_negated]
+            absorbed = True
+        comps = self.find_complements(i)
+        specific = [c for c in comps if c[1] in frame.classes and c[1] not in self.lex.wrapper_classes]
+        generic = [c for c in comps if c[1] in frame.classes and c[1] in self.lex.wrapper_classes]
+        chosen = specific or generic
+        triggers = []
+        if chosen:
+            tok, cls, _, wrapper = chosen[0]
+            if wrapper is None and specific:
+                # "rejected a leader's offer, ..., to mediate": the offer is the wrapper even
+                # when the parse hangs "to mediate" on the verb
+                wrapper = next((c[0] for c in generic if c[2] == 1 and c[0] != tok), None)
+            plover, mode = frame.classes[cls]
+            own = self.lex.nouns.get(tr.lemma(tok)) if tr.tok(tok).pos in NOUN_POS else None
+            if own and own[0] == plover and own[1]:
+                mode = own[1]  # "reimposed blockades": COERCE-blockade, not just restrict
+            triggers.append(Trigger(tok=i, toks=key_toks, plover=plover, mode=mode,
+                                    kind=_kind(t.pos), carrier=carrier, light=light, frame=frame.name,
+                                    complement=tok, wrapper=wrapper, negation_absorbed=absorbed))
+            # "agreed to a ceasefire and talks": each coordinated complement is an event
+            for c in tr.kids(tok, ("conj",)):
+                ccls = self.complement_class(c)
+                if ccls and ccls in frame.classes and ccls != cls:
+                    p2, m2 = frame.classes[ccls]
+                    triggers.append(Trigger(tok=i, toks=key_toks, plover=p2, mode=m2, kind=_kind(t.pos),
+                                            carrier=carrier, light=light, frame=frame.name, complement=c,
+                                            negation_absorbed=absorbed))
+            return triggers
+        if frame.default is None:
+            return []
+        plover, mode = frame.default
+        lexical = self._lexical_code(i)
+        if lexical and lexical[0] == plover:
+            mode = lexical[1]
+        wrapper = next((c[0] for c in comps if c[1] in self.lex.wrapper_classes), None)
+        return [Trigger(tok=i, toks=key_toks, plover=plover, mode=mode, kind=_kind(t.pos), carrier=carrier,
+                        light=light, frame=frame.name, complement=None, wrapper=wrapper,
+                        negation_absorbed=absorbed)]
+
+    def _lexical_type(self, i: int) -> str | None:
+        code = self._lexical_code(i)
+        return code[0] if code else None
+
+    def _lexical_code(self, i: int) -> Code | None:
+        table = self.lex.verbs if self.tree.tok(i).pos in VERB_POS else self.lex.nouns
+        for key, _ in self.keys_of(i):
+            if key in table:
+                return table[key]
+        return None
+
+    def plain_trigger(self, i: int) -> Trigger | None:
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos == "VERB":
+            if self.is_idiom(i):
+                return None
+            for key, toks in self.verb_keys(i):
+                code = self.lex.verbs.get(key)
+                if code:
+                    if key in self.lex.needs_object and not tr.kids(i, ("dobj", "nsubjpass", "dative")):
+                        return None
+                    return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
+            return None
+        if t.pos == "NOUN" or (t.pos == "PROPN" and t.ent_type == ""):
+            if t.dep == "compound":
+                return None  # "opposition leader", "war games", "aid groups": a modifier, not an event
+            if tr.lemma(i) in self.lex.vehicle_nouns:
+                # "a mediation mission", "an aid programme": the head carries its modifier's event
+                for m in tr.kids(i, ("compound", "amod")):
+                    code = self.lex.nouns.get(tr.lemma(m))
+                    if code:
+                        carrier, light = self.carrier_of(i)
+                        return Trigger(tok=i, toks=(m, i), plover=code[0], mode=code[1], kind="noun",
+                                       carrier=carrier, light=light)
+            for key, toks in self.noun_keys(i):
+                code = self.lex.nouns.get(key)
+                if code and self.qualified(i, key):
+                    carrier, light = self.carrier_of(i)
+                    return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="noun",
+                                   carrier=carrier, light=light)
+            if t.tag in ("NN", "NNS") or t.pos == "PROPN":
+                code = self.typo_noun(i)
+                if code:
+                    carrier, light = self.carrier_of(i)
+                    return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="noun",
+                                   carrier=carrier, light=light, typo=True)
+        return None
+
+    def is_imperative(self, i: int) -> bool:
+        """Whether token i sits under a sentence-initial imperative ("Dust off previous
+        proposals, ... the talks"): what it lists are not reported events."""
+        tr = self.tree
+        root = i
+        for a in tr.ancestors(i):
+            root = a
+        t = tr.tok(root)
+        sent = tr.parsed.sentences[t.sent]
+        first = next((j for j in range(sent.tok_start, sent.tok_end) if tr.tok(j).pos not in ("PUNCT", "ADV")), root)
+        return (t.tag == "VB" and root == first and not tr.kids(root, ("nsubj", "nsubjpass", "aux"))
+                and tr.lower(root) not in ("let",))
+
+    def triggers(self, sent) -> list[Trigger]:
+        """Every trigger of a sentence; a frame's complement is not a trigger of its own."""
+        frames: list[Trigger] = []
+        consumed: set[int] = set()
+        for i in range(sent.tok_start, sent.tok_end):
+            for trig in self.frame_trigger(i):
+                frames.append(trig)
+                frame = self.lex.frames[trig.frame]
+                if frame.consumes:
+                    for c in (trig.complement, trig.wrapper):
+                        if c is not None:
+                            consumed.update(self._path(trig.tok, c))
+                            consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
+                    if trig.complement is None:
+                        # "refused to allow planes to land and evacuate": what is refused,
+                        # threatened or asked for has not happened
+                        for c in self.tree.kids(trig.tok, ("xcomp",)):
+                            consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
+        # a frame inside another frame's complement ("offered to help"): keep the outer one
+        frames = [f for f in frames if f.tok not in consumed and not self.is_generic(f.tok)]
+        frame_toks = {f.tok for f in frames}
+        plain = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if i in consumed or i in frame_toks or self.is_topic(i) or self.is_generic(i):
+                continue
+            trig = self.plain_trigger(i)
+            if trig:
+                plain.append(trig)
+                # "lodged a protest": the object named in the verb's phrase is not an event
+                consumed.update(t for t in trig.toks if t != trig.tok)
+        return [t for t in plain + frames if not self.is_imperative(t.tok)
+                and not self.in_name(t.tok)]
+
+    def is_generic(self, i: int) -> bool:
+        """A verb that only describes a noun ("its role in mediating", "the right to defend
+        itself", "a policy to withdraw"): not an event, unless the noun is itself an event
+        word or an intention ("plans to impose tariffs")."""
+        tr = self.tree
+        t = tr.tok(i)
+        if t.pos not in VERB_POS:
+            return False
+        noun = None
+        if t.dep == "acl" and t.tag in ("VB", "VBG"):
+            noun = t.head
+        elif t.dep == "pcomp":
+            noun = tr.head(t.head)
+        if noun is None or tr.tok(noun).pos not in NOUN_POS or noun in self.tree.mention_of:
+            return False
+        if self.is_event_word(noun) or tr.lemma(noun) in self.cues.intention_nouns:
+            return False
+        return True
+
+    def is_topic(self, i: int) -> bool:
+        """A nominal that is the topic of another event word ("talks on a trade deal",
+        "no discussions on a trade deal"): a subject of talk, not an event."""
+        tr = self.tree
+        t = tr.tok(i)
+        if t.dep != "pobj" or t.pos not in NOUN_POS:
+            return False
+        prep = t.head
+        if tr.lower(prep) not in ("on", "about", "over", "regarding", "concerning"):
+            return False
+        return self.is_event_word(tr.head(prep))
+
+    def in_name(self, i: int) -> bool:
+        """Whether a trigger word is part of a name ("Indian Illegally Occupied Jammu and
+        Kashmir", "the Strike Force"): names are not events."""
+        t = self.tree.tok(i)
+        if t.ent_type in ("GPE", "LOC", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON") and t.text[:1].isupper():
+            return True
+        m = self.tree.mention_of.get(i)
+        return m is not None and len(m.text.split()) > 1 and t.text[:1].isupper()
+
+    def _path(self, top: int, low: int) -> list[int]:
+        """Tokens from ``low`` up to (not including) ``top``."""
+        out = [low]
+        for a in self.tree.ancestors(low):
+            if a == top:
+                break
+            out.append(a)
+        return out
+
+    def is_event_word(self, i: int) -> bool:
+        """Whether token i is a word of the event lexicon (trigger, frame or complement)."""
+        lex = self.lex
+        for key, _ in self.keys_of(i):
+            if key in lex.nouns or key in lex.verbs or key in lex.frame_of or key in lex.complement_of:
+                return True
+        return False
+
+
+def _kind(pos: str) -> str:
+    if pos in VERB_POS:
+        return "verb"
+    if pos in NOUN_POS:
+        return "noun"
+    return "adj"
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a is b with one letter missing, added, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) + 1 == len(b):
+        return any(b[:k] + b[k + 1:] == a for k in range(len(b)))
+    if len(a) == len(b) + 1:
+        return any(a[:k] + a[k + 1:] == b for k in range(len(a)))
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return False
