@@ -31,7 +31,7 @@ def common(func):
     def wrapper(db, config, **kwargs):
         try:
             options = build_options(config_path=config, db=db, **{k: kwargs.pop(k) for k in
-                                    ("encoding", "batch_size") if k in kwargs})
+                                    ("encoding", "batch_size", "dask") if k in kwargs})
             return func(options, **kwargs)
         except StorylineError as exc:
             err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
@@ -74,12 +74,15 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--encoding", default=None, help="Text encoding of the inputs (default utf-8).")
 @click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch (default 16).")
+@click.option("--dask", default=None, metavar="ADDRESS",
+              help="Parse and analyse on a Dask cluster: a scheduler address, or 'local'.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @common
 def ingest(options: Options, paths, no_progress):
     """Read articles (files, directories, URLs or - for stdin), analyse and store them.
 
-    Formats: .txt, .html/.htm, .jsonl, .csv, RSS/Atom (.xml/.rss/.atom), http(s) URLs.
+    Formats: .txt, .html/.htm, .jsonl, .csv, .parquet, RSS/Atom (.xml/.rss/.atom), http(s)
+    URLs. With --dask, workers of a Dask cluster parse and analyse; this process stores.
     The same article twice is stored once. Exit code 1 when any input was rejected.
 
     \b

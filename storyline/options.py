@@ -22,6 +22,7 @@ class Options:
     batch_size: int = 16
     progress: bool = True
     workers: int = 1
+    dask: str | None = None  # a scheduler address, or "local" for a local cluster
 
 
 def build_options(config_path: str | None = None, env: dict | None = None, **flags) -> Options:
@@ -41,8 +42,10 @@ def build_options(config_path: str | None = None, env: dict | None = None, **fla
         options = _apply(options, table.get("db"), table.get("encoding"), table.get("batch_size"),
                          table.get("workers"))
     options = _apply(options, env.get("STORYLINE_DB"), env.get("STORYLINE_ENCODING"), None, None)
-    return _apply(options, flags.get("db"), flags.get("encoding"), flags.get("batch_size"),
-                  flags.get("workers"), flags.get("progress"))
+    options = _apply(options, flags.get("db"), flags.get("encoding"), flags.get("batch_size"),
+                     flags.get("workers"), flags.get("progress"))
+    dask = flags.get("dask") or env.get("STORYLINE_DASK")
+    return replace(options, dask=dask) if dask else options
 
 
 def _apply(options: Options, db, encoding, batch_size, workers, progress=None) -> Options:

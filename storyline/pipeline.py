@@ -102,8 +102,6 @@ def ingest_articles(items: Iterable[RawArticle | Skipped], store: Store, options
                     on_total: Callable[[int], None] | None = None, on_done: Progress | None = None
                     ) -> IngestReport:
     """``ingest`` for articles already read (the REST API's, or any reader's)."""
-    from .nlp import parse_documents
-
     report = IngestReport()
     documents = collect_documents(items, report)
     known = store.known_ids(d.id for d in documents)
@@ -120,16 +118,11 @@ def ingest_articles(items: Iterable[RawArticle | Skipped], store: Store, options
         fresh.append(doc)
     if on_total:
         on_total(len(fresh))
-    base = actor_base(store)
-    anchors = corpus_anchors(store)
-    learned: list[Actor] = []
-    for document, parsed in zip(fresh, parse_documents(fresh, options.batch_size)):
-        analysis = analyze(document, parsed, base, anchors)
+    results = (_analysed_on_dask(fresh, store, options) if options.dask
+               else _analysed_here(fresh, store, options))
+    for document, parsed, analysis in results:
         store.save_article(document, parsed, analysis)
         report.stored.append(document.id)
-        if analysis.new_actors:
-            learned.extend(analysis.new_actors)
-            base = actor_base(store)
         if on_done:
             on_done(1)
     # Sources of duplicates inside this batch, now that their first copy is stored.
@@ -139,6 +132,32 @@ def ingest_articles(items: Iterable[RawArticle | Skipped], store: Store, options
     if report.stored:
         rebuild_corpus(store)
     return report
+
+
+def _analysed_here(documents: Sequence[Document], store: Store, options: Options):
+    """Parse and analyse in this process; actors learned from one article serve the next."""
+    from .nlp import parse_documents
+
+    base = actor_base(store)
+    anchors = corpus_anchors(store)
+    learned: list[Actor] = []
+    for document, parsed in zip(documents, parse_documents(documents, options.batch_size)):
+        analysis = analyze(document, parsed, base, anchors)
+        yield document, parsed, analysis
+        if analysis.new_actors:
+            learned.extend(analysis.new_actors)
+            base = actor_base(store, learned)
+
+
+def _analysed_on_dask(documents: Sequence[Document], store: Store, options: Options):
+    from .scale import analyse_on_dask, dask_client
+
+    client = dask_client(options.dask)
+    try:
+        yield from analyse_on_dask(client, documents, store.stored_actors(), corpus_anchors(store),
+                                   options.batch_size)
+    finally:
+        client.close()
 
 
 def reprocess(store: Store, on_total=None, on_done: Progress | None = None) -> int:

@@ -30,6 +30,7 @@ HTML_EXTS = {".html", ".htm", ".xhtml"}
 FEED_EXTS = {".xml", ".rss", ".atom"}
 JSONL_EXTS = {".jsonl", ".ndjson"}
 CSV_EXTS = {".csv"}
+PARQUET_EXTS = {".parquet"}
 KNOWN_FIELDS = ("id", "title", "text", "url", "published", "outlet", "author")
 
 Item = RawArticle | Skipped
@@ -59,7 +60,7 @@ def read_file(path: Path, encoding: str = "utf-8") -> Iterator[Item]:
     ext = path.suffix.lower()
     origin = str(path)
     size = path.stat().st_size
-    limit = MAX_CORPUS_FILE_BYTES if ext in JSONL_EXTS | CSV_EXTS else MAX_FILE_BYTES
+    limit = MAX_CORPUS_FILE_BYTES if ext in JSONL_EXTS | CSV_EXTS | PARQUET_EXTS else MAX_FILE_BYTES
     if size > limit:
         yield Skipped(origin, f"too large: {size / 1e6:.1f} MB, the limit for one {ext or 'text'} "
                               f"file is {limit / 1e6:.0f} MB; split it into articles")
@@ -68,6 +69,8 @@ def read_file(path: Path, encoding: str = "utf-8") -> Iterator[Item]:
         yield from read_jsonl(path, encoding)
     elif ext in CSV_EXTS:
         yield from read_csv(path, encoding)
+    elif ext in PARQUET_EXTS:
+        yield from read_parquet(path)
     else:
         data = path.read_bytes()
         if ext in HTML_EXTS:
@@ -217,6 +220,23 @@ def read_csv(path: Path, encoding: str = "utf-8") -> Iterator[Item]:
         return
     for n, row in enumerate(reader, 2):
         yield _from_row(row, f"{path}:{n}", f"{path.stem}-{n - 1}")
+
+
+def read_parquet(path: Path) -> Iterator[Item]:
+    """One article per row of a Parquet table with a ``text`` column (the same fields as JSONL)."""
+    import pyarrow.parquet as pq
+    from pyarrow import ArrowException
+
+    try:
+        table = pq.read_table(path)
+    except (ArrowException, OSError) as exc:
+        yield Skipped(str(path), f"not a readable Parquet file: {exc}")
+        return
+    if "text" not in table.column_names:
+        yield Skipped(str(path), "Parquet table has no 'text' column")
+        return
+    for n, row in enumerate(table.to_pylist(), 1):
+        yield _from_row(row, f"{path}:{n}", f"{path.stem}-{n}")
 
 
 def _from_row(row: dict, origin: str, fallback_name: str) -> RawArticle:
