@@ -15,6 +15,8 @@ INVESTIGATE → ACCUSE). Reported:
   for the target where gold names one;
 - how many sentences produced no event at all.
 
+With --explain, every mistyped or empty sentence and every wrong source or target country.
+
 It is a development set for typing: rules are written for news in general, never for these
 sentences.
 """
@@ -91,6 +93,12 @@ def run(gsr_path: Path, explain: bool) -> dict:
         if gt:
             tgt_n += 1
             tgt_ok += bool(chosen.target and chosen.target.country in gt)
+            if explain and not (chosen.target and chosen.target.country in gt):
+                got = chosen.target.country or chosen.target.name if chosen.target else None
+                print(f"TGT   {gold:9} want {sorted(gt)} got {got} '{chosen.trigger}' | {r['text'][:100]}")
+        if explain and gs and not (chosen.source and chosen.source.country in gs):
+            got = chosen.source.country or chosen.source.name if chosen.source else None
+            print(f"SRC   {gold:9} want {sorted(gs)} got {got} '{chosen.trigger}' | {r['text'][:100]}")
         if explain and first.plover != gold:
             print(f"TYPE  {gold:9} got {first.plover:9} '{first.trigger}' | {r['text'][:100]}")
     elapsed = time.perf_counter() - start

@@ -26,7 +26,8 @@ import numpy as np
 
 from .errors import DataError
 from .knowledge import load_yaml
-from .quotes import ParseView, Report, clean_content, find_reports, report_sentence, report_text
+from .quotes import (ParseView, Report, clean_content, cue_lexicon, find_reports, report_sentence,
+                     report_text)
 from .records import ActorRef, Claim, Mention, ParsedDoc, Proposition, Quote
 
 __all__ = ["extract_claims", "group_propositions", "concept_lexicon", "claim_concepts"]
@@ -59,6 +60,10 @@ AXIS_WEIGHT = 0.4
 # One shared concept key lifts a pair by about the gap between same-topic (≈0.4) and
 # paraphrase (≈0.55) cosines in the seeds' table; set by hand, not swept.
 CONCEPT_WEIGHT = 0.12
+# Claims about one story share broad topic keys (shipping, aid, attack) whatever they say:
+# only this many shared keys count, so that topic overlap alone cannot reach the threshold
+# from a low cosine (0.3 + 2 × 0.12 < LINK_THRESHOLD).
+MAX_SHARED_CONCEPTS = 1
 # ... and never when they share no concept and cosine is below this: different topics
 # (unrelated claims about the same two countries sat at 0.1–0.35).
 MIN_COSINE = 0.35
@@ -75,6 +80,7 @@ class Concept:
     id: str
     stems: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
+    words: frozenset = frozenset()  # exact words ("port$" in the file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +108,12 @@ def concept_lexicon() -> ConceptLexicon:
     for cid, words in (data.get("concepts") or {}).items():
         if not words:
             raise DataError(f"claims/concepts.yaml: concept {cid!r} has no words")
-        stems = tuple(w.lower() for w in words if " " not in w and "-" not in w)
-        phrases = tuple(tuple(re.findall(r"[a-z0-9*]+", w.lower())) for w in words if " " in w or "-" in w)
-        concepts.append(Concept(str(cid), stems, phrases))
+        words = [str(w).lower() for w in words]
+        exact = frozenset(w[:-1] for w in words if w.endswith("$"))
+        stems = tuple(w for w in words if " " not in w and "-" not in w and not w.endswith("$"))
+        phrases = tuple(tuple(re.findall(r"[a-z0-9*]+", w)) for w in words
+                        if (" " in w or "-" in w) and not w.endswith("$"))
+        concepts.append(Concept(str(cid), stems, phrases, exact))
     ids = {c.id for c in concepts}
     axes = []
     for n, ax in enumerate(data.get("axes") or ()):
@@ -119,19 +128,41 @@ def concept_lexicon() -> ConceptLexicon:
                           frozenset(w.lower() for w in data.get("drop_in_denial") or ()))
 
 
+@dataclass(frozen=True, slots=True)
+class StanceLexicon:
+    negative_pronouns: dict
+    discredit_modifiers: frozenset
+    discredit_nouns: frozenset
+    account_nouns: frozenset
+
+
+@functools.cache
+def _stance_lexicon() -> StanceLexicon:
+    """Negation and rebuttal words from ``data/claims/stance.yaml``, validated once."""
+    data = load_yaml("claims/stance.yaml") or {}
+    pronouns = data.get("negative_pronouns") or {}
+    disc = data.get("discredit") or {}
+    if not isinstance(pronouns, dict) or not isinstance(disc, dict):
+        raise DataError("claims/stance.yaml: negative_pronouns and discredit must be mappings")
+    return StanceLexicon({str(k).lower(): str(v) for k, v in pronouns.items()},
+                         frozenset(str(w).lower() for w in disc.get("modifiers") or ()),
+                         frozenset(w.lower() for w in disc.get("nouns") or ()),
+                         frozenset(w.lower() for w in disc.get("account_nouns") or ()))
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
 
 
 @functools.lru_cache(maxsize=65536)
 def claim_concepts(text: str) -> frozenset[str]:
-    """The concept keys a claim text mentions (stems match word beginnings; phrases match
-    word sequences, "*" standing for any one word)."""
+    """The concept keys a claim text mentions (stems match word beginnings, exact words
+    whole words; phrases match word sequences, "*" standing for any one word)."""
     lex = concept_lexicon()
     words = _words(text)
     found = set()
     for c in lex.concepts:
-        if any(w.startswith(s) for s in c.stems for w in words):
+        if any(w.startswith(s) for s in c.stems for w in words) or not c.words.isdisjoint(words):
             found.add(c.id)
             continue
         for ph in c.phrases:
@@ -157,16 +188,18 @@ def extract_claims(parsed: ParsedDoc, quotes: Sequence[Quote],
     reports = find_reports(parsed, mentions)
     quote_at = {(q.start, q.end): q for q in quotes}
     outer = _outer_reports(reports)
-    drafts: list[tuple[Report, str, str, int]] = []  # report, text, stance, position
+    drafts: list[_Draft] = []
     for n, rep in enumerate(reports):
         if n in outer or rep.speaker is None:
             continue
-        for text, stance in _propositions(view, rep, drafts):
+        for text, stance, derived in _propositions(view, rep, drafts):
             if len(_content_words(text)) >= MIN_CLAIM_WORDS:
-                drafts.append((rep, text, stance, rep.cue_tok if rep.cue_tok is not None else 0))
+                drafts.append(_Draft(rep, text, stance, rep.cue_tok if rep.cue_tok is not None else 0,
+                                     derived))
     claims: list[Claim] = []
     seen = set()
-    for rep, text, stance, _ in drafts:
+    for d in drafts:
+        rep, text, stance = d.rep, d.text, d.stance
         sent, sentence = report_sentence(parsed, rep)
         key = (sent, _actor_key(rep.speaker), text.lower(), stance)
         if key in seen:
@@ -178,6 +211,18 @@ def extract_claims(parsed: ParsedDoc, quotes: Sequence[Quote],
                             text=text, direct=rep.direct, stance=stance,
                             quote_id=q.id if q else None, channel=rep.channel))
     return tuple(claims)
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A claim before it is numbered; ``derived`` when its text is an earlier claim's (a
+    reference back or a rebuttal), so that it is never itself taken as an antecedent."""
+
+    rep: Report
+    text: str
+    stance: str
+    pos: int
+    derived: bool = False
 
 
 def _outer_reports(reports: list[Report]) -> set[int]:
@@ -205,21 +250,37 @@ def _propositions(view: ParseView, rep: Report, earlier) -> list[tuple[str, str]
     predicates of opposite polarity, or an earlier claim it refers to."""
     stance = rep.stance
     if rep.anaphoric or _has_such(view, rep):
-        ante = _antecedent(view, rep, earlier)
+        ante = _antecedent(view, rep, earlier, stance)
         if ante is not None:
             flip = _negated_object(view, rep)
-            return [(ante, _flip(stance) if flip else stance)]
+            return [(ante, _flip(stance) if flip else stance, True)]
         if rep.anaphoric:
             return []
+    out = [(text, st, False) for text, st in _stated(view, rep)]
+    if stance == "asserts" and _discredits(view, rep):
+        # "accused Moscow of using a false pretext": calling the other side's account false
+        # denies it, besides whatever else the sentence asserts
+        ante = _antecedent(view, rep, earlier, "denies")
+        if ante is not None:
+            out.append((ante, "denies", True))
+    return out
+
+
+def _stated(view: ParseView, rep: Report) -> list[tuple[str, str]]:
+    """The (text, stance) pairs of a report's own content."""
+    stance = rep.stance
     if rep.text:  # built from a frame
         return [(rep.text, stance)]
-    if rep.direct or rep.kind in ("according", "continued") or rep.content_toks is None \
+    if rep.kind in ("according", "continued") or rep.content_toks is None \
             or rep.relative_head is not None:
         return [(report_text(view.parsed, rep), stance)]
     lo, hi = rep.content_toks
     root = _content_root(view, lo, hi)
     if root is None:
         return [(report_text(view.parsed, rep), stance)]
+    if rep.direct:
+        # a quote keeps its words; a negated quote ("we had nothing to do with it") denies
+        return [(report_text(view.parsed, rep), _flip(stance) if _negations(view, root) else stance)]
     out = []
     for part_lo, part_hi, head, drop in _clause_parts(view, root, lo, hi):
         negs = _negations(view, head)
@@ -227,11 +288,52 @@ def _propositions(view: ParseView, rep: Report, earlier) -> list[tuple[str, str]
         remove = set(drop) | set(negs)
         if st == "denies":
             remove |= _droppable(view, part_lo, part_hi)
+        replace = {k: _stance_lexicon().negative_pronouns[view.toks[k].text.lower()]
+                   for k in negs if view.toks[k].text.lower() in _stance_lexicon().negative_pronouns}
+        replace.update(_named_subjects(view, rep, head, part_lo, part_hi))
         for piece in _split_denied(view, head, part_lo, part_hi, negs):
-            text = _render(view, piece, remove)
+            text = _render(view, piece, remove - set(replace), replace)
             if text:
                 out.append((text, st))
     return out or [(report_text(view.parsed, rep), stance)]
+
+
+def _named_subjects(view: ParseView, rep: Report, head: int, lo: int, hi: int) -> dict[int, str]:
+    """Third-person subject pronouns of a reported clause, written as the actor they stand
+    for ("Kyiv said it had never used the corridor" → "Ukraine had never used the corridor"),
+    so that the claim reads alone and groups with others' claims that name the actor. The
+    referent is the resolver's, else the speaker when the pronoun fits it: in reported
+    speech "X said it/he …" is, in news prose, X itself."""
+    lex = cue_lexicon()
+    out = {}
+    verbs = [head] + [c for c in range(lo, hi + 1) if view.toks[c].dep == "conj"
+                      and view.toks[c].head == head and view.toks[c].pos in ("VERB", "AUX")]
+    for v in verbs:
+        for c in view.children[v]:
+            t = view.toks[c]
+            if not (lo <= c <= hi and t.dep in ("nsubj", "nsubjpass") and t.pos == "PRON"):
+                continue
+            lower = t.text.lower()
+            kind = next((k for k, words in lex.pronouns.items() if lower in words and k != "first"), None)
+            if kind is None:
+                continue
+            m = view.mention_at(c)
+            ref = view.known(m.refs[0]) if m is not None and len(m.refs) == 1 else None
+            if ref is None or ref.kind == "other":
+                ref = rep.speaker
+            if ref is None or ref.kind == "other" or not ref.name \
+                    or (kind == "person") != (ref.kind == "person"):
+                continue
+            out[c] = _display_name(ref)
+    return out
+
+
+def _display_name(ref: ActorRef) -> str:
+    """An actor's name as prose: "Russia", not the actor base's "Russia government"."""
+    name = ref.name or ""
+    if ref.kind == "government" and name.lower().endswith(" government"):
+        name = name[: -len(" government")]
+    return name
 
 
 def _flip(stance: str) -> str:
@@ -274,10 +376,13 @@ def _negations(view: ParseView, head: int) -> list[int]:
     """Negation markers of a clause: "not"/"never" on its verb, or "no" on its subject,
     object or predicate noun ("there had been no discussions", "made no such request")."""
     negs = [c for c in view.children[head] if view.toks[c].dep == "neg"]
+    pronouns = _stance_lexicon().negative_pronouns
     for c in view.children[head]:
         if view.toks[c].dep in ("dobj", "attr", "nsubj", "nsubjpass", "acomp"):
             negs += [d for d in view.children[c] if view.toks[d].dep == "det"
                      and view.toks[d].text.lower() == "no"]
+            if view.toks[c].text.lower() in pronouns:
+                negs.append(c)  # "had nothing to do with the attack", "signed nothing"
     return negs
 
 
@@ -333,31 +438,102 @@ def _expletive(view: ParseView, head: int) -> bool:
     return any(view.toks[c].dep == "expl" for c in view.children[head])
 
 
-def _render(view: ParseView, piece, remove: set[int]) -> str:
-    """Text of a token range (or list), without the removed tokens, as clean prose."""
+def _render(view: ParseView, piece, remove: set[int], replace: dict[int, str] | None = None) -> str:
+    """Text of a token range (or list), without the removed tokens and with the replaced
+    ones, as clean prose ("cannot flow" less "not" is "can flow", not "canflow")."""
     idx = range(piece[0], piece[1] + 1) if isinstance(piece, tuple) else piece
-    parts = []
+    replace = replace or {}
+    parts: list[list[str]] = []
     for k in idx:
-        if k in remove:
-            continue
         t = view.toks[k]
-        parts.append(t.text + (t.ws if t.ws else ""))
-    text = "".join(parts)
-    return clean_content(text)
+        if k in remove:
+            if parts and t.ws:
+                parts[-1][1] = parts[-1][1] or t.ws
+            continue
+        parts.append([replace.get(k, t.text), t.ws or ""])
+    return clean_content("".join(a + b for a, b in parts))
 
 
-def _antecedent(view: ParseView, rep: Report, earlier) -> str | None:
-    """The text of the claim an anaphoric report refers to: the latest earlier claim, within
-    ANTECEDENT_SENTENCES, by a different speaker."""
+def _antecedent(view: ParseView, rep: Report, earlier: list[_Draft], stance: str) -> str | None:
+    """The text of the claim a report refers back to ("this version", "the accusation",
+    "Trump's remarks", "false claims"), within ANTECEDENT_SENTENCES.
+
+    Candidates are earlier claims by another speaker (another country when both are
+    known) that state something of their own (not a reference back or a rebuttal
+    themselves, not a quote in the first or second person: "I will work with you" is no one
+    else's proposition).
+    A named owner ("Trump's remarks") picks that owner's latest claim; a denial prefers the
+    latest claim that names the denier (the accused answers the accusation); otherwise the
+    latest candidate wins.
+    """
     here = view.toks[rep.cue_tok].sent if rep.cue_tok is not None else 0
-    me = _actor_key(rep.speaker)
-    for prev, text, _stance, pos in reversed(earlier):
-        there = view.toks[pos].sent
-        if here - there > ANTECEDENT_SENTENCES:
+    me = rep.speaker
+    owner = _owner(view, rep)
+    pool = []
+    for d in reversed(earlier):
+        if here - view.toks[d.pos].sent > ANTECEDENT_SENTENCES:
             break
-        if _actor_key(prev.speaker) != me and not prev.anaphoric:
-            return text
+        if d.derived or d.rep.anaphoric or _personal_quote(d) or _discredits(view, d.rep):
+            continue
+        if owner is not None:
+            if _same_actor(d.rep.speaker, owner):
+                return d.text
+            continue
+        if _same_actor(d.rep.speaker, me) or (me is not None and me.country is not None
+                                              and d.rep.speaker.country == me.country):
+            continue
+        pool.append(d)
+    if not pool:
+        return None
+    if stance == "denies" and me is not None and me.country is not None:
+        for d in pool:
+            if d.rep.content_toks and any(r.country == me.country for m in view.mentions_in(*d.rep.content_toks)
+                                          for r in m.refs[:1]):
+                return d.text
+    return pool[0].text
+
+
+def _owner(view: ParseView, rep: Report) -> ActorRef | None:
+    """The actor a claim noun belongs to: "Trump's remarks" → Trump."""
+    if not rep.anaphoric or rep.content_toks is None:
+        return None
+    lo, hi = rep.content_toks
+    for k in range(lo, hi + 1):
+        # the parser may misread "Trump's remarks" as a clause: the possessive mark decides
+        if view.toks[k].dep == "poss" or any(view.toks[c].dep == "case" and view.toks[c].text in ("'s", "’s")
+                                            for c in view.children[k]):
+            m = view.mention_at(k)
+            if m is not None and view.toks[k].pos != "PRON":
+                return view.known(m.refs[0])
     return None
+
+
+def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is not None and b is not None and _actor_key(a) == _actor_key(b)
+
+
+_PERSONAL = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
+
+
+def _personal_quote(d: _Draft) -> bool:
+    return d.rep.direct and bool(_PERSONAL & set(_words(d.text)))
+
+
+def _discredits(view: ParseView, rep: Report) -> bool:
+    """Whether a report's content calls another account false ("false claims", "a false
+    pretext", "lies", "propaganda")."""
+    if rep.content_toks is None:
+        return False
+    lex = _stance_lexicon()
+    lo, hi = rep.content_toks
+    for k in range(lo, hi + 1):
+        t = view.toks[k]
+        if t.lemma.lower() in lex.discredit_nouns or t.text.lower() in lex.discredit_nouns:
+            return True
+        if t.text.lower() in lex.discredit_modifiers and t.dep == "amod" \
+                and view.toks[t.head].lemma.lower() in lex.account_nouns:
+            return True
+    return False
 
 
 def _actor_key(ref: ActorRef | None) -> str:
@@ -412,7 +588,7 @@ def _similarity(cos: np.ndarray, concepts: list[frozenset], polarity) -> np.ndar
     claims on different axes, or sharing no concept with a cosine below MIN_COSINE."""
     names = sorted(set().union(*concepts)) if concepts else []
     has = np.array([[c in k for c in names] for k in concepts], dtype=np.float32).reshape(len(concepts), len(names))
-    shared = has @ has.T
+    shared = np.minimum(has @ has.T, MAX_SHARED_CONCEPTS)
     axis = np.array([p[0] if p else "" for p in polarity], dtype=object)
     polar = axis != ""
     both = np.outer(polar, polar)

@@ -60,7 +60,7 @@ class CueVerb:
     stance: str = "asserts"
     object: bool = False
     speech: bool = True
-    frame: str | None = None
+    frames: tuple[str, ...] = ()
     needs: str | None = None
 
 
@@ -90,9 +90,13 @@ def cue_lexicon() -> CueLexicon:
             raise DataError(f"quotes/cues.yaml: verb {lemma!r}: stance must be asserts or denies")
         if spec.get("needs") not in (None, "claim_noun"):
             raise DataError(f"quotes/cues.yaml: verb {lemma!r}: needs must be claim_noun")
+        frames = spec.get("frames") or ()
+        if isinstance(frames, str) or not all(isinstance(f, str) and "{object}" in f for f in frames):
+            raise DataError(f"quotes/cues.yaml: verb {lemma!r}: frames must be a list of "
+                            "templates that each use {object}")
         verbs[str(lemma)] = CueVerb(str(lemma), spec.get("stance", "asserts"),
                                     bool(spec.get("object", False)), bool(spec.get("speech", True)),
-                                    spec.get("frame"), spec.get("needs"))
+                                    tuple(frames), spec.get("needs"))
     according = tuple(tuple(p.lower().split()) for p in cues.get("according") or ())
     chan = load_yaml("quotes/channels.yaml") or {}
     channels = []
@@ -200,19 +204,47 @@ class ParseView:
         self.spans = find_quote_spans(parsed.text)
         self.sent_para = {s.index: s.paragraph for s in parsed.sentences}
         self._subtree: dict[int, tuple[int, int]] = {}
+        self._affiliations: dict[str, ActorRef] | None = None
 
     def known(self, ref: ActorRef) -> ActorRef:
         """An unresolved name ("Trump" where the resolver missed it) as the resolved actor
-        the same document names in full ("President Donald Trump"), matched by last name."""
+        the same document names in full ("President Donald Trump"), matched by last name;
+        a person the resolver knows by name only, with the country or organisation the
+        document places them in ("Ukraine's minister, Mykola Solskyi")."""
         if ref.actor_id is not None or ref.country is not None or not ref.name:
-            return ref
+            return self.affiliation(ref)
         last = ref.name.split()[-1].lower()
         for m in self.mentions:
             for r in m.refs:
                 if r.actor_id is not None and r.name and r.kind in ("person", "org", "igo", "nsa") \
                         and r.name.split()[-1].lower() == last:
-                    return ActorRef(r.actor_id, r.name, r.kind, r.country, r.code, ref.text)
-        return ref
+                    return self.affiliation(ActorRef(r.actor_id, r.name, r.kind, r.country, r.code, ref.text))
+        return self.affiliation(ref)
+
+    def affiliation(self, ref: ActorRef) -> ActorRef:
+        """The ref with the country (or organisation code) its own noun phrase gives it
+        anywhere in the document, when the resolver gave none."""
+        if ref.country is not None or ref.code is not None or ref.kind not in ("person", "other"):
+            return ref
+        if self._affiliations is None:
+            self._affiliations = {}
+            for m in self.mentions:
+                r = m.refs[0]
+                key = _ref_key(r)
+                if key in self._affiliations or r.country is not None or r.code is not None:
+                    continue
+                rng = self.tok_range(m.start, m.end)
+                if rng is None:
+                    continue
+                head = next((k for k in range(rng[0], rng[1] + 1)
+                             if not rng[0] <= self.toks[k].head <= rng[1] or self.toks[k].head == k), rng[1])
+                placed = _affiliated(self, head, r, m)
+                if placed is not r:
+                    self._affiliations[key] = placed
+        placed = self._affiliations.get(_ref_key(ref))
+        if placed is None:
+            return ref
+        return ActorRef(ref.actor_id, ref.name, ref.kind, placed.country, placed.code, ref.text)
 
     def tok_at(self, char: int) -> int:
         """Index of the token that contains (or starts after) a character offset."""
@@ -318,11 +350,15 @@ def find_reports(parsed: ParsedDoc, mentions: Sequence[Mention]) -> list[Report]
     reports: list[Report] = []
     by_cue: dict[int, Report] = {}
     for t in view.toks:
-        if t.pos != "VERB" or t.lemma.lower() not in lex.verbs or view.in_quote(t.i):
+        if t.pos != "VERB" or t.lemma.lower() not in lex.verbs:
+            continue
+        quoted = view.in_quote(t.i) is not None
+        if quoted and not _named_subject(view, t.i):
             continue
         rep = _verb_report(view, lex, t.i, reports, author)
         if rep is not None:
-            by_cue[t.i] = rep
+            if not quoted:  # a report inside a quote never frames another quote
+                by_cue[t.i] = rep
             reports.append(rep)
     for t in view.toks:
         if t.lemma.lower() in lex.evidence_nouns and t.dep == "dobj" and not view.in_quote(t.i) \
@@ -340,10 +376,20 @@ def find_reports(parsed: ParsedDoc, mentions: Sequence[Mention]) -> list[Report]
     return kept
 
 
+def _named_subject(view: ParseView, v: int) -> bool:
+    """A cue inside a quote counts when a named actor speaks ("The Russians told us that
+    they had nothing to do with it"): the quoted speaker reports another's words. "I said",
+    "we told them" stay part of the quote."""
+    subj = next((c for c in view.children[v] if view.toks[c].dep in _SUBJECT_DEPS), None)
+    return subj is not None and view.toks[subj].pos != "PRON" and view.mention_at(subj) is not None
+
+
 def _verb_report(view: ParseView, lex: CueLexicon, v: int, earlier: list[Report], author) -> Report | None:
     """A report for cue verb v: its speaker and (if syntax gives one) its content clause."""
     tok = view.toks[v]
     verb = lex.verbs[tok.lemma.lower()]
+    if any(view.toks[c].dep == "neg" for c in view.children[v]):
+        return None  # "did not confirm that…", "has not said whether…": nothing is claimed
     subj = _subject(view, v)
     if subj is None:
         return None
@@ -366,17 +412,26 @@ def _verb_report(view: ParseView, lex: CueLexicon, v: int, earlier: list[Report]
         rep.kind = "object"
         rep.anaphoric = True
         return rep
-    if verb.frame and objs and view.text(*view.subtree(objs[0])).lower() in ("each other", "one another"):
-        return None  # "accused each other": no one proposition to attribute
-    if verb.frame and objs:
-        filled = _fill_frame(view, verb.frame, v, objs[0])
+    if verb.frames and not objs:
+        # "called the missile attack a 'spit in the face'": the parser may read both
+        # objects as predicates; the first is the object
+        second = [c for c in kids if view.toks[c].dep == "oprd"]
+        objs = second[:1] if len(second) > 1 else objs
+    if verb.frames and objs:
+        if view.text(*view.subtree(objs[0])).lower() in ("each other", "one another"):
+            return None  # "accused each other": no one proposition to attribute
+        filled = _fill_frame(view, verb.frames, v, objs[0])
         if filled:
             rep.text, (lo, hi) = filled
             rep.pieces = [(view.toks[lo].idx, _tok_end(view, hi))]
             rep.content_toks = (lo, hi)
             rep.kind = "object"
-        return rep
+            return rep
+        # no frame fits ("called him", "described how…"): read it as an ordinary cue
     ccomp = [c for c in kids if view.toks[c].dep == "ccomp"]
+    # "It called the attack X, said Y": a clause left of the cue is its content only when
+    # nothing on the right is ("drones attacked, the ministry said").
+    ccomp = [c for c in ccomp if c > v] or ccomp
     light = [o for o in objs if view.toks[o].lemma.lower() in lex.light_objects]
     if not ccomp:
         # "claimed the attacks targeted X": the parser reads the clause as object + reduced
@@ -453,23 +508,44 @@ def _verb_report(view: ParseView, lex: CueLexicon, v: int, earlier: list[Report]
     return rep
 
 
-def _fill_frame(view: ParseView, frame: str, v: int, obj: int):
-    """Fill a frame such as "{object} was responsible for {for}" from the verb's phrases;
-    returns the text and the token range it was drawn from, or None."""
-    o_lo, o_hi = _trim_plain(view, *view.subtree(obj))
-    slots = {"object": view.text(o_lo, o_hi)}
-    lo, hi = o_lo, o_hi
-    for c in view.children[v] + view.children[obj]:
-        if view.toks[c].dep == "prep":
-            comp = [g for g in view.children[c] if view.toks[g].dep in ("pobj", "pcomp")]
-            if comp and view.toks[c].text.lower() not in slots:
-                a, b = _trim_plain(view, *view.subtree(comp[0]))
-                slots[view.toks[c].text.lower()] = view.text(a, b)
-                lo, hi = min(lo, c), max(hi, b)
-    try:
-        return clean_content(frame.format(**slots)), (lo, hi)
-    except KeyError:
+_SLOT_RE = re.compile(r"\{([a-z]+)(@actor)?\}")
+
+
+def _fill_frame(view: ParseView, frames: tuple[str, ...], v: int, obj: int):
+    """Fill the first frame whose slots the verb's phrases provide ("{object} was
+    responsible for {for}", "{object} was {oprd}"); a slot marked ``@actor`` must name an
+    actor ("blamed the attack on Kyiv", not "an attack on its fleet"). Returns the text and
+    the token range it was drawn from, or None."""
+    if view.toks[obj].tag in ("WDT", "WP"):
+        if view.toks[v].dep != "relcl" or view.toks[obj].text.lower() == "what":
+            return None  # "what he called X": no noun to state it of
+        o_lo, o_hi = _trim_plain(view, *_noun_phrase(view, _antecedent_noun(view, view.toks[v].head)))
+    else:
+        o_lo, o_hi = _trim_plain(view, *_noun_phrase(view, obj))
+    if o_lo > o_hi:
         return None
+    slots = {"object": (o_lo, o_hi)}
+    heads = {"object": obj}
+    for c in view.children[v] + view.children[obj]:
+        t = view.toks[c]
+        if t.dep == "oprd" and c in view.children[v] and "oprd" not in slots and c != obj:
+            slots["oprd"], heads["oprd"] = _trim_plain(view, *_noun_phrase(view, c)), c
+        elif t.dep == "prep":
+            comp = [g for g in view.children[c] if view.toks[g].dep in ("pobj", "pcomp")]
+            if comp and t.text.lower() not in slots:
+                slots[t.text.lower()] = _trim_plain(view, *_noun_phrase(view, comp[0]))
+                heads[t.text.lower()] = comp[0]
+    for frame in frames:
+        used = _SLOT_RE.findall(frame)
+        if not all(name in slots and slots[name][0] <= slots[name][1] for name, _ in used):
+            continue
+        if any(actor and view.mention_at(heads[name]) is None for name, actor in used):
+            continue
+        text = _SLOT_RE.sub(lambda m: view.text(*slots[m.group(1)]), frame)
+        lo = min(slots[name][0] for name, _ in used)
+        hi = max(slots[name][1] for name, _ in used)
+        return clean_content(text), (lo, hi)
+    return None
 
 
 def _evidence_report(view: ParseView, lex: CueLexicon, noun: int, earlier, author) -> Report | None:
@@ -514,6 +590,9 @@ def _subject(view: ParseView, v: int, depth: int = 0) -> int | None:
                     return g
     if tok.dep == "relcl" or any(view.toks[c].dep == "nsubjpass" for c in view.children[v]):
         return None
+    left = _left_clause_subject(view, v)
+    if left is not None:
+        return left
     if tok.dep == "conj" and tok.lemma.lower() in cue_lexicon().verbs:
         # "said the talks went well and added that…": the parser may hang "added" on the
         # complement's verb; a coordinated cue shares the subject of the cue above it.
@@ -531,14 +610,34 @@ def _subject(view: ParseView, v: int, depth: int = 0) -> int | None:
     return None
 
 
+def _left_clause_subject(view: ParseView, v: int) -> int | None:
+    """"It called the attack X, said Y and warned Z": the parser makes the first verb a
+    clause of "said", which is left with no subject; a cue verb on the left, set off by a
+    comma, is the first of a series, and its subject speaks for the whole series."""
+    verbs = cue_lexicon().verbs
+    for c in view.children[v]:
+        t = view.toks[c]
+        if t.dep == "ccomp" and c < v and t.pos == "VERB" and t.lemma.lower() in verbs \
+                and view.in_quote(c) is None and view.subtree(c)[1] + 1 < v \
+                and view.toks[view.subtree(c)[1] + 1].text == ",":
+            return next((g for g in view.children[c] if view.toks[g].dep in _SUBJECT_DEPS), None)
+    return None
+
+
 def _trim(view: ParseView, lo: int, hi: int, head: int) -> tuple[int, int]:
     """Cut a content span to the speaker's words: no leading "that", no trailing punctuation,
     quote marks or whitespace, no contrastive clause the reporter adds ("…, while …")."""
     verbs = cue_lexicon().verbs
+    for c in range(head + 1, hi + 1):
+        t = view.toks[c]
+        if t.dep in ("conj", "advcl") and t.lemma.lower() in verbs and t.pos == "VERB" and not any(
+                view.toks[g].dep in _SUBJECT_DEPS for g in view.children[c]) \
+                and (t.dep == "conj" or t.tag == "VBG"):
+            # "… and added that …", "…, and suggested limiting…", "…, saying that …": a cue
+            # sharing the speaker is a report of its own, wherever the parser hangs it
+            hi = min(hi, view.subtree(c)[0] - 1)
     for c in view.children[head]:
         t = view.toks[c]
-        if t.dep == "conj" and c > head and t.lemma.lower() in verbs and t.pos == "VERB":
-            hi = min(hi, view.subtree(c)[0] - 1)  # "… and added that …" is a report of its own
         if t.dep == "advcl" and c > head:
             marks = [view.toks[k].text.lower() for k in view.children[c] if view.toks[k].dep == "mark"]
             if any(m in _CONTRAST_MARKS for m in marks):
@@ -602,6 +701,50 @@ def _resolve_speaker(view: ParseView, lex: CueLexicon, head: int, earlier: list[
     return None, channel
 
 
+_AFFILIATIONS = ("state", "government", "military", "igo", "org", "person")
+
+
+def _ref_key(ref: ActorRef) -> str:
+    return ref.actor_id or (ref.name or "").lower()
+
+
+def _affiliated(view: ParseView, head: int, ref: ActorRef, own: Mention) -> ActorRef:
+    """A speaker the resolver knows by name only, placed by its own noun phrase: "Ukraine's
+    Infrastructure Minister Oleksandr Kubrakov" (UKR), "Mykhailo Podolyak, an adviser to
+    President Volodymyr Zelensky" (UKR), "a UN spokesman, Stephane Dujarric" (UN). Only the
+    phrase itself counts, not a relative clause or a coordinated second speaker."""
+    if ref.kind not in ("person", "other") or ref.country is not None or ref.code is not None:
+        return ref
+    skip: set[int] = set()
+    for c in view.children[head]:
+        if view.toks[c].dep in ("relcl", "acl", "conj", "cc"):
+            lo, hi = view.subtree(c)
+            skip.update(range(lo, hi + 1))
+    lo, hi = view.subtree(head)
+    if view.toks[head].dep == "appos":
+        # "a spokesman for the UN, Stephane Dujarric": the noun the name stands beside
+        gov = view.toks[head].head
+        for c in view.children[gov]:
+            if c != head and view.toks[c].dep in ("relcl", "acl", "conj", "cc"):
+                a, b = view.subtree(c)
+                skip.update(range(a, b + 1))
+        lo, hi = min(lo, view.subtree(gov)[0]), max(hi, view.subtree(gov)[1])
+    best = None
+    for mm in view.mentions_in(lo, hi):
+        k = view.tok_at(mm.start)
+        if mm is own or k in skip or (own.start <= mm.start < own.end):
+            continue
+        r = mm.refs[0]
+        if r.kind in _AFFILIATIONS and (r.country or (r.code and r.kind in ("igo", "org"))) \
+                and (best is None or abs(k - head) < best[0]):
+            best = (abs(k - head), r)
+    if best is None:
+        return ref
+    r = best[1]
+    return ActorRef(ref.actor_id, ref.name, ref.kind, r.country,
+                    ref.code or (r.code if r.country is None else None), ref.text)
+
+
 def _noun_phrase(view: ParseView, head: int) -> tuple[int, int]:
     """A noun's phrase, cut before the first relative clause or apposition inside it."""
     lo, hi = view.subtree(head)
@@ -614,10 +757,14 @@ def _noun_phrase(view: ParseView, head: int) -> tuple[int, int]:
 def _antecedent_noun(view: ParseView, h: int) -> int:
     """The noun a relative clause's pronoun stands for: "a ceasefire between A and B, which…"
     is about the ceasefire, though the parser hangs the clause on B."""
+    climbed = False
     while view.toks[h].dep in ("pobj", "conj") and view.toks[h].head != h:
         up = view.toks[h].head
         if view.toks[up].dep == "prep" and view.toks[view.toks[up].head].pos in ("NOUN", "PROPN"):
+            if climbed:
+                break  # one phrase up: "retaliation for the attack on the bridge, which…" is the attack
             h = view.toks[up].head
+            climbed = True
         elif view.toks[h].dep == "conj":
             h = up
         else:
@@ -844,7 +991,7 @@ def _owning_clause(view: ParseView, reports: list[Report], qlo: int, qhi: int) -
     """The innermost report whose content clause overlaps the quote's tokens."""
     best = None
     for r in reports:
-        if r.content_toks is None or r.kind == "quote":
+        if r.content_toks is None or r.kind == "quote" or (r.cue_tok is not None and qlo <= r.cue_tok <= qhi):
             continue
         lo, hi = r.content_toks
         if lo <= qhi and qlo <= hi:

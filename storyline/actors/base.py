@@ -3,9 +3,11 @@ non-state armed groups, with dated roles.
 
 The shipped part is built from the YAML files in ``storyline/data/actors/`` once per process;
 ``load_actor_base(extra)`` lays user and corpus actors over it (they win on equal ids). Every
-state in ``states.yaml`` yields three more actors derived from it: its government
-(``ISO3-GOV``), its military (``ISO3-MIL``) and its police (``ISO3-COP``), so that "New Delhi",
-"Pakistan's military" or "Indian police" resolve to something a user can see and edit.
+state in ``states.yaml`` yields four more actors derived from it: its government
+(``ISO3-GOV``), its military (``ISO3-MIL``), its police (``ISO3-COP``) and its people outside
+the state (``ISO3-CVL``: civilians, workers, refugees, the press), so that "New Delhi",
+"Pakistan's military", "Indian police" or "Palestinian prisoners" resolve to something a user
+can see and edit.
 
 The role *key* of a role (``head_of_government``, ``foreign_minister``...) is what
 ``holder()`` looks up; ``Role`` itself keeps the human title, so the key is kept here, per
@@ -30,8 +32,10 @@ from ..records import Actor, Role
 
 ACTOR_KINDS = ("person", "state", "government", "military", "nsa", "igo", "org", "other")
 # Sectors that get a derived country-level actor, with the kind that actor has.
-SECTOR_ACTORS = {"GOV": "government", "MIL": "military", "COP": "government"}
-SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police"}
+# CVL is the country's people outside the state (civilians, workers, refugees, the press):
+# kind "other", so that a government acting on its own citizens is an event with them.
+SECTOR_ACTORS = {"GOV": "government", "MIL": "military", "COP": "government", "CVL": "other"}
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "CVL": "civilians"}
 # Role keys whose holders act for the military rather than the government.
 MILITARY_ROLES = frozenset({"army_chief", "military_chief"})
 # Surnames derived from full names shorter than this are not looked for alone (an alias in the
@@ -262,13 +266,30 @@ def role_key_for_title(title: str, country: str | None) -> str | None:
         return title
     words = title.strip()
     info = _title_by_surface().get(words.lower())
-    if info is None:  # "Indian Prime Minister": drop leading words until a title remains
+    if info is None:  # "Indian Prime Minister": drop country words until a title remains
         parts = words.split()
         for i in range(1, len(parts)):
+            if re.sub(r"['’]s$", "", parts[i - 1].lower()) not in _neutral_title_words():
+                break  # "junior foreign minister", "religious leader": another post
             info = _title_by_surface().get(" ".join(parts[i:]).lower())
             if info:
                 break
     return info.role_for(country) if info else None
+
+
+@functools.cache
+def _neutral_title_words() -> frozenset[str]:
+    """Words that may precede a title without changing the office: country names and
+    demonyms ("Indian Prime Minister", "Russia's Foreign Minister") and the neutral
+    qualifiers of titles.yaml ("new President")."""
+    data = load_yaml("actors/titles.yaml")
+    out = {w.lower() for w in (data.get("neutral_qualifiers") or ())}
+    for s in load_states():
+        for text in (s.name, *s.aliases, *s.demonyms, *s.metonyms):
+            out.update(w.lower().strip(".") for w in text.split())
+            out.add(text.lower())
+    out.update(("u.s.", "us", "u.s", "the"))
+    return frozenset(out)
 
 
 @functools.cache
@@ -425,7 +446,7 @@ def _state_actors(s: StateInfo) -> list[Actor]:
     out = [Actor(id=s.id, name=s.name, kind="state", country=s.id,
                  aliases=s.aliases, code=s.id, origin="base")]
     ministries = tuple(n for _, names in s.ministries for n in names)
-    extra = {"GOV": s.metonyms + ministries, "MIL": s.military, "COP": ()}
+    extra = {"GOV": s.metonyms + ministries, "MIL": s.military, "COP": (), "CVL": ()}
     for sector, kind in SECTOR_ACTORS.items():
         out.append(Actor(id=f"{s.id}-{sector}", name=f"{s.name} {SECTOR_NAMES[sector]}",
                          kind=kind, country=s.id, aliases=extra[sector], sectors=(sector,),

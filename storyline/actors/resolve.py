@@ -59,6 +59,14 @@ ALTERNATIVE_WINDOW = 2
 # "both nuclear-armed neighbours"): more than three and the noun belongs to something else.
 MAX_GAP_WORDS = 3
 MAX_NAME_WORDS = 4
+# Words that may qualify a title between a country and it ("Ukraine's Infrastructure
+# Minister", "Nigerian junior foreign minister"): three covers every such title in our dev
+# sets; a longer run is a phrase of its own.
+MAX_TITLE_QUALIFIERS = 3
+_QUALIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "NNP", "NNS", "NNPS", "VBN"}
+_QUALIFIER_LEX = {"sector", "state_noun"}
+# Characters that may join the words of one phrase ("U.S. Secretary", "India's top").
+_TIGHT_GAP = set(" '’-–‑.")
 # A title word ending in a full stop this short is an abbreviation ("Gen.", "Lt."), whose stop
 # does not end the phrase before a name.
 MAX_ABBREVIATION = 4
@@ -89,6 +97,9 @@ class _Lexicon:
     typo_vocab: tuple[tuple[str, str, str], ...]  # (word, role, value)
     not_actor_heads: frozenset[str]
     person_government_nouns: frozenset[str]
+    home_prepositions: frozenset[str]
+    not_actor_after_demonym: frozenset[str]
+    ethnic_markers: frozenset[str]
 
 
 @functools.cache
@@ -150,7 +161,24 @@ def _lexicon() -> _Lexicon:
         typo_vocab=typo,
         not_actor_heads=frozenset(w.lower() for w in nouns.get("not_actor_heads") or ()),
         person_government_nouns=frozenset(
-            w.lower() for w in nouns.get("person_government_nouns") or ()))
+            w.lower() for w in nouns.get("person_government_nouns") or ()),
+        home_prepositions=frozenset(w.lower() for w in nouns.get("home_prepositions") or ()),
+        not_actor_after_demonym=frozenset(
+            w.lower() for w in nouns.get("not_actor_after_demonym") or ()),
+        ethnic_markers=frozenset(w.lower() for w in nouns.get("ethnic_markers") or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleWords:
+    neutral: frozenset[str]  # qualifiers that leave the office as it is ("new President")
+
+
+@functools.cache
+def _title_words() -> _TitleWords:
+    """Word lists of titles.yaml that the resolver reads besides the titles."""
+    data = load_yaml("actors/titles.yaml")
+    return _TitleWords(neutral=frozenset(
+        w.lower() for w in (data.get("neutral_qualifiers") or ())))
 
 
 @functools.cache
@@ -454,6 +482,7 @@ class _Resolver:
         self.span = date_range(published)
         self.mentions: list[_M] = []
         self.new_actors: dict[str, Actor] = {}
+        self.guessed: set[str] = set()  # new actors whose country the context suggested
         self.local_names: dict[str, ActorRef] = {}  # surname → the person this article means
         self.taken: set[int] = set()  # words already inside a mention
         _match_atoms(self.doc, _gazetteer(base))
@@ -478,8 +507,31 @@ class _Resolver:
                 gov = self.base.get(f"{country}-GOV")
                 if gov:
                     actor = gov
+        country, code = actor.country, actor.code or actor.country
+        if actor.kind == "person":
+            country, code = self.affiliation(actor, country, code)
         return ActorRef(actor_id=actor.id, name=actor.name, kind=actor.kind,
-                        country=actor.country, code=actor.code or actor.country, text=text)
+                        country=country, code=code, text=text)
+
+    def affiliation(self, actor: Actor, country: str | None, code: str | None
+                    ) -> tuple[str | None, str | None]:
+        """Whom a person acts for on the article's date: someone who then holds only posts in
+        an IGO or armed group (the UN Secretary-General, NATO's Secretary General) acts for
+        that organisation, whatever their nationality, so the ref carries its code ("UN")
+        and no country; otherwise the person's own country and code."""
+        if self.span is None:
+            roles = [r for r in actor.roles if r.end is None]
+        else:
+            roles = [r for _, r in self.base.roles_on(actor, self.published)]
+        orgs = [r.org for r in roles if r.org]
+        if not orgs or any(r.org is None and r.country for r in roles):
+            return country, code
+        org = self.base.get(orgs[-1])
+        if org is None:
+            return country, code
+        if org.kind == "nsa":  # a group's leader acts for the group, in its country
+            return org.country, org.code or code
+        return None, org.code or org.id.upper()
 
     def sector_ref(self, country: str, sector: str, text: str) -> ActorRef | None:
         if sector == "STATE":
@@ -561,7 +613,7 @@ class _Resolver:
     # titles ---------------------------------------------------------------------------
 
     def titled(self, atom: _Atom) -> bool:
-        """[MOD] TITLE [NAME] and [MOD] TITLE [of/for X], with appositions."""
+        """[MOD] [QUALIFIERS] TITLE [NAME] and [MOD] TITLE [of/for X], with appositions."""
         doc = self.doc
         start = atom.w0
         mod = self.modifier(start)
@@ -571,18 +623,34 @@ class _Resolver:
                            else 0)  # "UN Secretary-General", "Hamas's leader"
             if self.org_modifier(start, w) is None:
                 return False
+        after_mod = w
         not_current = False
-        while doc.lower(w) in _lexicon().not_current or (
-                doc.lower(w) in ("top", "senior") and not self.atom(w)):
+        while not self.is_title(w) and (doc.lower(w) in _lexicon().not_current or (
+                doc.lower(w) in ("top", "senior") and not self.atom(w))):
             not_current = not_current or doc.lower(w) in _lexicon().not_current
             w += 1
         if doc.lower(start - 1) in _lexicon().not_current:
             not_current = True
+        # "Ukraine's Infrastructure Minister", "Lebanon's new President": words that qualify
+        # the title between the modifier and it
+        q0 = q = w
+        while q - w < MAX_TITLE_QUALIFIERS and not self.is_title(q) and self.qualifier(q):
+            q += 1
+        w = q
         title_atom = self.atom(w)
         if title_atom is None or not title_atom.has("title") or title_atom.actors:
             return False
         if mod and len(mod[0]) != 1:
             return False
+        if not self.tight(start, title_atom.w0 + 1):
+            return False  # "Liberia, Defence Minister X"; "...Russia.\nPresident X"
+        first = start
+        if mod is None and after_mod == start:  # "Infrastructure Minister X": no modifier
+            while first > 0 and start - first < MAX_TITLE_QUALIFIERS and \
+                    self.qualifier(first - 1) and self.tight(first - 1, first + 1):
+                first -= 1
+            q0 = first
+        qualifiers = [doc.lower(i) for i in range(q0, title_atom.w0)]
         titles = [title_atom.lex["title"]]
         title_words = [self.text(title_atom.w0, title_atom.w1)]
         w = title_atom.w1
@@ -595,24 +663,42 @@ class _Resolver:
         mod_atom = mod[0][0][1] if mod else None
         org = None
         if mod is None:
-            org = self.org_modifier(start, title_atom.w0)
+            org = self.org_modifier(start, after_mod)
         name = self.name_after(w)
         if name is None and doc.gap(w - 1).strip() == "," and w < len(doc.words):
             name = self.name_after(w, appositive=True)
         # "MEA spokesperson", "State Department spokesman": the ministry names the office
         portfolio = self.portfolio(mod_atom, country) if mod_atom else None
         office = self.office(titles, country, org, portfolio)
-        human_title = " ".join(title_words)
-        first = start
+        human_title = " ".join(([self.text(q0, title_atom.w0)] if qualifiers else [])
+                               + title_words)
+        if any(x not in _title_words().neutral for x in qualifiers):
+            office = self.qualified(office)  # an "agriculture minister" is no minister of all
         if doc.lower(first - 1) in _DETERMINERS:
             first -= 1
+        of = None
+        if name is None:
+            of = self.of_phrase(w)
+            # "a spokesman for UN Secretary-General Antonio Guterres, Stephane Dujarric,"
+            if of is not None and of[5] is not None and doc.gap(of[5] - 1).strip() == ",":
+                name = self.name_after(of[5], appositive=True)
+                if name is not None and name[2] is not None:
+                    name = None  # a known person after the comma is someone else
         if name is not None:
             n0, n1, person = name
             if person is None:
-                person = self.learn(n0, n1, office, human_title, country, start)
+                c, o = country, org
+                if of is not None:
+                    c, o = c or of[0], o or of[2]
+                person = self.learn(n0, n1, office, human_title, c, start, org=o)
             if person is not None:
                 current = not not_current  # "former Prime Minister X" holds no office now
-                m = self.add(_M(first if mod or org else title_atom.w0, n1, (person,), "title",
+                m_start = first if mod or org else q0 if qualifiers else title_atom.w0
+                if of is not None:  # the title and the name are apart: two mentions
+                    self.add(_M(first, of[3], (replace(person, text=self.text(first, of[3])),),
+                                "title", doc.words[start].sent, person=True))
+                    m_start = n0
+                m = self.add(_M(m_start, n1, (person,), "title",
                                 doc.words[start].sent, person=True,
                                 role_keys=office[1] if current else (),
                                 titles=(human_title.lower(),) if current else ()))
@@ -622,19 +708,21 @@ class _Resolver:
             return False
         # a title without a name
         end = w
-        of = self.of_phrase(w)
         if of is not None:
-            of_country, of_portfolio, of_org, end, of_sector = of
+            of_country, of_portfolio, of_org, end, of_sector, _ = of
             country = country or of_country
             org = org or of_org
             if of_sector:
                 titles = [replace(t, sector=of_sector) for t in titles]
             office = self.office(titles, country, org, of_portfolio or portfolio)
+            if any(x not in _title_words().neutral for x in qualifiers):
+                office = self.qualified(office)
         if not_current:
             if mod:
                 self.add_plain(mod_atom)
             return True
-        indefinite = _INDEFINITE & {doc.lower(title_atom.w0 - 1), doc.lower(start - 1)}
+        indefinite = _INDEFINITE & {doc.lower(title_atom.w0 - 1), doc.lower(first),
+                                    doc.lower(start - 1)}
         refs = self.office_holder(office, country, org, indefinite, doc.words[start].sent,
                                   human_title, first, end)
         if refs:
@@ -646,6 +734,50 @@ class _Resolver:
             self.add_plain(mod_atom)
             return True
         return False
+
+    def is_title(self, w: int) -> bool:
+        a = self.atom(w)
+        return a is not None and a.has("title") and not a.actors
+
+    def qualifier(self, w: int) -> bool:
+        """A word that may qualify a title ("Infrastructure" Minister, "new" President,
+        "agriculture" minister): a free adjective or common/proper noun, not a name the base
+        knows, not a date, not possessive."""
+        doc = self.doc
+        if not 0 <= w < len(doc.words) or w in self.taken:
+            return False
+        a = self.atom(w)
+        if a is not None and (a.actors or a.w1 != w + 1 or not set(a.lex) <= _QUALIFIER_LEX):
+            return False  # "opposition" leader, "security" chief: a sector word may qualify
+        word = doc.words[w]
+        tok = doc.token(w)
+        if word.possessive or not word.text.isalpha() or tok.ent_type in _NON_NAME_ENTS \
+                or tok.ent_type == "PERSON":
+            return False
+        if doc.lower(w) in _DETERMINERS or doc.lower(w) in _lexicon().not_current:
+            return False
+        return tok.tag in _QUALIFIER_TAGS
+
+    def tight(self, w0: int, w1: int) -> bool:
+        """Are words [w0, w1) one phrase: one sentence, joined by spaces, hyphens, the
+        apostrophe of a possessive or an initial's stop (no comma, no line break)?"""
+        doc = self.doc
+        for i in range(w0, w1 - 1):
+            if doc.words[i].sent != doc.words[i + 1].sent:
+                return False
+            gap = doc.gap(i)
+            if "\n" in gap or not set(gap) <= _TIGHT_GAP:
+                return False
+            if "." in gap and len(doc.words[i].text) > MAX_ABBREVIATION:
+                return False
+        return True
+
+    def qualified(self, office):
+        """The office of a qualified title ("Infrastructure Minister"): no canonical role, so
+        nobody is looked up for it."""
+        title, _ = office
+        return replace(title, lookup=False, role=None, countries=(), alternatives=(),
+                       ministry_roles=(), igo_role=None), ()
 
     def org_modifier(self, start: int, title_w: int) -> str | None:
         """An IGO or NSA right before a title ("UN Secretary-General", "Hamas leader")."""
@@ -753,12 +885,20 @@ class _Resolver:
         return None
 
     def of_phrase(self, w: int):
-        """"of/for [the] X" after a title: (country, portfolio, org, end word, sector) or
-        None. The sector is that of a sector noun or service ("for the Pakistani military")."""
+        """"of/for/to [the] X" after a title: (country, portfolio, org, end word, sector,
+        person end) or None. The sector is that of a sector noun or service ("for the
+        Pakistani military"). When X is a person ("an adviser to President Volodymyr
+        Zelensky", "a spokesman for UN Secretary-General Antonio Guterres") the title takes
+        that person's country or organisation, ends before the preposition, and the last
+        item is the word after the person's name (else None)."""
         doc = self.doc
         if doc.lower(w) not in _OF_WORDS:
             return None
         v = self.skip_det(w + 1)
+        boss = self.person_phrase(v)
+        if boss is not None:
+            country, org, name_end = boss
+            return country, None, org, w, None, name_end
         mod = self.modifier(v)
         country, portfolio, org = None, None, None
         if mod and len(mod[0]) == 1:
@@ -781,14 +921,41 @@ class _Resolver:
                 a = self.base.get(p.actor)
                 if a and a.kind == "military":
                     sector = "MIL"
-            return country, portfolio, None, end, sector
+            return country, portfolio, None, end, sector, None
         atom = self.atom(v)
         if atom is not None:
             for p in atom.actors:
                 a = self.base.get(p.actor)
                 if a and a.kind in ("igo", "nsa", "org"):
-                    return None, None, a.id, atom.w1, None
+                    return None, None, a.id, atom.w1, None, None
         return None
+
+    def person_phrase(self, v: int):
+        """[MOD] [TITLE] NAME at word v, naming a person: (country, org, word after the name)
+        or None. An unknown name counts only after a title ("Prime Minister Ahmed Khan")."""
+        doc = self.doc
+        k, country, org = v, None, None
+        mod = self.modifier(k)
+        if mod and len(mod[0]) == 1:
+            country, k = mod[0][0][0], mod[1]
+        elif (o := self.org_modifier(k, (self.atom(k).w1 if self.atom(k) else k))) and \
+                self.is_title(self.atom(k).w1):
+            org, k = o, self.atom(k).w1
+        titled = False
+        while self.is_title(k):
+            titled, k = True, self.atom(k).w1
+        if (mod or org) and not titled:
+            return None
+        name = self.name_after(k)
+        if name is None or (name[2] is None and not titled):
+            return None
+        ref = name[2]
+        if ref is not None:
+            country = ref.country or country
+            if ref.country is None and ref.code:
+                org = next((a.id for a in self.base.lookup_name(ref.code)
+                            if a.kind in ("igo", "nsa", "org")), org)
+        return country, org, name[1]
 
     def portfolio(self, atom: _Atom, country: str | None) -> str | None:
         """The portfolio of a ministry atom ("MEA" → foreign), if it is one."""
@@ -927,35 +1094,111 @@ class _Resolver:
             tok.ent_type not in _NON_NAME_ENTS
 
     def learn(self, n0: int, n1: int, office, human_title: str, country: str | None,
-              start: int) -> ActorRef | None:
-        """A person the base does not know, introduced with a title: a new corpus actor."""
+              start: int, org: str | None = None) -> ActorRef | None:
+        """A person the base does not know, introduced with a title: a new corpus actor, of
+        ``org`` when the title is held there ("spokesman for the Secretary-General")."""
         title, keys = office
         name = self.text(n0, n1)
         if len(name.split()) < 2 and self.doc.token(n0).tag not in _NAME_TAGS or \
                 self.doc.words[n0].sent in self.doc.headlines:
             return None  # a headline's capitals do not delimit a name
-        country = country or title.default_country or self.cataphora_country(
-            keys, self.doc.words[start].sent, start)
+        org_actor = self.base.get(org) if org else None
+        if org_actor is not None and org_actor.kind != "igo":
+            country = country or org_actor.country  # a group's official: its country
+            org_actor = None
+        guessed = False
+        if org_actor is None:
+            sent = self.doc.words[start].sent
+            country = country or title.default_country or self.cataphora_country(
+                keys, sent, start)
+            if country is None:
+                country = self.context_country(sent, min(start, n0), n1)
+                guessed = country is not None
+        else:
+            country = None
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         actor_id = slug if self.base.get(slug) is None else f"{slug}-{(country or 'x').lower()}"
         sentence = self.doc.parsed.sentences[self.doc.words[n0].sent].text
         existing = self.new_actors.get(actor_id)
         if existing is None:
             role_title = self.role_title(human_title, keys, country)
+            code = (org_actor.code or org_actor.id.upper()) if org_actor else \
+                (country + title.sector if country else None)
             actor = Actor(
                 id=actor_id, name=name, kind="person", country=country,
                 aliases=(surname(name),) if surname(name) != name else (),
                 sectors=(title.sector,),
-                roles=(Role(title=role_title, country=country, start=self.published),),
-                code=(country or "") + title.sector if country else None,
-                origin="corpus", evidence=sentence)
+                roles=(Role(title=role_title, country=country, start=self.published,
+                            org=org_actor.id if org_actor else None),),
+                code=code, origin="corpus", evidence=sentence)
             self.new_actors[actor_id] = actor
+            if guessed:
+                self.guessed.add(actor_id)
         ref = self.ref(actor_id, self.text(n0, n1))
         if ref:
             self.local_names[surname(name).lower()] = ref
         return ref
 
-    def add_role(self, actor_id: str, office, human_title: str, country: str | None) -> None:
+    def context_country(self, sent: int, w0: int, w1: int) -> str | None:
+        """The country an official introduced without one most likely serves: the only
+        country the sentence names (besides those of other officials' titles), else the only
+        one the previous sentence's mentions stand for. "Infrastructure Minister Oleksandr
+        Kubrakov said Ukraine..." → UKR; None when the context names several."""
+        found: set[str] = set()
+        for k in self.by_sent.get(sent, []):
+            atom = self.doc.atoms[k]
+            if w0 <= atom.w0 < w1 or atom.has("title") or self.modifies_title(atom):
+                continue
+            if any((self.base.get(p.actor) or Actor("", "", "other")).kind == "person"
+                   for p in atom.actors):
+                continue
+            if self.counterpart(atom):
+                continue
+            found.update(self.countries_of(atom))
+        if not found:
+            for m in self.mentions:
+                if m.sent == sent - 1 and m.how != "pronoun":
+                    found.update(self.countries(m))
+        return found.pop() if len(found) == 1 else None
+
+    def counterpart(self, atom: _Atom) -> bool:
+        """Is this country word where the sentence's action goes rather than where its
+        actor is at home: the object of a verb ("visited France") or of a preposition such
+        as "against", "with", "to" ("threatened action against Russia")? Possessives,
+        subjects and "in/of X" are home ground ("Haiti's elections", "curfew in Sudan")."""
+        tokens = self.doc.tokens
+        t = tokens[self.doc.words[atom.w1 - 1].tok]
+        if t.dep == "poss":
+            return False
+        modifier = False
+        for _ in range(3):  # "Ugandan opposition candidates": the phrase's head decides
+            if t.dep in ("amod", "compound", "nmod", "flat") and t.head != t.i:
+                modifier, t = True, tokens[t.head]
+            elif t.dep == "conj" and t.head != t.i:
+                t = tokens[t.head]
+            else:
+                break
+        if t.dep == "pobj" and t.head != t.i:
+            return tokens[t.head].text.lower() not in _lexicon().home_prepositions
+        if t.dep in ("dobj", "dative"):
+            return not modifier  # "banned Ugandan candidates" is home; "visited France" not
+        return False
+
+    def modifies_title(self, atom: _Atom) -> bool:
+        """Is this country word the modifier of a title ("South African leader")?"""
+        w = atom.w1
+        if w < len(self.doc.words) and self.doc.words[w].possessive:
+            w += 1
+        for _ in range(MAX_TITLE_QUALIFIERS + 1):
+            if self.is_title(w):
+                return self.tight(atom.w0, w + 1)
+            if not self.qualifier(w) and self.doc.lower(w) not in _lexicon().not_current:
+                return False
+            w += 1
+        return False
+
+    def add_role(self, actor_id: str, office, human_title: str, country: str | None,
+                 org: str | None = None) -> None:
         """A further title for a person this article introduced ("Lt. Gen. Farhan Qadir, a
         spokesman for the Pakistani military")."""
         actor = self.new_actors[actor_id]
@@ -963,8 +1206,23 @@ class _Resolver:
         role_title = self.role_title(human_title, keys, country)
         if any(r.title == role_title for r in actor.roles):
             return
+        org_actor = self.base.get(org) if org else None
+        if org_actor is not None and org_actor.kind != "igo":
+            country, org_actor = country or org_actor.country, None
         roles = tuple(r for r in actor.roles if role_key_for_title(r.title, r.country)) + (
-            Role(title=role_title, country=country or actor.country, start=self.published),)
+            Role(title=role_title, country=None if org_actor else country or actor.country,
+                 start=self.published, org=org_actor.id if org_actor else None),)
+        if org_actor is not None and actor.country is None:
+            self.new_actors[actor_id] = replace(
+                actor, roles=roles, sectors=(title.sector,),
+                code=org_actor.code or org_actor.id.upper())
+            return
+        if actor_id in self.guessed and country and country != actor.country:
+            # the apposition says whom the person serves; the context only guessed it
+            self.guessed.discard(actor_id)
+            roles = tuple(replace(r, country=country) if r.country == actor.country else r
+                          for r in roles)
+            actor = replace(actor, country=None)
         country = actor.country or country
         self.new_actors[actor_id] = replace(actor, roles=roles, country=country,
                                             sectors=(title.sector,),
@@ -1029,6 +1287,9 @@ class _Resolver:
             mod = self.modifier(v)
             t = mod[1] if mod else v
             while doc.lower(t) in ("top", "senior", "chief", "official", "current"):
+                t += 1
+            q0 = t
+            while t - q0 < MAX_TITLE_QUALIFIERS and not self.is_title(t) and self.qualifier(t):
                 t += 1
             title_atom = self.atom(t)
             if title_atom is None or not title_atom.has("title"):
@@ -1151,11 +1412,15 @@ class _Resolver:
             if self.atom(t) is not None:
                 break
             t += 1
+        q0 = t
+        while t - q0 < MAX_TITLE_QUALIFIERS and not self.is_title(t) and self.qualifier(t):
+            t += 1
         title_atom = self.atom(t)
         if title_atom is None or not title_atom.has("title") or title_atom.actors:
             return
-        if doc.words[t].sent != m.sent:
+        if doc.words[t].sent != m.sent or not self.tight(v, t + 1):
             return
+        qualifiers = [doc.lower(i) for i in range(q0, t)]
         titles = [title_atom.lex["title"]]
         end = title_atom.w1
         country = mod[0][0][0] if mod and len(mod[0]) == 1 else None
@@ -1170,15 +1435,17 @@ class _Resolver:
             if of[4]:
                 titles = [replace(ti, sector=of[4]) for ti in titles]
         office = self.office(titles, country, org, portfolio)
-        human_title = self.text(title_atom.w0, title_atom.w1)
+        human_title = self.text(q0, title_atom.w1)
+        if any(x not in _title_words().neutral for x in qualifiers):
+            office = self.qualified(office)
         ref = m.refs[0]
-        if ref.actor_id in self.new_actors and (office[1] or country):
-            self.add_role(ref.actor_id, office, human_title, country)
+        if ref.actor_id in self.new_actors and (office[1] or country or org):
+            self.add_role(ref.actor_id, office, human_title, country, org)
             ref = self.ref(ref.actor_id, ref.text) or ref
             m.refs = (ref,)
             self.local_names[surname(ref.name or "").lower()] = ref
         if ref.actor_id is None:  # an unknown person, introduced by the apposition
-            new = self.learn(m.w0, m.w1, office, human_title, country, m.w0)
+            new = self.learn(m.w0, m.w1, office, human_title, country, m.w0, org=org)
             if new is None:
                 return
             m.refs = (new,)
@@ -1259,6 +1526,8 @@ class _Resolver:
                 break
             gap_words += 1
             w += 1
+        if head is None and not poss and self.demonym_phrase(mods):
+            return True
         if head is None or (gap_words and head.actors):
             if len(mods) > 1 or not mods[0][1].actors:
                 for _, a in mods:  # "India and Pakistan"; "Pakistanis protested"
@@ -1302,6 +1571,60 @@ class _Resolver:
             return False
         self.add(_M(w0, head.w1, tuple(refs), how, sent,
                     plural=len(refs) > 1 or head_tok.tag in ("NNS", "NNPS")))
+        return True
+
+    def demonym_phrase(self, mods) -> bool:
+        """DEMONYM [words] NOUN with a noun no lexicon lists: the noun phrase stands for the
+        country ("an Indian proposal", "Iraqi towns", "Turkish and Greek sides", "a Russian
+        drone" when no sector word says more), or for its people when the noun is an ethnic
+        group ("Bosnian Serbs", "Iraqi Kurds"). Not for nouns that name no actor ("the
+        Afghan war"), proper nouns ("Indian Ocean") or hyphened modifiers
+        ("Russian-occupied")."""
+        doc = self.doc
+        if any(a.actors or not a.has("demonym") for _, a in mods):
+            return False
+        first, last = mods[0][1], mods[-1][1]
+        if last.w1 >= len(doc.words) or doc.gap(last.w1 - 1) != " " or \
+                doc.lower(first.w0 - 1) in _lexicon().ethnic_markers:
+            return False
+        tokens = doc.tokens
+        t = doc.token(first.w1 - 1)
+        for _ in range(MAX_GAP_WORDS + 1):
+            if t.dep not in ("amod", "compound", "nmod") or t.head <= t.i:
+                break
+            t = tokens[t.head]
+        if t.i <= doc.token(last.w1 - 1).i or t.sent != doc.token(first.w0).sent:
+            return False
+        hw = bisect_right(doc.word_starts, t.idx) - 1
+        if hw < last.w1 or hw - last.w1 > MAX_GAP_WORDS:
+            return False
+        for k in range(last.w1, hw + 1):
+            a = self.atom(k)
+            if k in self.taken or (a is not None and a.actors) or (
+                    k > last.w1 and not set(doc.gap(k - 1)) <= set(" -–‑")):
+                return False
+        head_atom = self.atom(hw)
+        ethnic = t.ent_type == "NORP" or (head_atom is not None and head_atom.has("demonym"))
+        if ethnic and t.tag in ("NNPS", "NNS"):
+            sector = "CVL"  # a people living in the country
+        elif t.pos != "NOUN" or not doc.words[hw].text[0].islower() or \
+                t.lemma.lower() in _lexicon().not_actor_after_demonym or \
+                doc.lower(hw) in _lexicon().not_actor_after_demonym or t.ent_type in _NON_NAME_ENTS:
+            return False
+        elif head_atom is not None and head_atom.has("sector"):
+            sector = head_atom.lex["sector"]
+        else:
+            sector = "STATE"
+        text = self.text(first.w0, hw + 1)
+        refs = []
+        for c, _ in mods:
+            r = self.sector_ref(c, sector, text)
+            if r and r not in refs:
+                refs.append(r)
+        if not refs:
+            return False
+        self.add(_M(first.w0, hw + 1, tuple(refs), "demonym", doc.words[first.w0].sent,
+                    plural=len(refs) > 1 or t.tag in ("NNS", "NNPS")))
         return True
 
     def atom_covering_token(self, ti: int) -> _Atom | None:

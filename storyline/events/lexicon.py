@@ -65,6 +65,7 @@ class Lexicon:
     quantity_nouns: frozenset[str]
     actor_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
+    relational_nouns: frozenset[str]
     idioms: frozenset[str]
     needs_object: frozenset[str]
     deontic_modals: frozenset[str]
@@ -79,6 +80,19 @@ class Lexicon:
     non_agents: frozenset[str]
     frame_pos: dict[str, str]
     typo_min_length: int
+    accord_codes: frozenset[tuple[str, str | None]]
+    accord_nouns: frozenset[str]
+    signed_accord_nouns: frozenset[str]
+    party_codes: frozenset[tuple[str, str | None]]
+    party_words: frozenset[str]
+    party_determiners: frozenset[str]
+    counterpart_types: frozenset[str]
+    gathering_verbs: frozenset[str]
+    gathering_types: frozenset[str]
+    label_verbs: frozenset[str]
+    labels: dict[str, Code]
+    converse_verbs: frozenset[str]
+    weapon_verbs: frozenset[str]
     version: str
 
     def prep_targets(self, plover: str) -> frozenset[str]:
@@ -181,6 +195,15 @@ def load_lexicon() -> Lexicon:
     qualified = {str(k).lower(): frozenset(_words(v, f"{where}: qualified_nouns.{k}"))
                  for k, v in (data.get("qualified_nouns") or {}).items()}
 
+    def codes(key: str) -> frozenset[tuple[str, str | None]]:
+        return frozenset(_code(v, f"{where}: {key}") for v in _words(data.get(key), f"{where}: {key}"))
+
+    labels: dict[str, Code] = {}
+    for value, words in (data.get("labels") or {}).items():
+        code = _code(value, f"{where}: labels.{value}")
+        for w in _words(words, f"{where}: labels.{value}"):
+            labels.setdefault(w, code)
+
     return Lexicon(
         verbs=table("verbs"), nouns=table("nouns"), frames=frames, frame_of=frame_of,
         complement_of=complement_of, light_verbs=light,
@@ -211,6 +234,7 @@ def load_lexicon() -> Lexicon:
         quantity_nouns=frozenset(_words(data.get("quantity_nouns"), where)),
         actor_nouns=frozenset(_words(data.get("actor_nouns"), where)),
         weapon_nouns=frozenset(_words(data.get("weapon_nouns"), where)),
+        relational_nouns=frozenset(_words(data.get("relational_nouns"), where)),
         idioms=frozenset(_words(data.get("idioms"), where)),
         needs_object=frozenset(_words(data.get("needs_object"), where)),
         deontic_modals=frozenset(_words(data.get("deontic_modals"), where)),
@@ -229,4 +253,17 @@ def load_lexicon() -> Lexicon:
         non_agents=frozenset(_words(data.get("non_agents"), where)),
         frame_pos={str(k).lower(): str(v).upper() for k, v in (data.get("frame_pos") or {}).items()},
         typo_min_length=int(data.get("typo_min_length", 6)),
+        accord_codes=codes("accord_codes"),
+        accord_nouns=frozenset(_words(data.get("accord_nouns"), where)),
+        signed_accord_nouns=frozenset(_words(data.get("signed_accord_nouns"), where)),
+        party_codes=codes("party_codes"),
+        party_words=frozenset(_words(data.get("party_words"), where)),
+        party_determiners=frozenset(_words(data.get("party_determiners"), where)),
+        counterpart_types=frozenset(t.upper() for t in _words(data.get("counterpart_types"), where)),
+        gathering_verbs=frozenset(_words(data.get("gathering_verbs"), where)),
+        gathering_types=frozenset(t.upper() for t in _words(data.get("gathering_types"), where)),
+        label_verbs=frozenset(_words(data.get("label_verbs"), where)),
+        labels=labels,
+        converse_verbs=frozenset(_words(data.get("converse_verbs"), where)),
+        weapon_verbs=frozenset(_words(data.get("weapon_verbs"), where)),
         version=str(data.get("version", "0")))

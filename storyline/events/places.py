@@ -226,7 +226,8 @@ def resolve_phrase(tree: Tree, head: int, country_of) -> Place | None:
                                          lat=inner.lat, lon=inner.lon, disputed=True)
                         return inner
         return None
-    entity_ok = any(tree.tok(i).ent_type in PLACE_LABELS for i in toks) or tree.tok(head).pos == "PROPN"
+    # "Odesa grain terminals": a proper-noun modifier may name the place too
+    entity_ok = any(tree.tok(i).ent_type in PLACE_LABELS or tree.tok(i).pos == "PROPN" for i in toks)
     if not entity_ok:
         return None
     for name in _candidates(tree, toks):

@@ -73,21 +73,24 @@ class RoleFinder:
                 out.extend(replace(p, tok=c, how="context") for p in speakers)
                 continue
             found: list[Party] = []
+            if tr.lemma(c) in self.lex.actor_nouns:
+                # "the forum (APEC)", "his Russian counterpart, Sergei Shoigu": the name given
+                for k in tr.kids(c, ("appos",)):
+                    mk = tr.mention_of.get(k)
+                    if mk is not None:
+                        found.extend(self._refs(mk, k))
             if tr.lemma(c) in self.lex.actor_nouns or tr.lemma(c) in self.lex.weapon_nouns \
                     or tr.tok(c).pos == "PROPN":
                 mods = ("poss", "compound", "amod", "nmod")  # "Indian officials", "Pakistani jets"
             else:
                 mods = ("poss",) if loose else ()
-            for k in tr.kids(c, mods):
+            if tr.lemma(c) in self.lex.relational_nouns:
+                mods = tuple(d for d in mods if d != "poss")  # "his counterpart" is not him
+            for k in (tr.kids(c, mods) if not found else []):
                 for kk in tr.conjuncts(k):
                     mk = tr.mention_of.get(kk)
                     if mk is not None:
                         found.extend(self._refs(mk, kk))
-            if not found and tr.lemma(c) in self.lex.actor_nouns:
-                for k in tr.kids(c, ("appos",)):  # "the forum (APEC)"
-                    mk = tr.mention_of.get(k)
-                    if mk is not None:
-                        found.extend(self._refs(mk, k))
             if not found and deep:
                 for _, o in tr.prep_objects(c, ("of",)):
                     found.extend(self.parties_at(o, deep=False, loose=loose))
@@ -220,6 +223,11 @@ class RoleFinder:
             return self.unresolved(subj)
         dep, h = t.dep, t.head
         if h == v:
+            # "It called the attack a terrorist act, said ... and warned ...": the parser made
+            # the first clause a complement of the second; its subject is theirs
+            first = [c for c in tr.kids(v, ("ccomp",)) if c < v and min(tr.full_subtree(c)) == tr.parsed.sentences[t.sent].tok_start]
+            if first and tr.kid(first[0], "nsubj") is not None and t.pos in VERB_POS:
+                return self.subject_parties(first[0], depth + 1)
             return []
         if dep == "xcomp":
             if tr.lemma(h) in self.lex.object_control_verbs:
@@ -294,15 +302,18 @@ class RoleFinder:
             if c in skip:
                 continue
             ps = self.parties_at(c, loose=True)
+            if not ps and recall and self.is_event_word(c):
+                # "rejected an Indian proposal", "condemned Serbia's crackdown": its author
+                ps = [replace(p, tok=c, how="recalled") for p in self.noun_source(c)]
             if not ps and recall:
                 ref = self.refer_back(c)
                 if ref is not None and ref.source is not None:
                     ps = [replace(ref.source, tok=c, how="recalled")]
-            out.extend(ps)
+            out.extend(ps or self.placeholder(c))
         for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
             if o in skip:
                 continue
-            out.extend(self.parties_at(o, loose=True))
+            out.extend(self.parties_at(o, loose=True) or self.placeholder(o))
         # "lodged an official protest with Albania": the phrase's noun carries the recipient
         for c in tr.kids(v, ("dobj",)):
             if c in skip and c != v:
@@ -329,6 +340,36 @@ class RoleFinder:
                     ps = [replace(ref.source, tok=a, how="recalled")]
             out.extend(ps)
         return _unique(out)
+
+    def label_targets(self, trig: Trigger) -> list[Party]:
+        """Whom a label is about: the author it names ("a terrorist act by the Kiev regime"),
+        the one labelled ("called Israel a terrorist state"), or the author of the act
+        labelled ("Serbia's suppression", "the attack" reported earlier)."""
+        tr = self.tree
+        for _, o in tr.prep_objects(trig.predicate, ("by",)):
+            ps = self.parties_at(o)
+            if ps:
+                return ps
+        obj = trig.label
+        ps = self.parties_at(obj) or self.noun_source(obj)
+        if ps:
+            return ps
+        event = self.noun_event.get(obj) or self.refer_back(obj)
+        if event is not None and event.source is not None:
+            return [replace(event.source, tok=obj, how="recalled")]
+        return []
+
+    def placeholder(self, n: int) -> list[Party]:
+        """"every party", "all sides", "both signatories": the parties, to be named from the
+        article (see context.py)."""
+        tr = self.tree
+        if tr.lemma(n) not in self.lex.party_words or tr.tok(n).pos != "NOUN":
+            return []
+        dets = {tr.lower(c) for c in tr.kids(n, ("det", "predet", "nummod", "amod"))}
+        if not dets & self.lex.party_determiners or (tr.lower(n) == tr.lemma(n) and dets <= {"the"}):
+            return []  # "the party" (one political party) is not the parties
+        text = tr.text(min(tr.subtree(n)), max(tr.subtree(n)) + 1)
+        return [Party(ActorRef(actor_id=None, name=text, kind="other", text=text), n, "placeholder")]
 
     def clause_target(self, v: int) -> list[Party]:
         """The first actor in the subject of a verb's that-clause ("acknowledged that India's

@@ -16,6 +16,10 @@ from .modality import is_negated
 from .syntax import Tree
 
 VERB_POS = frozenset({"VERB", "AUX"})
+# Adverbs the parser leaves where a particle should be ("walked away from").
+PARTICLE_ADVERBS = frozenset({"away", "out", "off", "back", "down", "up"})
+# Pronouns that can stand for a frame's complement ("suspended it", "extended it").
+PRONOUN_COMPLEMENTS = frozenset({"it"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Which complement of a frame word is looked at first: its object or infinitive before its
 # prepositional phrases ("has not lifted the tariffs despite talks" is about tariffs).
@@ -39,6 +43,8 @@ class Trigger:
     wrapper: int | None = None     # a generic complement above it ("offer" in "offer to mediate")
     negation_absorbed: bool = False
     typo: bool = False
+    label: int | None = None       # what a label verb labels ("called [the attack] a crime")
+    predicate: int | None = None   # the label itself ("a terrorist act by the Kiev regime")
 
 
 class TriggerFinder:
@@ -53,7 +59,9 @@ class TriggerFinder:
         lemma = tr.lemma(i)
         keys: list[tuple[str, tuple[int, ...]]] = []
         prts = tr.kids(i, ("prt",))
-        preps = tr.kids(i, ("prep", "agent"))
+        # "walked away from the deal": the parser makes "away" an adverb carrying "from"
+        prts += [a for a in tr.kids(i, ("advmod",)) if tr.lower(a) in PARTICLE_ADVERBS]
+        preps = tr.kids(i, ("prep", "agent")) + [q for a in prts for q in tr.kids(a, ("prep",))]
         # "called for both sides to avoid ...": "for" marks the clause, not the verb
         preps += [m for c in tr.kids(i, ("advcl", "ccomp", "xcomp")) for m in tr.kids(c, ("mark",))
                   if tr.lower(m) == "for"]
@@ -104,10 +112,29 @@ class TriggerFinder:
         return [(self.tree.lemma(i), (i,)), (self.tree.lower(i), (i,))]
 
     def complement_class(self, i: int) -> str | None:
+        if self.tree.tok(i).pos == "PRON":
+            return self.pronoun_class(i)
         for key, _ in self.keys_of(i):
             cls = self.lex.complement_of.get(key)
             if cls:
                 return cls
+        return None
+
+    def pronoun_class(self, i: int) -> str | None:
+        """The class of what "it" stands for, as a frame's object ("four days after
+        suspending it"): the nearest earlier noun of a class, in this sentence or the one
+        before."""
+        tr = self.tree
+        if tr.lower(i) not in PRONOUN_COMPLEMENTS or tr.tok(i).dep not in ("dobj", "pobj", "nsubjpass"):
+            return None
+        sent = tr.tok(i).sent
+        start = tr.parsed.sentences[max(0, sent - 1)].tok_start
+        for j in range(i - 1, start - 1, -1):
+            if tr.tok(j).pos == "NOUN" and tr.tok(j).dep != "compound":
+                for key, _ in self.noun_keys(j):
+                    cls = self.lex.complement_of.get(key)
+                    if cls:
+                        return cls
         return None
 
     def qualified(self, i: int, key: str) -> bool:
@@ -193,6 +220,10 @@ class TriggerFinder:
                         kids.append(c)
                     elif d in ("prep", "agent", "dative") and tr.lower(c) in self.lex.complement_preps:
                         kids.extend(tr.kids(c, ("pobj", "pcomp")))
+                    elif d == "advmod" and tr.lower(c) in PARTICLE_ADVERBS:
+                        for c2 in tr.kids(c, ("prep",)):  # "walked away from the deal"
+                            if tr.lower(c2) in self.lex.complement_preps:
+                                kids.extend(tr.kids(c2, ("pobj", "pcomp")))
                     elif d == "prep" and not tr.kids(c, ("pobj",)):
                         # "pulls out of the deal" parsed as prep "out" → prep "of" → "deal"
                         for c2 in tr.kids(c, ("prep",)):
@@ -310,18 +341,65 @@ class TriggerFinder:
                 return table[key]
         return None
 
+    def label_trigger(self, i: int) -> Trigger | None:
+        """"called the attack a terrorist act", "described the outcome as a diplomatic
+        victory", "denounced as an ugly crime Serbia's suppression of ...": a criticism or a
+        praise of whoever did what is labelled."""
+        tr = self.tree
+        if tr.lemma(i) not in self.lex.label_verbs:
+            return None
+        preds = tr.kids(i, ("oprd", "xcomp", "attr"))
+        for _, o in tr.prep_objects(i, ("as",)):
+            preds.append(o)
+        objs = tr.kids(i, ("dobj", "nsubjpass"))
+        for p in preds:
+            if tr.tok(p).pos not in NOUN_POS | {"ADJ"}:
+                continue
+            code = self._label_code(p)
+            if code is None:
+                continue
+            obj = next((o for o in objs if o != p), None)
+            if obj is None:
+                obj = next((o for o in tr.kids(i, ("oprd",)) if o < p), None)
+            if obj is None:
+                continue
+            return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="verb", carrier=i,
+                           label=obj, predicate=p)
+        return None
+
+    def _label_code(self, p: int) -> Code | None:
+        tr = self.tree
+        lemma = tr.lemma(p)
+        keys = [f"{tr.lemma(m)} {lemma}" for m in tr.kids(p, ("amod", "compound"))]
+        for prep in tr.kids(p, ("prep",)):
+            keys += [f"{lemma} {tr.lower(prep)} {tr.lemma(o)}" for o in tr.kids(prep, ("pobj",))]
+        keys.append(lemma)
+        for key in keys:
+            if key in self.lex.labels:
+                return self.lex.labels[key]
+        return None
+
     def plain_trigger(self, i: int) -> Trigger | None:
         tr = self.tree
         t = tr.tok(i)
         if t.pos == "VERB":
             if self.is_idiom(i):
                 return None
+            label = self.label_trigger(i)
+            if label is not None:
+                return label
             for key, toks in self.verb_keys(i):
                 code = self.lex.verbs.get(key)
                 if code:
                     if key in self.lex.needs_object and not tr.kids(i, ("dobj", "nsubjpass", "dative")):
                         return None
                     return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
+            subj = tr.kid(i, "nsubj")
+            if subj is not None and tr.lemma(subj) in self.lex.weapon_nouns:
+                # "its missiles were falling on the grain terminals": a weapon's landing is an attack
+                for key, toks in self.verb_keys(i):
+                    if key in self.lex.weapon_verbs:
+                        return Trigger(tok=i, toks=toks, plover="ASSAULT", mode=None, kind="verb", carrier=i)
             return None
         if t.pos == "NOUN" or (t.pos == "PROPN" and t.ent_type == ""):
             if t.dep == "compound":

@@ -34,11 +34,16 @@ PART_START_DAY = {"early": 1, "mid": 11, "late": 20}
 NO_GAP = 10 ** 6
 # An article marking "the third anniversary of" an event is written this close to the day.
 ANNIVERSARY_SLACK_DAYS = 7
+# A yearless date written with its weekday ("Sunday, Dec. 3") fixes the year to one in five
+# to eleven: as strong as an explicit month and year, so it ranks with them.
+WEEKDAY_DATE_RANK = 2
 # Corpus anchors are other articles' phrases for an event: weaker than the curated known
 # events, so they come after every cue from the article's own dates.
 CORPUS_ANCHOR_RANK = 6.5
 
 PUBLICATION_FILE = "time/publication.yaml"
+# The actor stage's table of titles as news writes them (read only, for equivalent forms).
+TITLES_FILE = "actors/titles.yaml"
 
 
 # ── data ────────────────────────────────────────────────────────────────────────────────
@@ -113,10 +118,17 @@ def _explicit_cues(found: Sequence[Found]) -> list[Cue]:
     return cues
 
 
-def occurrences(month: int, day: int) -> Callable[[int, int], list[dt.date]]:
+def occurrences(month: int, day: int, weekday: int | None = None) -> Callable[[int, int], list[dt.date]]:
+    """The days a yearless date can be, year by year; with its weekday ("Sunday, Dec. 3"),
+    only the years in which it fell on that day (one in five to eleven)."""
     def occ(ymin: int, ymax: int) -> list[dt.date]:
-        return [dt.date(y, month, day) for y in range(ymin, ymax + 1) if day_exists(y, month, day)]
+        return [dt.date(y, month, day) for y in range(ymin, ymax + 1) if day_exists(y, month, day)
+                and (weekday is None or dt.date(y, month, day).weekday() == weekday)]
     return occ
+
+
+def weekday_name(weekday: int) -> str:
+    return dt.date(2024, 1, 1 + weekday).strftime("%A")  # 2024-01-01 was a Monday
 
 
 def periodic_cue(rank: int, evidence: str, occ: Callable[[int, int], list[dt.date]], direction: str,
@@ -154,10 +166,14 @@ def _partial_cues(found: Sequence[Found]) -> list[Cue]:
         what = f"{day} {month_name}" if f.day else month_name
         if tense == "past":
             ev = (f"{quote(f)} is told as past without a year: the article is from the months "
-                  f"after {what}.")
+                  f"after {what}")
         else:
-            ev = f"{quote(f)} is still ahead, without a year: the article is from the months before {what}."
-        cues.append(periodic_cue(6, ev, occurrences(f.month, day), tense, PARTIAL_HORIZON_DAYS))
+            ev = f"{quote(f)} is still ahead, without a year: the article is from the months before {what}"
+        weekday = f.weekday if f.day else None
+        if weekday is not None:
+            ev += f", in a year when it fell on a {weekday_name(weekday)}"
+        cues.append(periodic_cue(WEEKDAY_DATE_RANK if weekday is not None else 6, ev + ".",
+                                 occurrences(f.month, day, weekday), tense, PARTIAL_HORIZON_DAYS))
     return cues
 
 
@@ -190,6 +206,33 @@ def _year_tie(f: Found, day: int, tense: str) -> Cue:
 
 # ── people with dated titles ────────────────────────────────────────────────────────────
 
+@functools.cache
+def _equivalent_titles() -> dict[str, tuple[str, ...]]:
+    """Each title of the actor stage's title table (``actors/titles.yaml``) mapped to every
+    surface of the same office ("Defence Minister" → "Minister of Defense", "Defence
+    Secretary"...), so that a person's dated title is found however an outlet writes it.
+
+    Only entries that name one office are used: no role key (a rank, "Ambassador") or other
+    offices the same words often denote ("leader", "top diplomat") leave a title alone.
+    """
+    try:
+        raw = load_yaml(TITLES_FILE)
+    except DataError:
+        return {}
+    entries = raw.get("titles") if isinstance(raw, dict) else None
+    by_role: dict[str, list[str]] = {}
+    for entry in entries if isinstance(entries, list) else ():
+        if not isinstance(entry, dict) or not entry.get("role") or entry.get("alternatives") \
+                or entry.get("lookup") is False:
+            continue
+        by_role.setdefault(str(entry["role"]), []).extend(str(s) for s in entry.get("surface") or ())
+    out: dict[str, tuple[str, ...]] = {}
+    for surfaces in by_role.values():
+        for s in surfaces:
+            out[" ".join(s.lower().split())] = tuple(dict.fromkeys(surfaces))
+    return out
+
+
 def _title_forms(title: str) -> list[str]:
     t = " ".join(title.split())
     forms = [t]
@@ -197,7 +240,8 @@ def _title_forms(title: str) -> list[str]:
         short = t.split(" of ")[0].strip()
         if short and short.lower() not in ("secretary", "minister"):
             forms.append(short)
-    return forms
+    forms += _equivalent_titles().get(t.lower(), ())
+    return list(dict.fromkeys(forms))
 
 
 def _role_span(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -369,8 +413,10 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) ->
         tense = clause_tense(parsed, tok) if parsed.tokens else None
         sent = parsed.tokens[tok].sent if parsed.tokens else 0
         snippet = parsed.sentences[sent].text if sent < len(parsed.sentences) else ""
+        # A recency word dates the event only in a sentence that names it whole: "last week"
+        # beside "Russia" alone says nothing about Russia's invasion.
         recent = any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
-                     for i in g["some"] for w in conf["recency"])
+                     for i in (g["whole"] or g["some"]) for w in conf["recency"])
         names = " or ".join(dict.fromkeys(g["names"]))
         hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,
                               dates=sorted(g["dates"]), sentences=set(g["whole"]), tense=tense,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..records import EventDate, ParsedDoc, TimeExpr
 from .calendar import bounds, parse_anchor
@@ -32,7 +33,7 @@ PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (20, None)}
 MAX_CLAUSE_LEVELS = 3
 
 
-def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: int) -> EventDate:
+def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: int, depth: int = 0) -> EventDate:
     """The date of the event whose trigger is token ``trigger_token``.
 
     Returns an EventDate with how="clause" (an expression governing the trigger's clause, or
@@ -52,12 +53,17 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
     if toks[trigger_token].dep == "compound" and toks[trigger_token].pos in ("NOUN", "PROPN"):
         trigger_token = toks[trigger_token].head
     own_clause = clause_verb(parsed, trigger_token)
+    link = sequence_link(parsed, trigger_token)
     best = None
     for tx in usable:
         h = heads[id(tx)]
         if h is None:
             continue
         rank = _attachment(parsed, h, trigger_token, own_clause)
+        # An event hung on another by "after"/"before" keeps only a date of its own: its
+        # modifier, or its own clause when that clause is the one the word introduces.
+        if rank is not None and link is not None and not (rank == 0 or link.own_clause):
+            continue
         if rank is not None:
             key = (rank, abs(toks[h].idx - toks[trigger_token].idx))
             if best is None or key < best[0]:
@@ -69,6 +75,8 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
     known = _known_event_date(parsed, timexes, trigger_token)
     if known is not None:
         return known
+    if link is not None:
+        return _date_from_link(parsed, timexes, link, depth)
 
     # 3. a clause that governs the trigger's clause
     verb = own_clause
@@ -85,7 +93,11 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
             return _as_event_date(tx, "clause", f"{tx.text} (governing clause)")
 
     # 4. the discourse: the last resolved date earlier in the paragraph that sets the time of
-    # its own clause (not one inside a noun phrase that is an argument of its verb)
+    # its own clause (not one inside a noun phrase that is an argument of its verb). A clause
+    # in the present perfect or progressive ("has been in contact") tells what holds now, not
+    # at the paragraph's last date: it takes none (the news peg may date it).
+    if is_current_tense(parsed, trigger_token) and not _points_back(parsed, trigger_token):
+        return EventDate(value=None, granularity="unknown", how="undated", evidence=None)
     sent = toks[trigger_token].sent
     paragraph = parsed.sentences[sent].paragraph if sent < len(parsed.sentences) else None
     pos = toks[trigger_token].idx
@@ -97,6 +109,135 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
         where = "the same sentence" if tx.sent == sent else "earlier in the paragraph"
         return _as_event_date(tx, "discourse", f"from {where}: '{tx.text}'")
     return EventDate(value=None, granularity="unknown", how="undated", evidence=None)
+
+
+# How many events deep a chain of "a day after ... two days before ..." is followed.
+MAX_LINK_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceLink:
+    """An event hung on another at a different time ("a day after they signed").
+
+    ``direction`` -1: the hung event is the earlier one; ``governor`` the token of the event
+    it hangs on; ``gap_days`` the measured gap (None: not measured, "days after");
+    ``own_clause`` True when the link word introduces the hung event's own clause.
+    """
+
+    word: str
+    direction: int
+    governor: int
+    gap_days: int | None
+    gap_text: str
+    own_clause: bool
+
+
+def sequence_link(parsed: ParsedDoc, trigger: int) -> SequenceLink | None:
+    """The "after"/"before" link that hangs the trigger's event on another one, or None.
+
+    Two shapes: a clause introduced by the word ("..., a day after Moscow and Kyiv signed")
+    and a noun or gerund as its object ("a week after the ceasefire", "after signing").
+    """
+    toks = parsed.tokens
+    if not 0 <= trigger < len(toks):
+        return None
+    links = lexicon().sequence_links
+    verb = clause_verb(parsed, trigger)
+    if verb is not None and toks[verb].dep == "advcl" and toks[verb].head != verb:
+        for c in _children(parsed, verb):
+            if c.dep == "mark" and c.text.lower() in links:
+                return _link(parsed, c.i, verb, toks[verb].head, own_clause=True)
+    node = trigger
+    if toks[node].dep == "compound" and toks[node].head != node:
+        node = toks[node].head
+    for candidate in (node, verb):
+        if candidate is None:
+            continue
+        t = toks[candidate]
+        prep = toks[t.head]
+        if t.dep in ("pobj", "pcomp") and prep.dep == "prep" and prep.text.lower() in links and prep.head != prep.i:
+            return _link(parsed, prep.i, prep.i, prep.head, own_clause=candidate == verb)
+    return None
+
+
+def _children(parsed: ParsedDoc, i: int):
+    toks = parsed.tokens
+    return [t for t in toks[max(0, i - 15):i + 15] if t.head == i and t.i != i]
+
+
+def _link(parsed: ParsedDoc, word: int, hook: int, governor: int, own_clause: bool) -> SequenceLink:
+    """The link at token ``word`` with the gap measured on it or on ``hook`` ("two days")."""
+    lex = lexicon()
+    toks = parsed.tokens
+    gap, gap_text = None, ""
+    for c in _children(parsed, hook) + ([] if hook == word else _children(parsed, word)):
+        unit = c.lemma.lower()
+        if c.dep != "npadvmod" or unit not in lex.gap_units:
+            continue
+        nums = [k for k in _children(parsed, c.i) if k.dep in ("nummod", "det")]
+        count = lex.numbers.get(nums[0].text.lower()) if nums else None
+        if count is None and nums and nums[0].text.isdigit():
+            count = int(nums[0].text)
+        per_unit = lex.gap_units[unit]
+        if per_unit == 0:
+            gap = 0  # "hours after": the same day
+        elif count is not None:
+            gap = count * per_unit
+        first = min([c.i, *(k.i for k in _children(parsed, c.i))])
+        gap_text = " ".join(t.text for t in toks[first:word + 1])
+        break
+    return SequenceLink(word=toks[word].text.lower(), direction=lex.sequence_links[toks[word].text.lower()],
+                        governor=governor, gap_days=gap, gap_text=gap_text or toks[word].text,
+                        own_clause=own_clause)
+
+
+def _date_from_link(parsed: ParsedDoc, timexes: Sequence[TimeExpr], link: SequenceLink,
+                    depth: int) -> EventDate:
+    """The hung event's date: the governing event's day moved by the measured gap."""
+    undated = EventDate(value=None, granularity="unknown", how="undated", evidence=None)
+    if link.gap_days is None or depth >= MAX_LINK_DEPTH:
+        return undated
+    other = date_event(parsed, timexes, link.governor, depth + 1)
+    if other.value is None or other.how in ("undated", "publication"):
+        return undated
+    if other.granularity != "day":
+        if link.gap_days >= 7:
+            return undated  # a week off a month-level date may leave the month
+        return EventDate(value=other.value, granularity=other.granularity, how=other.how,
+                         evidence=f"'{link.gap_text}' an event dated {other.value} ({other.evidence})")
+    day = dt.date.fromisoformat(other.value) + dt.timedelta(days=link.direction * link.gap_days)
+    return EventDate(value=day.isoformat(), granularity="day", how=other.how,
+                     evidence=f"'{link.gap_text}' an event dated {other.value} ({other.evidence})")
+
+
+def is_current_tense(parsed: ParsedDoc, token: int) -> bool:
+    """Present perfect ("has condemned") or present progressive ("is facing") clause."""
+    toks = parsed.tokens
+    verb = clause_verb(parsed, token)
+    if verb is None:
+        return False
+    auxes = [toks[c] for c in range(max(0, verb - 4), verb)
+             if toks[c].head == verb and toks[c].dep in ("aux", "auxpass")]
+    tags = {a.tag for a in auxes}
+    lemmas = {a.lemma for a in auxes}
+    perfect = "have" in lemmas and tags & {"VBZ", "VBP"} and toks[verb].tag == "VBN"
+    progressive = "be" in lemmas and tags & {"VBZ", "VBP"} and toks[verb].tag == "VBG"
+    return bool(perfect or progressive)
+
+
+def _points_back(parsed: ParsedDoc, trigger: int) -> bool:
+    """True when the trigger's clause takes up the previous sentences' event with a
+    demonstrative ("has condemned this incident"): it belongs to that event's time."""
+    toks = parsed.tokens
+    verb = clause_verb(parsed, trigger)
+    if verb is None:
+        return False
+    demonstratives = lexicon().demonstratives
+    for obj in _children(parsed, verb):
+        if obj.dep in ("dobj", "nsubjpass") and obj.pos == "NOUN":
+            if any(d.dep == "det" and d.text.lower() in demonstratives for d in _children(parsed, obj.i)):
+                return True
+    return False
 
 
 def _sets_clause_time(parsed: ParsedDoc, h: int | None) -> bool:

@@ -38,6 +38,9 @@ class Lexicon:
     future_xcomp_heads: frozenset[str]
     scheduled_verbs: frozenset[str]
     ordinals: dict[str, int]
+    sequence_links: dict[str, int]
+    gap_units: dict[str, int]
+    demonstratives: frozenset[str]
 
 
 def _need(raw: dict, key: str, kind: type) -> Any:
@@ -103,6 +106,10 @@ def lexicon() -> Lexicon:
         future_xcomp_heads=frozenset(lower(_need(raw, "future_xcomp_heads", list))),
         scheduled_verbs=frozenset(lower(_need(raw, "scheduled_verbs", list))),
         ordinals={str(k).lower(): int(v) for k, v in (raw.get("ordinals") or {}).items()},
+        sequence_links={str(k).lower(): -1 if int(v) < 0 else 1
+                        for k, v in (raw.get("sequence_links") or {}).items()},
+        gap_units={str(k).lower(): int(v) for k, v in (raw.get("gap_units") or {}).items()},
+        demonstratives=frozenset(lower(raw.get("demonstratives") or ())),
     )
 
 

@@ -2,16 +2,23 @@
 
 A news report tells its news without a date ("India has once again rejected…", "Trump has
 stepped in to offer mediation") because the date is the report's own. An event that stays
-undated after the clause and discourse rules is dated to the day before the report's
-publication when
+undated after the clause and discourse rules is dated to the report's day when that day is
+its own (metadata or a dateline: wire copy reports the news of the day it is filed), or to
+the day before an inferred day (the inference puts an article the day after the latest event
+it dates, NEWS_LAG_DAYS), when
 
 - the article is news (or a press release) and its publication day is known;
 - the event happened or was said (asserted, reported, or an offer/threat made: intended),
   never a negated or hypothetical one;
-- it is in the lead (the first ``LEDE_SENTENCES`` sentences) or its clause is in the present
+- it is in the lead (the first ``LEDE_SENTENCES`` sentences), or its clause is in the present
   perfect or present progressive ("has condemned", "is facing"), which news uses for what is
-  current;
-- its sentence carries no background cue ("repeatedly", "has long", "previously").
+  current, or its sentence marks it as recent ("recently", "the recent attack": the
+  current_cues of data/time/publication.yaml);
+- its sentence carries no background cue ("repeatedly", "has long", "previously");
+- it is not hung on the news by a word that makes it long-running background ("strikes
+  since Moscow walked out": background_links in data/time/publication.yaml). An event hung
+  by "after" with no measured gap ("after a telephone call") is the news's own run-up and is
+  pegged with it.
 
 The date is labelled how="publication" with the reason as evidence: never silent.
 """
@@ -25,7 +32,8 @@ from dataclasses import replace
 
 from ..knowledge import load_yaml
 from ..records import Event, EventDate, ParsedDoc, PublicationDate
-from .scan import clause_verb
+from .event_date import is_current_tense, sequence_link
+from .publication import NEWS_LAG_DAYS
 
 # A headline, the lede and the paragraph that explains it: in wire copy these carry the
 # news itself; later undated sentences are as often background (checked on the seeds and on
@@ -33,37 +41,30 @@ from .scan import clause_verb
 LEDE_SENTENCES = 10
 NEWS_GENRES = frozenset({"news", "press release"})
 PEGGED_MODALITIES = frozenset({"asserted", "reported", "intended"})
+# Publication dates that are the report's own day (not inferred from its content).
+OWN_DAY_ORIGINS = frozenset({"metadata", "dateline"})
 
 
 @functools.cache
-def _background_cues() -> re.Pattern:
-    """The background cues as one whole-word pattern ("always" is not in "hallways")."""
-    cues = load_yaml("time/publication.yaml").get("background_cues") or ()
-    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")(?![a-z])")
-
-
-def is_current_tense(parsed: ParsedDoc, token: int) -> bool:
-    """Present perfect ("has condemned") or present progressive ("is facing") clause."""
-    toks = parsed.tokens
-    verb = clause_verb(parsed, token)
-    if verb is None:
-        return False
-    auxes = [toks[c] for c in range(max(0, verb - 4), verb)
-             if toks[c].head == verb and toks[c].dep in ("aux", "auxpass")]
-    tags = {a.tag for a in auxes}
-    lemmas = {a.lemma for a in auxes}
-    perfect = "have" in lemmas and tags & {"VBZ", "VBP"} and toks[verb].tag == "VBN"
-    progressive = "be" in lemmas and tags & {"VBZ", "VBP"} and toks[verb].tag == "VBG"
-    return bool(perfect or progressive)
+def _cue_pattern(key: str) -> re.Pattern:
+    """A list of publication.yaml as one whole-word pattern ("always" is not in "hallways")."""
+    cues = load_yaml("time/publication.yaml").get(key) or ()
+    if not cues:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(str(c).lower()) for c in cues) + r")(?![a-z])")
 
 
 def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: PublicationDate,
                     genre: str | None) -> tuple[Event, ...]:
-    """The events, with the undated news among them dated to the day before publication."""
+    """The events, with the undated news among them dated to the report's day (the day
+    before, when that day was inferred)."""
     if (genre or "news") not in NEWS_GENRES or not published.value or len(published.value) != 10:
         return tuple(events)
-    day = dt.date.fromisoformat(published.value) - dt.timedelta(days=1)
-    cues = _background_cues()
+    own_day = published.origin in OWN_DAY_ORIGINS
+    day = dt.date.fromisoformat(published.value) - dt.timedelta(days=0 if own_day else NEWS_LAG_DAYS)
+    cues = _cue_pattern("background_cues")
+    current = _cue_pattern("current_cues")
+    background_links = frozenset(str(w).lower() for w in load_yaml("time/publication.yaml").get("background_links") or ())
     starts = [t.idx for t in parsed.tokens]
     out = []
     for event in events:
@@ -73,13 +74,19 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
         sentence = event.sentence.lower()
         token = _token_at(starts, event.start)
         lead = event.sent < LEDE_SENTENCES
-        if cues.search(sentence) or not (lead or is_current_tense(parsed, token)):
+        perfect = not lead and is_current_tense(parsed, token)
+        recent = not (lead or perfect) and current.search(sentence) is not None
+        link = sequence_link(parsed, token)
+        if cues.search(sentence) or not (lead or perfect or recent) \
+                or (link is not None and link.word in background_links):
             out.append(event)
             continue
-        where = "in the lead" if lead else "told in the present perfect or progressive"
+        where = ("in the lead" if lead else "told in the present perfect or progressive" if perfect
+                 else "marked as recent")
         out.append(replace(event, date=EventDate(
             value=day.isoformat(), granularity="day", how="publication",
-            evidence=f"news peg: undated news {where} of a report published {published.value}")))
+            evidence=f"news peg: undated news {where} of a report published {published.value}"
+                     f"{'' if own_day else ' (inferred; the news is taken as the day before)'}")))
     return tuple(out)
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from ..records import Actor, ParsedDoc, PublicationDate
 from .calendar import bounds, day_exists, granularity_of
@@ -50,6 +51,13 @@ AMBIGUOUS_SCORE_DAYS = 30
 AMBIGUITY_FACTOR = 0.5
 # Distances to the dated events that differ by less than this many days rank windows equally.
 SCORE_TIE_DAYS = 7
+# An event further back than this is the article's background, not its news: how far back it
+# lies says nothing about which year the article is from ("the war began in April 2023").
+# A quarter: the horizon of "recent" events (publication.yaml) with room for a season.
+GAP_CAP_DAYS = 92
+# A day fits a report's latest past "on Friday" when that weekday is the day itself or the day
+# before (news filed the day it happened, or the morning after).
+WEEKDAY_FIT_DAYS = 1
 
 
 # ── the public function ─────────────────────────────────────────────────────────────────
@@ -80,9 +88,16 @@ def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
     if dateline is not None and dateline[0].year is None:
         f, line = dateline
         notes.append(f"A dateline near the top gives the day without the year: {shorten(line, 60)!r}.")
-        return _infer(parsed, [x for x in found if x is not f], list(people), list(corpus_anchors), notes,
-                      extra=[periodic_cue(2, f"The dateline {quote(f)} is the article's day; its year comes from "
-                                          f"the other cues.", occurrences(f.month, f.day), "past", 0)])
+        # The dateline is the article's own day, not an event it reports: it takes no part in
+        # choosing between years by closeness to the dated events (score=False).
+        cue = periodic_cue(2, f"The dateline {quote(f)} is the article's day; its year comes from the other cues.",
+                           occurrences(f.month, f.day, f.weekday), "past", 0, score=False)
+        pub = _infer(parsed, [x for x in found if x is not f], list(people), list(corpus_anchors), notes,
+                     extra=[cue])
+        if pub.value and cue.evidence in pub.evidence and pub.value[5:] == f"{f.month:02d}-{f.day:02d}":
+            # The day is the dateline's own; only its year was inferred (the confidence says how surely).
+            pub = replace(pub, origin="dateline")
+        return pub
     if dateline is not None:
         f, line = dateline
         value = dt.date(f.year, f.month, f.day).isoformat()
@@ -121,7 +136,11 @@ def normalise_date(text: str) -> str | None:
 
 # ── dateline ────────────────────────────────────────────────────────────────────────────
 
-_CITY = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40}(?:\([^)]{1,30}\))?\s*,\s*$")
+# The place of a dateline: a city in capitals, maybe several ("WASHINGTON/KYIV"), maybe with
+# its country or state ("KINGSTOWN, St. Vincent", "PORT SUDAN, Sudan"); or, when a dash follows
+# the date, a city in title case ("Bangkok, July 28 (AFP) –").
+_CITY = re.compile(r"^\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?(?:\([^)]{1,30}\))?\s*,\s*$")
+_TITLE_CITY = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*,\s*$")
 _DASH_AFTER = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?(?:[—–]|--?|:)")
 _TIME_AFTER = re.compile(r"^[\s,|·•/-]*(?:\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?\s*(?:[A-Z]{2,5})?)?[\s|·•]*$")
 
@@ -150,8 +169,9 @@ def _dateline(parsed: ParsedDoc, found: Sequence[Found]) -> tuple[Found, str] | 
             bare = before.strip().rstrip(":").strip().lower()
             if (bare == "" or bare in labels) and _TIME_AFTER.match(after):
                 return f, line
-            if _CITY.match(before) and _DASH_AFTER.match(after):
-                return f, line
+            if (_CITY.match(before) or _TITLE_CITY.match(before) or not before.strip()) \
+                    and _DASH_AFTER.match(after):
+                return f, line  # "ISTANBUL, July 22, 2022 —", "Oct 9 (Reuters) -"
     return None
 
 
@@ -176,11 +196,16 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
     cues = sorted([*collect_cues(parsed, found, people, corpus_anchors), *extra], key=lambda c: c.rank)
     feasible = DaySet.everything()
     evidence, conflicts, applied = list(notes), [], []
-    for cue in cues:
+    # A periodic cue (a yearless date) can only narrow the dates once some cue bounds the
+    # year; until then it waits, and is tried again after every cue that is applied.
+    waiting: list[Cue] = []
+    queue = list(cues)
+    while queue:
+        cue = queue.pop(0)
         if cue.periodic:
             years = _year_range(feasible, found)
             if years is None:
-                evidence.append(cue.evidence.rstrip(".") + " (no cue fixes the year, so it cannot narrow the date).")
+                waiting.append(cue)
                 continue
             allowed = cue.allowed(*years)
         else:
@@ -193,6 +218,11 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
         feasible = narrowed
         evidence.append(cue.evidence)
         applied.append(cue)
+        if waiting and _year_range(feasible, found) is not None:
+            queue[:0] = sorted(waiting, key=lambda c: c.rank)
+            waiting = []
+    for cue in waiting:
+        evidence.append(cue.evidence.rstrip(".") + " (no cue fixes the year, so it cannot narrow the date).")
     if not applied:
         return PublicationDate(value=None, granularity="unknown", origin="inferred" if cues else "none",
                                confidence=0.0, evidence=tuple(evidence), conflicts=tuple(conflicts))
@@ -242,8 +272,9 @@ def _choose(feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
     """The most plausible day: (value, earliest, latest, why, its window, rival windows).
 
     Windows are ranked by how close the chosen day lies to the dated events (in steps of
-    SCORE_TIE_DAYS, so that a few days' noise does not decide), then by how well a past
-    "on Friday" fits the day, then by date: the earliest of equally good windows wins.
+    SCORE_TIE_DAYS, so that a few days' noise does not decide; events further back than
+    GAP_CAP_DAYS are background and rank alike), then by whether the latest past "on Friday"
+    is the day or the day before, then by date: the earliest of equally good windows wins.
     """
     scored = [c for c in applied if c.gap is not None]
     ranked = []
@@ -251,13 +282,15 @@ def _choose(feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
         pick = _pick_in(lo, hi, found)
         if pick is None:
             continue
-        gap = _gap_score(pick[0], scored)
-        ranked.append(((gap // SCORE_TIE_DAYS, _weekday_misfit(pick[0], found), pick[0]), gap, pick, (lo, hi)))
+        gap = min(_gap_score(pick[0], scored), GAP_CAP_DAYS)
+        misfit = _weekday_misfit(pick[0], found) > WEEKDAY_FIT_DAYS
+        ranked.append(((gap // SCORE_TIE_DAYS, misfit, pick[0]), gap, pick, (lo, hi)))
     if not ranked:
         return None, None, None, "No single day could be chosen.", None, []
     ranked.sort(key=lambda r: r[0])
     _, best_gap, pick, window = ranked[0]
-    rivals = [DaySet.of(r[3]).describe() for r in ranked[1:] if r[1] - best_gap <= AMBIGUOUS_SCORE_DAYS]
+    rivals = [DaySet.of(r[3]).describe() for r in ranked[1:]
+              if r[1] - best_gap <= AMBIGUOUS_SCORE_DAYS and r[0][1] == ranked[0][0][1]]
     day, earliest, latest, why = pick
     return day, earliest, latest, why, window, rivals
 
@@ -272,11 +305,17 @@ def _gap_score(day: dt.date, scored: Sequence[Cue]) -> int:
     return sum(nearest.values())
 
 
+def _past_weekdays(found: Sequence[Found]) -> list[Found]:
+    """Bare weekdays told as past ("said on Friday"): days of the week before the article."""
+    return [f for f in found
+            if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None]
+
+
 def _weekday_misfit(day: dt.date, found: Sequence[Found]) -> int:
-    """How many days back a past "on Friday" would lie from the day (wire copy names the day
-    it is filed, so 0 fits best)."""
-    return sum((day.weekday() - f.weekday) % 7 for f in found
-               if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None)
+    """How many days back the latest past "on Friday" would lie from the day (0 without any).
+    The weekdays a report names are days of the week it is filed in, and wire copy is filed
+    on the day of its latest news or the day after (WEEKDAY_FIT_DAYS)."""
+    return min(((day.weekday() - f.weekday) % 7 for f in _past_weekdays(found)), default=0)
 
 
 def _pick_in(lo: dt.date, hi: dt.date, found: Sequence[Found]):
@@ -297,13 +336,19 @@ def _pick_in(lo: dt.date, hi: dt.date, found: Sequence[Found]):
                         f"is from {start.isoformat()} on. ")
                 lo = start
                 break
+    # Past weekdays name days of the article's week, after its background: the article is
+    # written on the last of them, counted from the latest dated event.
+    weekdays = _past_weekdays(found)
+    if weekdays:
+        days = {f.weekday: lo + dt.timedelta(days=(f.weekday - lo.weekday()) % 7) for f in weekdays}
+        t = max(days.values())
+        if t <= hi:
+            latest = min(hi, min(days.values()) + dt.timedelta(days=6))
+            named = " and ".join(dict.fromkeys(quote(f) for f in weekdays))
+            return t, t, latest, note + (f"{named} {'are' if len(days) > 1 else 'is'} taken as the first such "
+                                         f"day{'s' if len(days) > 1 else ''} after the latest dated event "
+                                         f"({lo.isoformat()}), and the article as written on {t.isoformat()}.")
     for f in found:
-        if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None:
-            t = lo + dt.timedelta(days=(f.weekday - lo.weekday()) % 7)
-            if t <= hi:
-                latest = min(hi, t + dt.timedelta(days=6))
-                return t, t, latest, note + (f"{quote(f)} is taken as the first such day after the latest "
-                                             f"dated event, {t.isoformat()}, and the article as written that day.")
         if f.form == "deictic" and f.offset == -1 and f.tense in ("past", None):
             t = lo + dt.timedelta(days=1)
             if t <= hi:

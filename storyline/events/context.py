@@ -1,0 +1,270 @@
+"""The article as context: recipients a clause leaves to what the whole article says.
+
+News names the other side of an event once and then leaves it out: "Russia has suspended its
+participation in the arrangement" (the arrangement's parties, named where it was signed,
+perhaps further down), "Erdogan urged every party to honour its signature", "the deal was
+extended on Saturday" (by its parties, with each other), "since Russia invaded in February"
+(the state the article is about). While the article is read, such events are drafted with a
+``pending`` mark; once it has been read whole, ``fill_pending`` gives them:
+
+- ``parties``: the parties of the article's agreements, other than the actor: those who
+  signed, agreed to or declared one, and the actors named inside an agreement's own phrase
+  ("the UN-brokered arrangement that lets Ukraine ship grain");
+- ``mutual``: an agreement renewed with no agent ("the deal was extended"): its parties,
+  the first as actor and the others as recipients;
+- ``counterpart``: a state's hostile act with no recipient: the state it is in conflict with
+  in the article, else the one the article names most (see ``counterpart``).
+
+Recipients found this way are marked ``recalled`` (confidence 0.8) or ``counterpart``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..records import ActorRef
+from .coding import code_event
+from .roles import STATE_KINDS, Party, _same_side
+from .syntax import Tree
+
+# The counterpart by mentions must be named at least this often, and more often than any other
+# state: one passing mention ("wheat from Egypt") is not what an article is about.
+MIN_COUNTERPART_MENTIONS = 2
+# An agreement's phrase is read this far (tokens) for the actors it names; longer subtrees are
+# whole clauses that merely contain the word.
+MAX_ACCORD_PHRASE = 30
+# Kinds that can be a party to an agreement (not an unresolved phrase, not an unnamed group).
+PARTY_KINDS = frozenset({"state", "government", "military", "igo", "person", "org"})
+# Order in which a party's references are preferred for display: the state itself first.
+KIND_RANK = {"state": 0, "government": 1, "igo": 2, "military": 3, "org": 4, "person": 5}
+
+
+def party_key(ref: ActorRef):
+    """One key per side: a country, else an organisation's code or name."""
+    if ref.country and ref.kind != "nsa":
+        return ("country", ref.country)
+    return ("actor", ref.code or ref.actor_id or ref.name)
+
+
+class ContextFinder:
+    """Article-level recipients (mixed into the Extractor, which holds ``tree``, ``lex`` and
+    ``drafts``)."""
+
+    tree: Tree
+
+    # ── agreements ──────────────────────────────────────────────────────────────────
+    def agreement_parties(self) -> list[Party]:
+        """The parties of the article's agreements, most often named first."""
+        cached = getattr(self, "_agreement_parties", None)
+        if cached is not None:
+            return cached
+        counts: Counter = Counter()
+        best: dict = {}
+        order: dict = {}
+
+        def add(p: Party) -> None:
+            ref = p.ref
+            if ref.kind not in PARTY_KINDS or (ref.kind == "person" and not ref.country):
+                return
+            k = party_key(ref)
+            counts[k] += 1
+            order.setdefault(k, len(order))
+            old = best.get(k)
+            if old is None or KIND_RANK.get(ref.kind, 9) < KIND_RANK.get(old.ref.kind, 9):
+                best[k] = p
+
+        for d, _ in self.drafts:
+            if d.pending or d.source is None or d.modality == "negated":
+                continue
+            if (d.plover, d.mode) in self.lex.accord_codes:
+                for p in [d.source, *d.targets]:
+                    add(p)
+        tr = self.tree
+        for t in tr.tokens:
+            if t.pos != "NOUN" or not (tr.lemma(t.i) in self.lex.accord_nouns or self._signed(t.i)):
+                continue
+            toks = tr.full_subtree(t.i)
+            if len(toks) > MAX_ACCORD_PHRASE:
+                toks = tr.subtree(t.i)
+            seen = set()
+            for j in toks:
+                m = tr.mention_of.get(j)
+                if m is None or id(m) in seen:
+                    continue
+                seen.add(id(m))
+                for p in self._refs(m, j):
+                    add(p)
+        parties = [replace(self._as_state(best[k]), how="recalled")
+                   for k in sorted(counts, key=lambda k: (-counts[k], order[k]))]
+        self._agreement_parties = parties
+        return parties
+
+    def _signed(self, n: int) -> bool:
+        """"the text signed with Turkey", "a document Russia signed": a signed paper."""
+        tr = self.tree
+        if tr.lemma(n) not in self.lex.signed_accord_nouns:
+            return False
+        verbs = tr.kids(n, ("acl", "relcl")) + ([tr.head(n)] if tr.tok(n).dep in ("dobj", "pobj") else [])
+        return any(self.lex.frame_of.get(tr.lemma(v)) == "sign" for v in verbs)
+
+    def _as_state(self, p: Party) -> Party:
+        """A person or a ministry stands, as a party, for its state."""
+        if p.ref.kind in ("person", "government", "military") and p.ref.country:
+            state = self.state_ref(p.ref.country)
+            if state is not None:
+                return replace(p, ref=state)
+        return p
+
+    def state_ref(self, country: str) -> ActorRef | None:
+        """The article's own reference to a state (its name), if it names it."""
+        refs = getattr(self, "_state_refs", None)
+        if refs is None:
+            refs = {}
+            for m in sorted(set(self.tree.mention_of.values()), key=lambda m: m.start):
+                for r in m.refs:
+                    if r.country and r.kind == "state":
+                        refs.setdefault(r.country, r)
+            self._state_refs = refs
+        return refs.get(country)
+
+    # ── counterparts ────────────────────────────────────────────────────────────────
+    def counterpart(self, source: Party, conflict: bool = True) -> Party | None:
+        """The state a state's act is aimed at when the sentence does not say: its partner in
+        the article's conflict events, else in any of its events, else the state the article
+        names most (at least twice, and more often than any other)."""
+        country = source.ref.country
+        if not country or source.ref.kind == "nsa":
+            return None
+        # an adversary is found among adversaries only: a mediator or a host is met more often
+        score = self._partners(country, conflict)
+        best = _leader(score, 1)
+        if not best:
+            score = Counter()
+            seen = set()
+            for m in self.tree.mention_of.values():
+                if id(m) in seen:
+                    continue
+                seen.add(id(m))
+                for c in {r.country for r in m.refs if r.country and r.kind in STATE_KINDS}:
+                    if c != country:
+                        score[c] += 1
+            best = _leader(score, MIN_COUNTERPART_MENTIONS)
+        if not best:
+            return None
+        ref = self.state_ref(best) or ActorRef(actor_id=None, name=best, kind="state", country=best, code=best)
+        return Party(ref, source.tok, "counterpart")
+
+    def _partners(self, country: str, only_conflict: bool) -> Counter:
+        """How often each other state is on the other side of an event of this state's."""
+        score: Counter = Counter()
+        for d, _ in self.drafts:
+            if d.pending or d.source is None or d.modality in ("negated", "hypothetical"):
+                continue
+            if only_conflict and code_event(d.plover, d.mode)[2] not in (3, 4):
+                continue
+            sides = [d.source, *d.targets]
+            if not any(p.ref.country == country for p in sides):
+                continue
+            for c in {p.ref.country for p in sides if p.ref.country and p.ref.kind != "nsa"}:
+                if c != country:
+                    score[c] += 1
+        return score
+
+    def sides(self, source: Party) -> list[Party]:
+        """The two states the article names most, other than the actor's ("urged both sides"),
+        each named at least twice."""
+        score: Counter = Counter()
+        seen = set()
+        for m in self.tree.mention_of.values():
+            if id(m) in seen:
+                continue
+            seen.add(id(m))
+            for c in {r.country for r in m.refs if r.country and r.kind in STATE_KINDS | {"person"}}:
+                if c != source.ref.country:
+                    score[c] += 1
+        out = []
+        for c, n in score.most_common(2):
+            if n >= MIN_COUNTERPART_MENTIONS:
+                ref = self.state_ref(c) or ActorRef(actor_id=None, name=c, kind="state", country=c, code=c)
+                out.append(Party(ref, source.tok, "counterpart"))
+        return out
+
+    # ── attacks the article attributes later ───────────────────────────────────────────
+    def grievance_orphan(self, trig):
+        """The attack with no named author that an accusation is about ("blames it on X",
+        "called the attack a terrorist act by X", "blaming a drone attack"), if any."""
+        tr = self.tree
+        v = trig.tok
+        cands = [trig.label] if getattr(trig, "label", None) is not None else []
+        for c in tr.kids(v, ("dobj",)):
+            cands.append(self.antecedent(v) if tr.tok(c).tag in ("WDT", "WP") and tr.tok(v).dep == "relcl" else c)
+        for prep, o in tr.prep_objects(v, ("for", "of", "over")):
+            cands.append(o)
+            cands.extend(tr.kids(o, ("dobj",)))
+        for c in list(cands):
+            # "the attack on the bridge, which Moscow blames on Ukraine": the parser hangs the
+            # clause on the bridge; the attack is what is blamed
+            if tr.tok(c).dep == "pobj" and tr.tok(tr.head(c)).dep == "prep":
+                cands.append(tr.head(tr.head(c)))
+        for c in cands:
+            ev = self.noun_event.get(c)
+            if ev is None and tr.tok(c).pos in ("NOUN", "PRON"):
+                ev = self.refer_back(c, orphans=True)
+            if ev is not None and ev.source is None and ev.pending is None:
+                return ev
+        return None
+
+    def attribute_orphan(self, trig, accusation) -> None:
+        """An attack the text left unattributed is, once an accusation names its author,
+        reported as that author's (the accuser, when the attack names no victim, is it)."""
+        if not accusation.targets or accusation.source is None:
+            return
+        orphan = self.grievance_orphan(trig)
+        if orphan is None:
+            return
+        author = accusation.targets[0]
+        if author.how == "placeholder" or author.ref.kind == "other":
+            return
+        victims = [p for p in orphan.targets if p.how != "unresolved" and not _same_side(p.ref, author.ref)]
+        if not victims:
+            victims = [self._as_state(accusation.source)]
+        orphan.source = replace(author, tok=orphan.trigger.tok, how="recalled")
+        orphan.targets = [replace(p, tok=orphan.trigger.tok) for p in victims]
+        orphan.modality = "reported"
+        orphan.speaker = accusation.source
+        orphan.factors = ["recalled"]
+
+    # ── filling ─────────────────────────────────────────────────────────────────────
+    def fill_pending(self) -> None:
+        """Give every pending draft its recipients (or its actor, for ``mutual``), now that
+        the whole article has been read. Drafts left without what they need are dropped by
+        the caller (no actor, or no recipient where one is required)."""
+        for d, _ in self.drafts:
+            if not d.pending:
+                continue
+            kind, d.pending = d.pending, None
+            if kind == "mutual":
+                parties = self.agreement_parties()
+                if len(parties) >= 2:
+                    d.source, d.targets = parties[0], parties[1:]
+                    d.factors += ["recalled", "recalled"]
+                continue
+            found: list[Party] = []
+            if kind in ("parties", "placeholder"):
+                found = [p for p in self.agreement_parties() if not _same_side(p.ref, d.source.ref)]
+            if not found and kind == "placeholder":
+                found = self.sides(d.source)
+            if not found and (kind == "counterpart" or d.plover in self.lex.counterpart_types):
+                other = self.counterpart(d.source, conflict=d.plover in self.lex.counterpart_types)
+                found = [other] if other is not None else []
+            if found:
+                d.targets = [replace(p, tok=d.trigger.tok) for p in found]
+                d.factors.append(found[0].how)
+
+
+def _leader(score: Counter, minimum: int) -> str | None:
+    """The key with the highest count, if it reaches ``minimum`` and no other ties it."""
+    top = score.most_common(2)
+    if not top or top[0][1] < minimum or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
