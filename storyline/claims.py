@@ -64,6 +64,13 @@ CONCEPT_WEIGHT = 0.12
 # only this many shared keys count, so that topic overlap alone cannot reach the threshold
 # from a low cosine (0.3 + 2 × 0.12 < LINK_THRESHOLD).
 MAX_SHARED_CONCEPTS = 1
+# A denial close after another side's assertion in the same article most likely answers
+# it: the pair gets this bonus when at most REBUTTAL_SENTENCES apart (a paragraph or two
+# of news prose). Set by hand to about one concept key's worth, so that a rebuttal on a
+# related point (cosine ≈ 0.45, one shared key) reaches the threshold, a bare topic
+# overlap does not.
+REBUTTAL_BONUS = 0.1
+REBUTTAL_SENTENCES = 6
 # ... and never when they share no concept and cosine is below this: different topics
 # (unrelated claims about the same two countries sat at 0.1–0.35).
 MIN_COSINE = 0.35
@@ -302,8 +309,9 @@ def _named_subjects(view: ParseView, rep: Report, head: int, lo: int, hi: int) -
     """Third-person subject pronouns of a reported clause, written as the actor they stand
     for ("Kyiv said it had never used the corridor" → "Ukraine had never used the corridor"),
     so that the claim reads alone and groups with others' claims that name the actor. The
-    referent is the resolver's, else the speaker when the pronoun fits it: in reported
-    speech "X said it/he …" is, in news prose, X itself."""
+    referent of the first clause's subject is the speaker when the pronoun fits it (in
+    reported speech "X said it/he …" is, in news prose, X itself); otherwise the
+    resolver's."""
     lex = cue_lexicon()
     out = {}
     verbs = [head] + [c for c in range(lo, hi + 1) if view.toks[c].dep == "conj"
@@ -319,8 +327,12 @@ def _named_subjects(view: ParseView, rep: Report, head: int, lo: int, hi: int) -
                 continue
             m = view.mention_at(c)
             ref = view.known(m.refs[0]) if m is not None and len(m.refs) == 1 else None
+            speaker = rep.speaker
+            if v == head and speaker is not None and speaker.kind != "other" \
+                    and (kind == "person") == (speaker.kind == "person"):
+                ref = speaker  # "X said it/he …": the first clause's pronoun is X
             if ref is None or ref.kind == "other":
-                ref = rep.speaker
+                ref = speaker
             if ref is None or ref.kind == "other" or not ref.name \
                     or (kind == "person") != (ref.kind == "person"):
                 continue
@@ -565,7 +577,7 @@ def group_propositions(claims: Sequence[Claim]) -> tuple[tuple[Proposition, ...]
     # Unnamed groups ("analysts say the statements about mediation…") comment on a dispute
     # rather than take a side in it: their claims group by similarity only.
     polarity = [_polarity(c, k, lex) if _named(c.speaker) else None for c, k in zip(claims, concepts)]
-    sim = _similarity(cos, concepts, polarity)
+    sim = _similarity(cos, concepts, polarity) + REBUTTAL_BONUS * _rebuttals(claims)
     clusters = []
     # An average can reach the threshold only if some pair does: clustering each connected
     # component of the threshold graph apart is exact, and keeps large corpora tractable.
@@ -597,6 +609,24 @@ def _similarity(cos: np.ndarray, concepts: list[frozenset], polarity) -> np.ndar
     sim[both & ~same_axis] = -1.0
     sim[~both & (shared == 0) & (cos < MIN_COSINE)] = -1.0
     return sim
+
+
+def _rebuttals(claims: list[Claim]) -> np.ndarray:
+    """1 for a denial and an assertion by different sides, close together in one article
+    ("Putin said X. … UN officials stressed that Y was never so"): news prose puts a
+    rebuttal right after the claim it answers."""
+    n = len(claims)
+    doc = np.array([c.doc_id for c in claims], dtype=object)
+    sent = np.array([c.sent for c in claims])
+    denies = np.array([c.stance == "denies" for c in claims])
+    side = np.array([(c.speaker.country or _actor_key(c.speaker)) if c.speaker else "" for c in claims],
+                    dtype=object)
+    near = (doc[:, None] == doc[None, :]) & (np.abs(sent[:, None] - sent[None, :]) <= REBUTTAL_SENTENCES)
+    opposite = denies[:, None] != denies[None, :]
+    other = (side[:, None] != side[None, :]) & (side[:, None] != "") & (side[None, :] != "")
+    out = (near & opposite & other).astype(np.float32)
+    out.reshape(-1)[:: n + 1] = 0.0
+    return out
 
 
 def _polarity(claim: Claim, concepts: frozenset, lex: ConceptLexicon) -> tuple[str, int, int] | None:

@@ -114,3 +114,18 @@ def test_genre_and_day_are_what_withhold_the_peg():
     assert not any(_is_pegged(e) for e in as_opinion)
     _, month_only, published = _pegged(_case("month-only-date"))
     assert published == "2025-06" and not any(_is_pegged(e) for e in month_only)
+
+
+def test_an_inferred_day_pegs_the_day_before():
+    """A day the inference chose is the day after the news (NEWS_LAG_DAYS): the lead news is
+    dated the day before; a day from metadata or a dateline is the news's own day."""
+    from dataclasses import replace
+
+    case = _case("lead-news")
+    parsed, pub, events = _chain(case["article"], str(case["published"]))
+    inferred = peg_news_events(parsed, events, replace(pub, origin="inferred"), "news")
+    own = peg_news_events(parsed, events, replace(pub, origin="dateline"), "news")
+    day_before = (dt.date.fromisoformat(pub.value) - dt.timedelta(days=1)).isoformat()
+    assert {e.date.value for e in inferred if _is_pegged(e)} == {day_before}
+    assert {e.date.value for e in own if _is_pegged(e)} == {pub.value}
+    assert all("inferred" in e.date.evidence for e in inferred if _is_pegged(e))

@@ -99,6 +99,7 @@ class _Lexicon:
     person_government_nouns: frozenset[str]
     home_prepositions: frozenset[str]
     not_actor_after_demonym: frozenset[str]
+    act_nouns: frozenset[str]
     ethnic_markers: frozenset[str]
 
 
@@ -165,7 +166,8 @@ def _lexicon() -> _Lexicon:
         home_prepositions=frozenset(w.lower() for w in nouns.get("home_prepositions") or ()),
         not_actor_after_demonym=frozenset(
             w.lower() for w in nouns.get("not_actor_after_demonym") or ()),
-        ethnic_markers=frozenset(w.lower() for w in nouns.get("ethnic_markers") or ()))
+        ethnic_markers=frozenset(w.lower() for w in nouns.get("ethnic_markers") or ()),
+        act_nouns=frozenset(w.lower() for w in nouns.get("act_nouns") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1615,6 +1617,14 @@ class _Resolver:
             sector = head_atom.lex["sector"]
         else:
             sector = "STATE"
+        if sector == "STATE" and (t.lemma.lower() in _lexicon().act_nouns or
+                                  doc.lower(hw) in _lexicon().act_nouns):
+            # "an Indian proposal": the demonym is the agent of the act the noun names
+            for _, a in mods:
+                r = self.ref(a.lex["demonym"], self.text(a.w0, a.w1))
+                if r:
+                    self.add(_M(a.w0, a.w1, (r,), "demonym", doc.words[a.w0].sent))
+            return True
         text = self.text(first.w0, hw + 1)
         refs = []
         for c, _ in mods:

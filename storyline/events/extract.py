@@ -43,6 +43,8 @@ from .triggers import NOUN_POS, VERB_POS, Trigger, TriggerFinder
 
 # How many sentences back an event anaphor ("the incident", "this move") may reach.
 ANAPHOR_WINDOW = 3
+# How many times that far an anaphor may reach when it repeats the event's own word.
+LEMMA_ANAPHOR_REACH = 3
 # How many sentences back the parties of a mediation or an appeal may be looked for.
 PARTIES_WINDOW = 3
 # Confidence of an event by how its actor was found; the product of the factors applies.
@@ -126,14 +128,21 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         if not types:
             return None
         here = tr.tok(i).sent
+        found = []
         for draft, s in reversed(self.drafts):
-            if here - s > ANAPHOR_WINDOW:
+            if here - s > ANAPHOR_WINDOW * LEMMA_ANAPHOR_REACH:
                 break
             if draft.trigger.tok >= i or (draft.source is None and not (orphans and draft.pending is None)):
                 continue
             if "*" in types or draft.plover in types:
+                found.append((draft, s))
+        # "the strikes" re-mentions what "struck" reported, even a few paragraphs back
+        for draft, _ in found:
+            if tr.lemma(draft.trigger.tok) == tr.lemma(i) and _known(draft.source):
                 return draft
-        return None
+        near = [draft for draft, s in found if here - s <= ANAPHOR_WINDOW]
+        # an event whose author we know before one by a phrase we could not resolve
+        return next((d for d in near if _known(d.source)), near[0] if near else None)
 
     def recall_parties(self, sent_index: int, modes: set[str], source: Party | None) -> list[Party]:
         """Recipients of the latest earlier offer or act with one of these modes (mediation)."""
@@ -347,7 +356,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         if speech is not None and speakers and self.is_deontic(trig.carrier) \
                 and not any(_same_side(sp.ref, sources[0].ref) for sp in speakers):
             mode = lex.deontic_modes.get(plover, lex.deontic_modes.get("*"))
-            targets = [replace(p, how="parse") for p in sources] + targets
+            targets = [(self.placeholder(p.tok) or [p])[0] if p.how == "unresolved" else replace(p, how="parse")
+                       for p in sources] + targets
             sources = speakers[:1]
             plover = "REQUEST"
             modality = "reported"
@@ -637,6 +647,12 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         if aux & self.lex.deontic_modals:
             return True
         t = tr.tok(v)
+        if t.dep == "ccomp" and tr.kids(v, ("mark",)):
+            # "it was vital that every party refrain": the adjective says it must be done
+            h = t.head
+            adjs = [h] if tr.tok(h).pos == "ADJ" else tr.kids(h, ("acomp",))
+            if any(tr.lemma(a) in self.lex.deontic_adjectives for a in adjs):
+                return True
         if t.dep == "xcomp" and tr.tok(t.head).pos in VERB_POS:
             head = f"{tr.lemma(t.head)} to"
             return head in {m.replace("has ", "have ").replace("needs ", "need ") for m in self.lex.deontic_modals} \
@@ -804,6 +820,11 @@ def extract_events(parsed: ParsedDoc, mentions: Sequence[Mention], timexes: Sequ
 
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────
+
+def _known(p: Party | None) -> bool:
+    """Whether an actor is resolved (an id, a country or a kind), not a bare phrase."""
+    return p is not None and bool(p.ref.actor_id or p.ref.country or p.ref.kind != "other")
+
 
 def _trim(events: list[Event], budget: int) -> list[Event]:
     """Keep the ``budget`` most informative events, in text order."""

@@ -69,6 +69,7 @@ class Lexicon:
     idioms: frozenset[str]
     needs_object: frozenset[str]
     deontic_modals: frozenset[str]
+    deontic_adjectives: frozenset[str]
     deontic_modes: dict[str, str]
     future_as_threat: dict[str, Code]
     negated_as: dict[str, Code]
@@ -238,6 +239,7 @@ def load_lexicon() -> Lexicon:
         idioms=frozenset(_words(data.get("idioms"), where)),
         needs_object=frozenset(_words(data.get("needs_object"), where)),
         deontic_modals=frozenset(_words(data.get("deontic_modals"), where)),
+        deontic_adjectives=frozenset(_words(data.get("deontic_adjectives"), where)),
         deontic_modes={str(k).upper() if k != "*" else "*": str(v)
                        for k, v in (data.get("deontic_modes") or {}).items()},
         future_as_threat={str(k).upper(): _code(v, f"{where}: future_as_threat.{k}")

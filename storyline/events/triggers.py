@@ -469,8 +469,29 @@ class TriggerFinder:
                 plain.append(trig)
                 # "lodged a protest": the object named in the verb's phrase is not an event
                 consumed.update(t for t in trig.toks if t != trig.tok)
+        taken = consumed | frame_toks | {t.tok for t in plain}
+        for i in range(sent.tok_start, sent.tok_end):
+            if i not in taken:
+                trig = self.demand_trigger(i)
+                if trig:
+                    plain.append(trig)
         return [t for t in plain + frames if not self.is_imperative(t.tok)
                 and not self.in_name(t.tok)]
+
+    def demand_trigger(self, i: int) -> Trigger | None:
+        """"Kuleba said Russia must stop its blackmail", "it was vital that every party
+        refrain from ...": what someone says another must do is a demand of them, whatever
+        the verb (the event stage turns it into a REQUEST from the speaker)."""
+        tr = self.tree
+        if tr.tok(i).pos != "VERB" or not self.is_deontic(i):
+            return None
+        subj = tr.kid(i, "nsubj")
+        if subj is None or not (self.parties_at(subj) or self.placeholder(subj)):
+            return None
+        speakers, speech = self.speaker_of(i)
+        if speech is None or not speakers:
+            return None
+        return Trigger(tok=i, toks=(i,), plover="REQUEST", mode=None, kind="verb", carrier=i)
 
     def is_generic(self, i: int) -> bool:
         """A verb that only describes a noun ("its role in mediating", "the right to defend

@@ -16,6 +16,7 @@ from .calendar import add_months, bounds, day_exists, month_end, shift
 from .intervals import DaySet
 from .known import keyword_pattern, known_events
 from .lexicon import lexicon
+from .resolve import LAST_WEEKDAY_MIN_DAYS
 from .scan import Found, clause_tense
 
 # A date written without its year is taken to lie within this many days of the article
@@ -477,6 +478,11 @@ def _tie_window(f: Found, d: dt.date) -> DaySet | None:
         if d.weekday() != f.weekday:
             return None
         return DaySet.of((d, d + dt.timedelta(days=6)))
+    if f.form == "weekday" and f.offset < 0:
+        if d.weekday() != f.weekday:
+            return None  # "last Wednesday": from LAST_WEEKDAY_MIN_DAYS to a week and that back
+        return DaySet.of((d + dt.timedelta(days=LAST_WEEKDAY_MIN_DAYS),
+                          d + dt.timedelta(days=LAST_WEEKDAY_MIN_DAYS + 6)))
     if f.form == "deictic":
         a = d - dt.timedelta(days=f.offset)
         return DaySet.of((a, a))

@@ -218,6 +218,11 @@ def is_current_tense(parsed: ParsedDoc, token: int) -> bool:
         return False
     auxes = [toks[c] for c in range(max(0, verb - 4), verb)
              if toks[c].head == verb and toks[c].dep in ("aux", "auxpass")]
+    if not auxes and toks[verb].tag == "VBG" and toks[verb].dep in ("advcl", "xcomp") \
+            and toks[verb].head != verb:
+        # a participial adjunct ("has been in contact, urging restraint") shares its
+        # governor's tense
+        return is_current_tense(parsed, toks[verb].head)
     tags = {a.tag for a in auxes}
     lemmas = {a.lemma for a in auxes}
     perfect = "have" in lemmas and tags & {"VBZ", "VBP"} and toks[verb].tag == "VBN"

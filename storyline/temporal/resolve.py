@@ -15,6 +15,9 @@ from .calendar import SEASON_MONTHS, bounds, day_exists, parse_anchor, shift, to
 from .scan import Found, scan
 
 NO_ANCHOR = "relative expression and no anchor date (the article's date is unknown)"
+# "last Wednesday" lies at least this many days back ("next Wednesday" as far ahead): the
+# day before or after is "yesterday" or "tomorrow", so the week before or after is meant.
+LAST_WEEKDAY_MIN_DAYS = 2
 
 
 def find_time_expressions(parsed: ParsedDoc, anchor: str | None) -> tuple[TimeExpr, ...]:
@@ -216,14 +219,15 @@ def _weekday(f: Found, aday: dt.date) -> dt.date:
     """The weekday's date: before the anchor in a past clause, after it in a future one.
 
     A past-tense "on Thursday" in an article of a Thursday is that same day (wire copy says
-    "on Thursday" for the day it is filed); "last Thursday" is always a week-day earlier.
+    "on Thursday" for the day it is filed); "last Thursday" is at least LAST_WEEKDAY_MIN_DAYS
+    back (nobody writes "last Wednesday" for yesterday), "next Thursday" as far ahead.
     """
     back = (aday.weekday() - f.weekday) % 7
     ahead = (f.weekday - aday.weekday()) % 7
     if f.offset < 0:
-        return aday - dt.timedelta(days=back or 7)
+        return aday - dt.timedelta(days=back if back >= LAST_WEEKDAY_MIN_DAYS else back + 7)
     if f.offset > 0:
-        return aday + dt.timedelta(days=ahead or 7)
+        return aday + dt.timedelta(days=ahead if ahead >= LAST_WEEKDAY_MIN_DAYS else ahead + 7)
     if f.tense == "past":
         return aday - dt.timedelta(days=back)
     if f.tense == "future":
