@@ -71,6 +71,9 @@ MAX_SHARED_CONCEPTS = 1
 # overlap does not.
 REBUTTAL_BONUS = 0.1
 REBUTTAL_SENTENCES = 6
+# ... and only between claims already this close: a denial does not answer every claim
+# around it (the rebuttals found on the samples and our articles ran 0.46–0.55).
+REBUTTAL_MIN_COSINE = 0.45
 # ... and never when they share no concept and cosine is below this: different topics
 # (unrelated claims about the same two countries sat at 0.1–0.35).
 MIN_COSINE = 0.35
@@ -141,6 +144,7 @@ class StanceLexicon:
     discredit_modifiers: frozenset
     discredit_nouns: frozenset
     account_nouns: frozenset
+    event_noun_endings: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -154,7 +158,8 @@ def _stance_lexicon() -> StanceLexicon:
     return StanceLexicon({str(k).lower(): str(v) for k, v in pronouns.items()},
                          frozenset(str(w).lower() for w in disc.get("modifiers") or ()),
                          frozenset(w.lower() for w in disc.get("nouns") or ()),
-                         frozenset(w.lower() for w in disc.get("account_nouns") or ()))
+                         frozenset(w.lower() for w in disc.get("account_nouns") or ()),
+                         tuple(str(w).lower() for w in data.get("event_noun_endings") or ()))
 
 
 def _words(text: str) -> list[str]:
@@ -200,7 +205,7 @@ def extract_claims(parsed: ParsedDoc, quotes: Sequence[Quote],
         if n in outer or rep.speaker is None:
             continue
         for text, stance, derived in _propositions(view, rep, drafts):
-            if len(_content_words(text)) >= MIN_CLAIM_WORDS:
+            if len(_content_words(text)) >= MIN_CLAIM_WORDS or _event_object(rep, text):
                 drafts.append(_Draft(rep, text, stance, rep.cue_tok if rep.cue_tok is not None else 0,
                                      derived))
     claims: list[Claim] = []
@@ -247,6 +252,14 @@ def _outer_reports(reports: list[Report]) -> set[int]:
     return outer
 
 
+def _event_object(rep: Report, text: str) -> bool:
+    """"confirmed the renewal", "announced the extension": an event noun as the object of
+    a cue verb is a claim that the event happened, though it is one word."""
+    words = _content_words(text)
+    return rep.kind == "object" and not rep.anaphoric and len(words) == 1 and len(words[0]) > 5 \
+        and words[0].endswith(_stance_lexicon().event_noun_endings)
+
+
 def _content_words(text: str) -> list[str]:
     return [w for w in _words(text) if w not in _DETERMINERS]
 
@@ -289,6 +302,7 @@ def _stated(view: ParseView, rep: Report) -> list[tuple[str, str]]:
         # a quote keeps its words; a negated quote ("we had nothing to do with it") denies
         return [(report_text(view.parsed, rep), _flip(stance) if _negations(view, root) else stance)]
     out = []
+    named = _named_subjects(view, rep, root, lo, hi)
     for part_lo, part_hi, head, drop in _clause_parts(view, root, lo, hi):
         negs = _negations(view, head)
         st = _flip(stance) if negs else stance
@@ -297,46 +311,45 @@ def _stated(view: ParseView, rep: Report) -> list[tuple[str, str]]:
             remove |= _droppable(view, part_lo, part_hi)
         replace = {k: _stance_lexicon().negative_pronouns[view.toks[k].text.lower()]
                    for k in negs if view.toks[k].text.lower() in _stance_lexicon().negative_pronouns}
-        replace.update(_named_subjects(view, rep, head, part_lo, part_hi))
+        replace.update(named)
         for piece in _split_denied(view, head, part_lo, part_hi, negs):
             text = _render(view, piece, remove - set(replace), replace)
             if text:
-                out.append((text, st))
+                out.append((_with_doer(view, rep, root, text), st))
     return out or [(report_text(view.parsed, rep), stance)]
 
 
+def _with_doer(view: ParseView, rep: Report, root: int, text: str) -> str:
+    """"Hamas denied making any new demands": a gerund object is the speaker's own act, so
+    the claim names the speaker ("Hamas was making new demands") and reads alone."""
+    t = view.toks[root]
+    if rep.kind != "object" or t.tag != "VBG" or t.dep not in ("dobj", "xcomp", "ccomp", "pcomp") \
+            or any(view.toks[c].dep.startswith("nsubj") for c in view.children[root]):
+        return text
+    if rep.speaker is None or rep.speaker.kind == "other" or not rep.speaker.name:
+        return text
+    return f"{_display_name(rep.speaker)} was {text}"
+
+
 def _named_subjects(view: ParseView, rep: Report, head: int, lo: int, hi: int) -> dict[int, str]:
-    """Third-person subject pronouns of a reported clause, written as the actor they stand
-    for ("Kyiv said it had never used the corridor" → "Ukraine had never used the corridor"),
-    so that the claim reads alone and groups with others' claims that name the actor. The
-    referent of the first clause's subject is the speaker when the pronoun fits it (in
-    reported speech "X said it/he …" is, in news prose, X itself); otherwise the
-    resolver's."""
+    """The reported clause's subject pronoun written as the speaker ("Kyiv said it had
+    never used the corridor" → "Ukraine had never used the corridor"), so that the claim
+    reads alone and groups with others' claims that name the actor: in reported speech
+    "X said it/he …" is, in news prose, X itself. Other pronouns are left as written (a
+    wrong referent would make a wrong claim)."""
     lex = cue_lexicon()
+    speaker = rep.speaker
+    if speaker is None or speaker.kind == "other" or not speaker.name:
+        return {}
     out = {}
-    verbs = [head] + [c for c in range(lo, hi + 1) if view.toks[c].dep == "conj"
-                      and view.toks[c].head == head and view.toks[c].pos in ("VERB", "AUX")]
-    for v in verbs:
-        for c in view.children[v]:
-            t = view.toks[c]
-            if not (lo <= c <= hi and t.dep in ("nsubj", "nsubjpass") and t.pos == "PRON"):
-                continue
-            lower = t.text.lower()
-            kind = next((k for k, words in lex.pronouns.items() if lower in words and k != "first"), None)
-            if kind is None:
-                continue
-            m = view.mention_at(c)
-            ref = view.known(m.refs[0]) if m is not None and len(m.refs) == 1 else None
-            speaker = rep.speaker
-            if v == head and speaker is not None and speaker.kind != "other" \
-                    and (kind == "person") == (speaker.kind == "person"):
-                ref = speaker  # "X said it/he …": the first clause's pronoun is X
-            if ref is None or ref.kind == "other":
-                ref = speaker
-            if ref is None or ref.kind == "other" or not ref.name \
-                    or (kind == "person") != (ref.kind == "person"):
-                continue
-            out[c] = _display_name(ref)
+    for c in view.children[head]:
+        t = view.toks[c]
+        if not (lo <= c <= hi and t.dep in ("nsubj", "nsubjpass") and t.pos == "PRON"):
+            continue
+        lower = t.text.lower()
+        kind = next((k for k, words in lex.pronouns.items() if lower in words and k != "first"), None)
+        if kind is not None and (kind == "person") == (speaker.kind == "person"):
+            out[c] = _display_name(speaker)
     return out
 
 
@@ -366,8 +379,12 @@ def _clause_parts(view: ParseView, root: int, lo: int, hi: int):
     polarity; otherwise the whole content is one part. Yields (lo, hi, head, dropped tokens)."""
     conjs = [c for c in view.children[root] if view.toks[c].dep == "conj"
              and view.toks[c].pos in ("VERB", "AUX", "ADJ") and lo <= c <= hi]
-    base_neg = bool(_negations(view, root))
+    negs = _negations(view, root)
+    base_neg = bool(negs)
     split = [c for c in conjs if bool(_negations(view, c)) != base_neg]
+    subj = [k for k in view.children[root] if view.toks[k].dep.startswith("nsubj")]
+    if subj and any(view.toks[n].head == subj[0] or n == subj[0] for n in negs):
+        split = []  # "no measures were taken and …": a negated subject negates every conjunct
     if not split:
         yield lo, hi, root, []
         return
@@ -376,11 +393,12 @@ def _clause_parts(view: ParseView, root: int, lo: int, hi: int):
     cc = [k for k in view.children[root] if view.toks[k].dep == "cc" and k < c_lo]
     drop_first = list(range(c_lo, c_hi + 1)) + cc
     yield lo, hi, root, [k for k in drop_first if lo <= k <= hi]
-    subj = [k for k in view.children[root] if view.toks[k].dep.startswith("nsubj")]
     keep = set(range(c_lo, c_hi + 1))
-    if subj:
+    if subj and not any(view.toks[g].dep.startswith("nsubj") for g in view.children[c]):
         s_lo, s_hi = view.subtree(subj[0])
         keep |= set(range(s_lo, s_hi + 1))
+    # "… and that the court was the place …": the conjunct's own "that" is not content
+    keep -= {g for g in view.children[c] if view.toks[g].dep == "mark" and view.toks[g].text.lower() == "that"}
     yield lo, hi, c, [k for k in range(lo, hi + 1) if k not in keep]
 
 
@@ -418,8 +436,20 @@ def _has_such(view: ParseView, rep: Report) -> bool:
 def _droppable(view: ParseView, lo: int, hi: int) -> set[int]:
     """Words a denial's text does without ("any" in "denied any involvement")."""
     drop = concept_lexicon().drop_in_denial
-    return {k for k in range(lo, hi + 1) if view.toks[k].text.lower() in drop
-            and view.toks[k].dep in ("det", "advmod", "amod")}
+    out = {k for k in range(lo, hi + 1) if view.toks[k].text.lower() in drop
+           and view.toks[k].dep in ("det", "advmod", "amod")}
+    # "dismissed allegations that troops fired … as baseless": the verdict is the speaker's,
+    # not part of what is denied
+    verdict = _stance_lexicon().discredit_modifiers
+    for k in range(lo, hi + 1):
+        t = view.toks[k]
+        if t.text.lower() != "as":
+            continue
+        # "as baseless" is a prepositional phrase, or "as" hangs on the adjective
+        a, b = view.subtree(k) if t.dep == "prep" else (k, view.subtree(t.head)[1])
+        if b > k and any(view.toks[j].text.lower() in verdict for j in range(a, b + 1)):
+            out |= set(range(a, b + 1))
+    return out
 
 
 def _split_denied(view: ParseView, head: int, lo: int, hi: int, negs: list[int]):
@@ -473,7 +503,7 @@ def _antecedent(view: ParseView, rep: Report, earlier: list[_Draft], stance: str
     Candidates are earlier claims by another speaker (another country when both are
     known) that state something of their own (not a reference back or a rebuttal
     themselves, not a quote in the first or second person: "I will work with you" is no one
-    else's proposition).
+    else's proposition); a denial refers back to an assertion.
     A named owner ("Trump's remarks") picks that owner's latest claim; a denial prefers the
     latest claim that names the denier (the accused answers the accusation); otherwise the
     latest candidate wins.
@@ -487,19 +517,20 @@ def _antecedent(view: ParseView, rep: Report, earlier: list[_Draft], stance: str
             break
         if d.derived or d.rep.anaphoric or _personal_quote(d) or _discredits(view, d.rep):
             continue
+        if stance == "denies" and d.stance == "denies":
+            continue  # what is denied is something asserted, not another denial
         if owner is not None:
             if _same_actor(d.rep.speaker, owner):
                 return d.text
             continue
-        if _same_actor(d.rep.speaker, me) or (me is not None and me.country is not None
-                                              and d.rep.speaker.country == me.country):
+        if _same_actor(d.rep.speaker, me) or (_side(me) is not None and _side(d.rep.speaker) == _side(me)):
             continue
         pool.append(d)
     if not pool:
         return None
-    if stance == "denies" and me is not None and me.country is not None:
+    if stance == "denies" and _side(me) is not None:
         for d in pool:
-            if d.rep.content_toks and any(r.country == me.country for m in view.mentions_in(*d.rep.content_toks)
+            if d.rep.content_toks and any(_side(r) == _side(me) for m in view.mentions_in(*d.rep.content_toks)
                                           for r in m.refs[:1]):
                 return d.text
     return pool[0].text
@@ -533,19 +564,17 @@ def _personal_quote(d: _Draft) -> bool:
 
 def _discredits(view: ParseView, rep: Report) -> bool:
     """Whether a report's content calls another account false ("false claims", "a false
-    pretext", "lies", "propaganda")."""
+    pretext", "called the account misleading", "lies", "propaganda")."""
     if rep.content_toks is None:
         return False
     lex = _stance_lexicon()
     lo, hi = rep.content_toks
-    for k in range(lo, hi + 1):
-        t = view.toks[k]
-        if t.lemma.lower() in lex.discredit_nouns or t.text.lower() in lex.discredit_nouns:
-            return True
-        if t.text.lower() in lex.discredit_modifiers and t.dep == "amod" \
-                and view.toks[t.head].lemma.lower() in lex.account_nouns:
-            return True
-    return False
+    words = {view.toks[k].text.lower() for k in range(lo, hi + 1)}
+    lemmas = {view.toks[k].lemma.lower() for k in range(lo, hi + 1)}
+    if not lex.discredit_nouns.isdisjoint(words | lemmas):
+        return True
+    # "false claims", "called the account misleading", "the allegations were baseless"
+    return not lex.discredit_modifiers.isdisjoint(words) and not lex.account_nouns.isdisjoint(words | lemmas)
 
 
 def _actor_key(ref: ActorRef | None) -> str:
@@ -577,7 +606,7 @@ def group_propositions(claims: Sequence[Claim]) -> tuple[tuple[Proposition, ...]
     # Unnamed groups ("analysts say the statements about mediation…") comment on a dispute
     # rather than take a side in it: their claims group by similarity only.
     polarity = [_polarity(c, k, lex) if _named(c.speaker) else None for c, k in zip(claims, concepts)]
-    sim = _similarity(cos, concepts, polarity) + REBUTTAL_BONUS * _rebuttals(claims)
+    sim = _similarity(cos, concepts, polarity) + REBUTTAL_BONUS * _rebuttals(claims) * (cos >= REBUTTAL_MIN_COSINE)
     clusters = []
     # An average can reach the threshold only if some pair does: clustering each connected
     # component of the threshold graph apart is exact, and keeps large corpora tractable.
@@ -619,7 +648,7 @@ def _rebuttals(claims: list[Claim]) -> np.ndarray:
     doc = np.array([c.doc_id for c in claims], dtype=object)
     sent = np.array([c.sent for c in claims])
     denies = np.array([c.stance == "denies" for c in claims])
-    side = np.array([(c.speaker.country or _actor_key(c.speaker)) if c.speaker else "" for c in claims],
+    side = np.array([(_side(c.speaker) or _actor_key(c.speaker)) if c.speaker else "" for c in claims],
                     dtype=object)
     near = (doc[:, None] == doc[None, :]) & (np.abs(sent[:, None] - sent[None, :]) <= REBUTTAL_SENTENCES)
     opposite = denies[:, None] != denies[None, :]
@@ -712,13 +741,23 @@ def _average_linkage(sim: np.ndarray, polarity, claims: list[Claim]) -> list[lis
 
 
 def _country_sides(claim: Claim, polarity) -> dict[str, set[int]]:
-    """{country: {±1}} for a named actor's claim off the polarity axes. On an axis the axis
+    """{side: {±1}} for a named actor's claim off the polarity axes. On an axis the axis
     itself says the claims answer one question, and one government may well answer it both
     ways over time ("we would love to mediate" / "the talks would be bilateral")."""
     ref = claim.speaker
-    if ref is None or ref.country is None or polarity:
+    if ref is None or polarity or _side(ref) is None:
         return {}
-    return {ref.country: {1 if claim.stance == "asserts" else -1}}
+    return {_side(ref): {1 if claim.stance == "asserts" else -1}}
+
+
+def _side(ref: ActorRef | None) -> str | None:
+    """The side an actor speaks for in a dispute: its country, except for a non-state armed
+    group, which is a side of its own (a civil war's two sides share one country)."""
+    if ref is None:
+        return None
+    if ref.kind == "nsa":
+        return f"nsa:{_actor_key(ref)}"
+    return ref.country
 
 
 def _sides_clash(a: dict, b: dict) -> bool:
@@ -735,8 +774,12 @@ def _proposition(pid: str, members: list[Claim], idx: list[int], cos: np.ndarray
     """
     literal = [k for k, c in enumerate(members) if c.stance == "asserts"]
     named = [k for k in literal if _named(members[k].speaker)]
-    pool = ([k for k in named if polarity[idx[k]] and polarity[idx[k]][2] > 0]
-            or [k for k in named if polarity[idx[k]]] or named or literal or list(range(len(members))))
+    # a quote in the first or second person ("I said, come on…") is a poor statement of
+    # what is disputed: a third-person claim by a named side states it better
+    plain = [k for k in named if not (members[k].direct and _PERSONAL & set(_words(members[k].text)))]
+    pool = plain or named or literal or list(range(len(members)))
+    pool = ([k for k in pool if polarity[idx[k]] and polarity[idx[k]][2] > 0]
+            or [k for k in pool if polarity[idx[k]]] or pool)
     centre = max(pool, key=lambda k: float(np.sum(cos[idx[k], idx])))
     # The statement's own pole orients the proposition: claims on its side assert it.
     pol = polarity[idx[centre]]

@@ -77,6 +77,7 @@ class CueLexicon:
     claim_nouns: frozenset
     evidence_nouns: frozenset
     evidence_verbs: frozenset
+    reporter_participles: frozenset = frozenset()
 
 
 @functools.cache
@@ -116,6 +117,7 @@ def cue_lexicon() -> CueLexicon:
                       groups=dict(groups.get("groups") or {}), pronouns=pronouns,
                       light_objects=dict(cues.get("light_objects") or {}),
                       claim_nouns=frozenset(cues.get("claim_nouns") or ()),
+                      reporter_participles=frozenset(cues.get("reporter_participles") or ()),
                       evidence_nouns=frozenset((cues.get("evidence") or {}).get("nouns") or ()),
                       evidence_verbs=frozenset((cues.get("evidence") or {}).get("verbs") or ()))
 
@@ -416,7 +418,7 @@ def _verb_report(view: ParseView, lex: CueLexicon, v: int, earlier: list[Report]
         # "called the missile attack a 'spit in the face'": the parser may read both
         # objects as predicates; the first is the object
         second = [c for c in kids if view.toks[c].dep == "oprd"]
-        objs = second[:1] if len(second) > 1 else objs
+        objs = second[:1]
     if verb.frames and objs:
         if view.text(*view.subtree(objs[0])).lower() in ("each other", "one another"):
             return None  # "accused each other": no one proposition to attribute
@@ -526,6 +528,11 @@ def _fill_frame(view: ParseView, frames: tuple[str, ...], v: int, obj: int):
         return None
     slots = {"object": (o_lo, o_hi)}
     heads = {"object": obj}
+    second = _misread_second_object(view, obj)
+    if second is not None:
+        # "called the account deceptive", "calling the allegations propaganda"
+        (o_lo, o_hi), (p_lo, p_hi), p_head = second
+        slots["object"], slots["oprd"], heads["oprd"] = (o_lo, o_hi), (p_lo, p_hi), p_head
     for c in view.children[v] + view.children[obj]:
         t = view.toks[c]
         if t.dep == "oprd" and c in view.children[v] and "oprd" not in slots and c != obj:
@@ -545,6 +552,27 @@ def _fill_frame(view: ParseView, frames: tuple[str, ...], v: int, obj: int):
         lo = min(slots[name][0] for name, _ in used)
         hi = max(slots[name][1] for name, _ in used)
         return clean_content(text), (lo, hi)
+    return None
+
+
+def _misread_second_object(view: ParseView, obj: int):
+    """"call X Y" read as one noun phrase: an adjective after the noun ("the account
+    deceptive and misleading") or a plural noun before it ("the allegations propaganda")
+    is where the object ends. Returns ((object range), (second range), second head) or None."""
+    lo, hi = view.subtree(obj)
+    after = [c for c in view.children[obj] if c > obj and view.toks[c].dep == "amod"
+             and view.toks[c].pos == "ADJ"]
+    if after:
+        a = after[0]
+        return (lo, obj), _trim_plain(view, a, view.subtree(a)[1]), a
+    plural = [c for c in view.children[obj] if c < obj and view.toks[c].dep == "compound"
+              and view.toks[c].tag == "NNS"]
+    if plural and any(view.toks[d].dep == "det" and d < plural[0] for d in view.children[obj]):
+        return (lo, plural[-1]), (plural[-1] + 1, obj), obj
+    # "called the shelling a provocation" read as one phrase: a second determiner starts Y
+    own = [d for d in view.children[obj] if view.toks[d].dep == "det" and d < obj]
+    if own and lo < own[0] and any(view.toks[k].dep == "det" for k in range(lo, own[0])):
+        return _trim_plain(view, lo, own[0] - 1), (own[0], _noun_phrase(view, obj)[1]), obj
     return None
 
 
@@ -582,7 +610,7 @@ def _subject(view: ParseView, v: int, depth: int = 0) -> int | None:
         if view.toks[c].dep in _SUBJECT_DEPS:
             if view.toks[c].tag in ("WP", "WDT") and tok.dep == "relcl":
                 return tok.head
-            return c
+            return _past_dateline(view, c, v)
     for c in view.children[v]:
         if view.toks[c].dep == "agent":
             for g in view.children[c]:
@@ -593,9 +621,11 @@ def _subject(view: ParseView, v: int, depth: int = 0) -> int | None:
     left = _left_clause_subject(view, v)
     if left is not None:
         return left
-    if tok.dep == "conj" and tok.lemma.lower() in cue_lexicon().verbs:
-        # "said the talks went well and added that…": the parser may hang "added" on the
-        # complement's verb; a coordinated cue shares the subject of the cue above it.
+    if (tok.dep == "conj" or tok.dep == "advcl" and tok.tag == "VBG" and not _actor_subject(view, tok.head)) \
+            and tok.lemma.lower() in cue_lexicon().verbs:
+        # "said the talks went well and added that…", "denied that its fighters had…,
+        # calling the allegations…": the parser may hang the second cue on the
+        # complement's verb; it shares the subject of the cue above it.
         j = tok.head
         while view.toks[j].head != j:
             if view.toks[j].dep == "ccomp" and view.toks[view.toks[j].head].lemma.lower() in cue_lexicon().verbs:
@@ -610,6 +640,28 @@ def _subject(view: ParseView, v: int, depth: int = 0) -> int | None:
     return None
 
 
+_DASHES = {"—", "–", "--"}
+# A dateline ("PRISTINA, Sept. 25, 2023 —") is a place and a date before a dash at the
+# head of a paragraph; real ones run to about eight tokens.
+DATELINE_TOKENS = 10
+
+
+def _past_dateline(view: ParseView, subj: int, v: int) -> int:
+    """The subject, unless the parser took the dateline's place name for it ("PRISTINA,
+    Sept. 25 — Prime Minister Albin Kurti said"): then the noun phrase after the dash."""
+    s_lo, _ = view.sentence_bounds(subj)
+    # a headline above the dateline may share its sentence: start at the line
+    s_lo = max(s_lo, view.tok_range(view.parsed.text.rfind("\n", 0, view.toks[subj].idx) + 1,
+                                    view.toks[subj].idx + 1)[0])
+    dash = next((k for k in range(s_lo, min(v, s_lo + DATELINE_TOKENS + 1))
+                 if view.toks[k].text in _DASHES), None)
+    if dash is None or subj > dash:
+        return subj
+    after = [c for c in view.children[v] if dash < c < v and view.toks[c].dep in _SUBJECT_DEPS]
+    after += [c for c in view.children[subj] if c > dash and view.toks[c].dep in ("appos", "conj", "npadvmod", "dep")]
+    return after[0] if after else subj
+
+
 def _left_clause_subject(view: ParseView, v: int) -> int | None:
     """"It called the attack X, said Y and warned Z": the parser makes the first verb a
     clause of "said", which is left with no subject; a cue verb on the left, set off by a
@@ -622,6 +674,13 @@ def _left_clause_subject(view: ParseView, v: int) -> int | None:
                 and view.toks[view.subtree(c)[1] + 1].text == ",":
             return next((g for g in view.children[c] if view.toks[g].dep in _SUBJECT_DEPS), None)
     return None
+
+
+def _actor_subject(view: ParseView, v: int) -> bool:
+    """Whether verb v's subject names an actor ("Modi conveyed…, stressing": Modi stresses;
+    "its fighters had occupied…, calling": the fighters do not)."""
+    return any(view.toks[c].dep in _SUBJECT_DEPS and view.mention_at(c) is not None
+               and view.toks[c].pos != "PRON" for c in view.children[v])
 
 
 def _trim(view: ParseView, lo: int, hi: int, head: int) -> tuple[int, int]:
@@ -642,6 +701,9 @@ def _trim(view: ParseView, lo: int, hi: int, head: int) -> tuple[int, int]:
             marks = [view.toks[k].text.lower() for k in view.children[c] if view.toks[k].dep == "mark"]
             if any(m in _CONTRAST_MARKS for m in marks):
                 hi = min(hi, view.subtree(c)[0] - 1)
+            elif t.tag == "VBG" and t.lemma.lower() in cue_lexicon().reporter_participles \
+                    and view.toks[view.subtree(c)[0] - 1].text == ",":
+                hi = min(hi, view.subtree(c)[0] - 1)  # "…, contradicting Israeli officials"
     while lo <= hi and (view.toks[lo].dep == "mark" and view.toks[lo].text.lower() == "that"
                         or view.toks[lo].pos in ("PUNCT", "SPACE")
                         and view.toks[lo].text not in "‘“\"'"):
@@ -689,8 +751,12 @@ def _resolve_speaker(view: ParseView, lex: CueLexicon, head: int, earlier: list[
             return ActorRef(None, lex.groups[lemma], "other", None, None, view.text(lo, head)), None
         return None, channel
     inside = [mm for mm in view.mentions_in(lo, hi) if not _in_relative(view, head, view.tok_at(mm.start))]
-    if inside:
-        return view.known(inside[0].refs[0]), None
+    # "Ukraine's agriculture minister, Mykola Solskyi, said": the name beside the title
+    # speaks, not the country that qualifies it
+    named = [mm for mm in inside if mm.refs[0].kind == "person" and any(
+        view.toks[k].dep == "appos" and view.toks[k].head == head for k in range(*_span_toks(view, mm)))]
+    if named or inside:
+        return view.known((named or inside)[0].refs[0]), None
     for e in view.parsed.entities:
         if e.tok_start <= head < e.tok_end and e.label in ("PERSON", "ORG", "GPE", "NORP"):
             kind = "person" if e.label == "PERSON" else "other"
@@ -701,7 +767,7 @@ def _resolve_speaker(view: ParseView, lex: CueLexicon, head: int, earlier: list[
     return None, channel
 
 
-_AFFILIATIONS = ("state", "government", "military", "igo", "org", "person")
+_AFFILIATIONS = ("state", "government", "military", "igo", "org", "nsa", "person")
 
 
 def _ref_key(ref: ActorRef) -> str:
@@ -735,14 +801,20 @@ def _affiliated(view: ParseView, head: int, ref: ActorRef, own: Mention) -> Acto
         if mm is own or k in skip or (own.start <= mm.start < own.end):
             continue
         r = mm.refs[0]
-        if r.kind in _AFFILIATIONS and (r.country or (r.code and r.kind in ("igo", "org"))) \
+        if r.kind in _AFFILIATIONS and (r.country or (r.code and r.kind in ("igo", "org", "nsa"))) \
                 and (best is None or abs(k - head) < best[0]):
             best = (abs(k - head), r)
     if best is None:
         return ref
     r = best[1]
-    return ActorRef(ref.actor_id, ref.name, ref.kind, r.country,
-                    ref.code or (r.code if r.country is None else None), ref.text)
+    code = r.code if r.kind in ("igo", "org", "nsa") else None  # "a Hamas official", "a UN spokesman"
+    return ActorRef(ref.actor_id, ref.name, ref.kind, r.country, ref.code or code, ref.text)
+
+
+def _span_toks(view: ParseView, m: Mention) -> tuple[int, int]:
+    """Token range [a, b) of a mention."""
+    rng = view.tok_range(m.start, m.end)
+    return (rng[0], rng[1] + 1) if rng else (0, 0)
 
 
 def _noun_phrase(view: ParseView, head: int) -> tuple[int, int]:

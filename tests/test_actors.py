@@ -60,6 +60,10 @@ def test_fixture_case(case, base):
                 continue
             if "kind" in want and any(r.kind != want["kind"] for r in m.refs):
                 continue
+            if "countries" in want and [r.country for r in m.refs] != want["countries"]:
+                continue
+            if "codes" in want and [r.code for r in m.refs] != want["codes"]:
+                continue
             ok = True
         assert ok, f"{case}: {want} but got {[(m.text, m.how, m.refs) for m in found]}"
     for text in expected.get("absent", []):
@@ -71,6 +75,8 @@ def test_fixture_case(case, base):
             assert actor.name == want["name"] and actor.country == want["country"]
             assert actor.roles and actor.roles[-1].start == str(expected["published"])
             assert role_key_for_title(actor.roles[-1].title, actor.country) == want["role_key"]
+            if "code" in want:
+                assert actor.code == want["code"]
     for m in mentions:  # offsets agree with the text and the tokens
         assert parsed.text[m.start:m.end] == m.text
         assert parsed.tokens[m.tok_start].idx <= m.start < m.end <= (

@@ -90,6 +90,8 @@ def test_attribution(case, analyse):
         assert matches, f"missing {want}\ngot:\n{got}"
         if "count" in want:  # a split quote is one quote, both halves in its content
             assert len(quotes) == want["count"], got
+    for unwanted in spec.get("absent") or []:
+        assert not any(_quote_ok(q, unwanted) for q in quotes), f"unexpected {unwanted}\ngot:\n{got}"
     for want in spec.get("claims") or []:
         assert any(want["text"].lower() in c.text.lower() and c.stance == want["stance"]
                    and _speaker_ok(c.speaker, want) for c in claims), \

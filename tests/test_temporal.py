@@ -199,3 +199,49 @@ def test_seed_publication_dates():
         if not _within(pub.value, str(want["date"]), want.get("tol", 0)):
             misses.append(f"{name}: got {pub.value}, gold {want['date']} ±{want.get('tol', 0)}")
     assert not misses, misses
+
+
+# ── datelines as outlets write them ────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("text, value", [
+    ("Truce holds\nKYIV, Ukraine, Oct. 30, 2022 (AP) — Russia said it had suspended the deal.", "2022-10-30"),
+    ("Truce holds\nWASHINGTON/KYIV, Oct 30, 2022 (Wire) - Russia said it had suspended the deal.", "2022-10-30"),
+    ("Truce holds\nBangkok, July 28, 2025 (AFP) – Thailand said the truce held.", "2025-07-28"),
+    ("Truce holds\nPORT-AU-PRINCE, Haiti, March 3, 2024 — Gangs attacked the prison.", "2024-03-03"),
+    ("Truce holds\nBy Jane Doe | July 28, 2025\nThailand said the truce held.", "2025-07-28"),
+    ("Truce holds\nJuly 28, 2025 at 10:32 a.m. EDT\nThailand said the truce held.", "2025-07-28"),
+])
+def test_dateline_forms(text, value):
+    pub = resolve_publication_date(parse_text(text), None)
+    assert (pub.origin, pub.value) == ("dateline", value), pub
+
+
+@pytest.mark.parametrize("text", [
+    "Officials, July 28 — the day after the truce — said it held.",
+    "Trump said on July 28, 2025 — in a post — that he was pleased.",
+])
+def test_a_sentence_with_a_date_and_a_dash_is_no_dateline(text):
+    assert resolve_publication_date(parse_text(text), None).origin != "dateline"
+
+
+def test_yearless_dateline_waits_for_a_cue_that_fixes_the_year():
+    """The dateline's day is applied once a later cue (a known event) bounds the year."""
+    text = ("GENEVA, Dec 3 — Delegates met on Tuesday, months after Russia's full-scale invasion "
+            "of Ukraine, to discuss grain exports.")
+    pub = resolve_publication_date(parse_text(text), None)
+    assert pub.origin == "dateline" and pub.value and pub.value.endswith("-12-03"), pub
+    assert pub.value >= "2022-12-03"
+
+
+@pytest.mark.parametrize("text, earliest, latest", [
+    # the article's present, so long after a known event
+    ("More than three years after Russia's full-scale invasion of Ukraine, the front line is barely moving.",
+     "2025-02-24", "2025-08-26"),
+    ("Nearly two years into Russia's full-scale invasion of Ukraine, Kyiv is short of shells.",
+     "2023-11-25", "2024-02-24"),
+    # a past event measured from the known one: it says nothing about the article's day
+    ("A prisoner exchange took place five months after Russia's full-scale invasion of Ukraine.", "2022-02-24", None),
+])
+def test_time_elapsed_since_a_known_event(text, earliest, latest):
+    pub = resolve_publication_date(parse_text(text), None)
+    assert (pub.earliest, pub.latest) == (earliest, latest), pub

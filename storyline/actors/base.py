@@ -112,6 +112,7 @@ class TitleInfo:
     igo_role: str | None = None
     lookup: bool = True  # False: many people hold it, never guess one ("spokesperson")
     rank: bool = False  # a rank ("General") that prefixes names but is no office
+    default_org: str | None = None  # the one organisation whose post it is ("UN chief")
 
     def role_for(self, country: str | None) -> str | None:
         """The role key this title denotes for a country."""
@@ -248,7 +249,8 @@ def load_titles() -> tuple[TitleInfo, ...]:
                 default_country=_country(e, "default_country"),
                 alternatives=alternatives, ministry_roles=tuple(sorted(ministry_roles.items())),
                 igo_role=igo_role, lookup=bool(e.get("lookup", True)),
-                rank=bool(e.get("rank", False))))
+                rank=bool(e.get("rank", False)),
+                default_org=_str(e, "default_org", required=False)))
         except _Problem as exc:
             raise _entry_error(file, n, e, exc) from None
     return tuple(out)
@@ -334,8 +336,8 @@ def _org_actors(name: str, kind: str) -> list[Actor]:
                 raise _Problem("country", "is missing (the group's base country)")
             out.append(Actor(
                 id=aid, name=_str(e, "name"), kind=kind, country=_country(e, "country"),
-                aliases=_strs(e, "aliases"), sectors=_strs(e, "sectors") or (
-                    ("IGO",) if kind == "igo" else ("REB",)),
+                aliases=_strs(e, "aliases"), sectors=_strs(e, "sectors") or {
+                    "igo": ("IGO",), "nsa": ("REB",)}.get(kind, ()),
                 code=_str(e, "code", required=False), origin="base"))
         except _Problem as exc:
             raise _entry_error(file, n, e, exc) from None
@@ -461,6 +463,7 @@ def _shipped() -> tuple[tuple[Actor, ...], tuple[tuple[tuple[str, int], str], ..
         actors.extend(_state_actors(s))
     actors.extend(_org_actors("igos.yaml", "igo"))
     actors.extend(_org_actors("nsas.yaml", "nsa"))
+    actors.extend(_org_actors("blocs.yaml", "other"))
     people_file = data_path("actors/people.yaml")
     role_map: dict = {}
     if people_file.exists():  # written separately; the base works (with no people) without it

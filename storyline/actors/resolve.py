@@ -65,6 +65,10 @@ MAX_NAME_WORDS = 4
 MAX_TITLE_QUALIFIERS = 3
 _QUALIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "NNP", "NNS", "NNPS", "VBN"}
 _QUALIFIER_LEX = {"sector", "state_noun"}
+# Role keys of ministers and their spokespeople: "the ministry" after one of them is theirs.
+MINISTERIAL = frozenset({"foreign_minister", "defence_minister", "trade_minister",
+                         "finance_minister", "interior_minister", "foreign_secretary",
+                         "foreign_ministry_spokesperson"})
 # Characters that may join the words of one phrase ("U.S. Secretary", "India's top").
 _TIGHT_GAP = set(" '’-–‑.")
 # A title word ending in a full stop this short is an abbreviation ("Gen.", "Lt."), whose stop
@@ -100,6 +104,11 @@ class _Lexicon:
     home_prepositions: frozenset[str]
     not_actor_after_demonym: frozenset[str]
     act_nouns: frozenset[str]
+    person_heads: frozenset[str]
+    report_verbs: frozenset[str]
+    bare_bodies: frozenset[str]
+    party_nouns: tuple[tuple[str, frozenset[str]], ...]  # noun → determiners
+    igo_member_nouns: frozenset[str]
     ethnic_markers: frozenset[str]
 
 
@@ -138,6 +147,8 @@ def _lexicon() -> _Lexicon:
     for number, words in (nouns.get("person_descriptions") or {}).items():
         for w in words:
             add(w, "desc", number)
+    for adjective, actor_id in (nouns.get("bloc_adjectives") or {}).items():
+        add(str(adjective), "bloc", str(actor_id))
     for s in state_infos().values():
         for d in s.demonyms:
             add(d, "demonym", s.id)
@@ -167,7 +178,13 @@ def _lexicon() -> _Lexicon:
         not_actor_after_demonym=frozenset(
             w.lower() for w in nouns.get("not_actor_after_demonym") or ()),
         ethnic_markers=frozenset(w.lower() for w in nouns.get("ethnic_markers") or ()),
-        act_nouns=frozenset(w.lower() for w in nouns.get("act_nouns") or ()))
+        act_nouns=frozenset(w.lower() for w in nouns.get("act_nouns") or ()),
+        person_heads=frozenset(w.lower() for w in nouns.get("person_heads") or ()),
+        report_verbs=frozenset(w.lower() for w in nouns.get("report_verbs") or ()),
+        bare_bodies=frozenset(w.lower() for w in nouns.get("bare_body_nouns") or ()),
+        party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v))
+                          for k, v in (nouns.get("party_nouns") or {}).items()),
+        igo_member_nouns=frozenset(w.lower() for w in nouns.get("igo_member_nouns") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +258,8 @@ def _gazetteer(base: ActorBase) -> dict[str, list[_Pattern]]:
         if p:
             index.setdefault(p.words[0].lower(), []).append(p)
     for surface, roles in _lexicon().entries:
-        strict = any(role in ("demonym", "named_ministry", "region") for role, _ in roles)
+        strict = any(role in ("demonym", "named_ministry", "region", "bloc")
+                     for role, _ in roles)
         p = _compile(surface, strict, lex=roles)
         if p:
             index.setdefault(p.words[0].lower(), []).append(p)
@@ -274,6 +292,8 @@ def _gap_ok(pattern_gap: str, text_gap: str) -> bool:
     p, t = norm(pattern_gap), norm(text_gap)
     if "," in t and "," not in p:
         return False
+    if not pattern_gap and any(c.isspace() for c in text_gap):
+        return False  # initials run together ("A.U.") are not two words ("A U.S. envoy")
     return p == t or {p, t} <= {"", "-"}
 
 
@@ -398,8 +418,8 @@ def _match_atoms(doc: _Doc, gaz: dict[str, list[_Pattern]]) -> None:
             if not all(words[i + k].sent == words[i].sent and
                        _gap_ok(p.gaps[k], doc.gap(i + k)) for k in range(n - 1)):
                 continue
-            if any(words[i + k].possessive for k in range(1, n)):
-                continue
+            if any(words[i + k].possessive and p.words[k].lower() != "s" for k in range(1, n)):
+                continue  # "India's army" is two names; "People's Republic" is one
             if n > best_len:
                 best_len, best = n, [p]
             else:
@@ -437,6 +457,8 @@ def _typo_atom(doc: _Doc, i: int) -> _Atom | None:
     before_of = doc.lower(i + 1) == "of"
     for vocab, role, value in _lexicon().typo_vocab:
         if (role == "attack" and after_mod) or (role == "sector" and before_of):
+            if word.rstrip("s") == vocab.rstrip("s"):
+                continue  # "Union of Teachers" is no typo of "unions": a number, not a slip
             if abs(len(vocab) - len(word)) <= 1 and _one_edit(vocab, word):
                 return _Atom(i, i + 1, lex={role: value})
     return None
@@ -605,7 +627,9 @@ class _Resolver:
                 if atom.w0 in self.taken:
                     continue
                 (self.titled(atom) or self.group(atom) or self.sector(atom)
-                 or self.named(atom) or self.nsa(atom) or self.description(atom))
+                 or self.bloc(atom) or self.igo_phrase(atom) or self.bare_office(atom)
+                 or self.named(atom) or self.resident(atom) or self.nsa(atom)
+                 or self.description(atom))
             self.local_surnames(sent)
             self.ner_names(sent.index)
         self.mentions.sort(key=lambda m: m.w0)
@@ -666,6 +690,10 @@ class _Resolver:
         org = None
         if mod is None:
             org = self.org_modifier(start, after_mod)
+        if mod is None and org is None:  # "his Middle East envoy": whose the post is
+            country, org = self.possessor(min(first, q0) - 1)
+        if mod is None and org is None and titles[0].default_org:
+            org = titles[0].default_org  # "the UN chief"
         name = self.name_after(w)
         if name is None and doc.gap(w - 1).strip() == "," and w < len(doc.words):
             name = self.name_after(w, appositive=True)
@@ -686,12 +714,26 @@ class _Resolver:
                 name = self.name_after(of[5], appositive=True)
                 if name is not None and name[2] is not None:
                     name = None  # a known person after the comma is someone else
+            elif of is not None and of[5] is None and doc.gap(of[3] - 1).strip() == "," \
+                    and of[3] < len(doc.words):
+                # "the UN envoy for Sudan, Volker Perthes, ...": the name of the office holder
+                name = self.name_after(of[3], appositive=True)
+            elif of is None and (k := self.plain_pp_end(w)) is not None:
+                # "the EU special representative for the dialogue, Miroslav Lajcak,"
+                name = self.name_after(k, appositive=True)
+                if name is not None and name[2] is None:
+                    of = (None, None, None, k, None, None)
+                else:
+                    name = None
         if name is not None:
             n0, n1, person = name
             if person is None:
                 c, o = country, org
                 if of is not None:
                     c, o = c or of[0], o or of[2]
+                elif c is None and o is None and (after := self.of_phrase(n1)) is not None \
+                        and after[5] is None:
+                    c, o = after[0], after[2]  # "King Hassan of Morocco"
                 person = self.learn(n0, n1, office, human_title, c, start, org=o)
             if person is not None:
                 current = not not_current  # "former Prime Minister X" holds no office now
@@ -736,6 +778,42 @@ class _Resolver:
             self.add_plain(mod_atom)
             return True
         return False
+
+    def plain_pp_end(self, w: int) -> int | None:
+        """The word after "for/of/to [the] <a few common words>," at word w ("for the
+        dialogue,"), or None."""
+        doc = self.doc
+        if doc.lower(w) not in _OF_WORDS:
+            return None
+        k = w + 1
+        while k < len(doc.words) and k - w <= MAX_GAP_WORDS + 1 and \
+                doc.words[k].sent == doc.words[w].sent and doc.words[k].text.islower() and \
+                self.atom(k) is None:
+            if doc.gap(k).strip() == ",":
+                return k + 1
+            if doc.gap(k).strip():
+                return None
+            k += 1
+        return None
+
+    def possessor(self, w: int) -> tuple[str | None, str | None]:
+        """(country, organisation) of what a possessive pronoun at word w stands for: the
+        last person named for "his"/"her", the last state or organisation for "its"."""
+        low = self.doc.lower(w)
+        if low not in ("his", "her", "its"):
+            return None, None
+        sent = self.doc.words[w].sent
+        for m in reversed(self.mentions):
+            if m.w0 >= w or sent - m.sent > PRONOUN_WINDOW or len(m.refs) != 1 or \
+                    m.person != (low != "its"):
+                continue
+            r = m.refs[0]
+            if r.country:
+                return r.country, None
+            org = next((a.id for a in self.base.lookup_name(r.code or "")
+                        if a.kind in ("igo", "nsa", "org")), None) if r.code else None
+            return None, org or (r.actor_id if r.kind in ("igo", "nsa", "org") else None)
+        return None, None
 
     def is_title(self, w: int) -> bool:
         a = self.atom(w)
@@ -1007,6 +1085,9 @@ class _Resolver:
                     "", "", "other")).kind == "person"]
                 if persons:
                     after = self.name_words_after(atom.w1)
+                    if after > atom.w1 and self.continues_name(atom, persons, after):
+                        # "Sheikh Mohammed bin Abdulrahman Al Thani": the same person, in full
+                        return w, after, _Atom(atom.w0, after, tuple(persons), atom.lex)
                     if after > atom.w1:  # "Farhan Qadir": a first name that is someone's surname
                         return w, after, None
                     return w, atom.w1, atom
@@ -1014,8 +1095,8 @@ class _Resolver:
                     break
             word = doc.words[end]
             tok = doc.token(end)
-            if not word.text[0].isupper() or word.possessive:
-                break
+            if not word.text[0].isupper() or word.possessive or tok.ent_type in _NON_NAME_ENTS:
+                break  # "prime minister February 4": a date is no name
             if tok.tag not in _NAME_TAGS and not (len(word.text) == 1 and
                                                   doc.text[word.end:word.end + 1] == "."):
                 break
@@ -1027,6 +1108,18 @@ class _Resolver:
         if end == w:
             return None
         return w, end, None
+
+    def continues_name(self, atom: _Atom, persons, after: int) -> bool:
+        """Do the name words after a multi-word name of one person belong to that person's
+        own full name ("... bin Abdulrahman" + "Al Thani")?"""
+        if len(persons) != 1 or not persons[0].exact or len(persons[0].words) < 2:
+            return False
+        actor = self.base.get(persons[0].actor) or self.new_actors.get(persons[0].actor)
+        if actor is None:
+            return False
+        full = " ".join([actor.name, *actor.aliases]).lower()
+        return all(re.search(r"\b" + re.escape(self.doc.words[i].text.lower()) + r"\b", full)
+                   for i in range(atom.w1, after))
 
     def name_words_after(self, w: int) -> int:
         """End of capitalised, unknown proper-noun words right after word w - 1 (same sentence,
@@ -1077,7 +1170,8 @@ class _Resolver:
             return self.ref(cands[0][1].id, text)
         if not extra:  # a surname alone: the person this article already named, if any
             local = self.local_names.get(self.doc.words[atom.w1 - 1].text.lower())
-            if local and any(local.actor_id == a.id for _, a in cands):
+            if local and (local.actor_id in self.new_actors or
+                          any(local.actor_id == a.id for _, a in cands)):
                 return replace(local, text=text)
         exact = [a for p, a in cands if p.exact]
         pool = exact or [a for _, a in cands]
@@ -1111,10 +1205,11 @@ class _Resolver:
         guessed = False
         if org_actor is None:
             sent = self.doc.words[start].sent
-            country = country or title.default_country or self.cataphora_country(
-                keys, sent, start)
-            if country is None:
-                country = self.context_country(sent, min(start, n0), n1)
+            country = country or title.default_country
+            if country is None:  # the sentence's own country, else the title just before's
+                country = self.context_country(sent, min(start, n0), n1, previous=False) \
+                    or self.cataphora_country(keys, sent, start) \
+                    or self.context_country(sent, min(start, n0), n1)
                 guessed = country is not None
         else:
             country = None
@@ -1141,7 +1236,8 @@ class _Resolver:
             self.local_names[surname(name).lower()] = ref
         return ref
 
-    def context_country(self, sent: int, w0: int, w1: int) -> str | None:
+    def context_country(self, sent: int, w0: int, w1: int, previous: bool = True
+                        ) -> str | None:
         """The country an official introduced without one most likely serves: the only
         country the sentence names (besides those of other officials' titles), else the only
         one the previous sentence's mentions stand for. "Infrastructure Minister Oleksandr
@@ -1157,9 +1253,9 @@ class _Resolver:
             if self.counterpart(atom):
                 continue
             found.update(self.countries_of(atom))
-        if not found:
+        if not found and previous:
             for m in self.mentions:
-                if m.sent == sent - 1 and m.how != "pronoun":
+                if m.sent == sent - 1 and m.how not in ("pronoun", "group"):
                     found.update(self.countries(m))
         return found.pop() if len(found) == 1 else None
 
@@ -1180,6 +1276,8 @@ class _Resolver:
                 t = tokens[t.head]
             else:
                 break
+        if modifier and t.lemma.lower() in _lexicon().act_nouns:
+            return True  # "called the Chinese action dangerous": the other side's act
         if t.dep == "pobj" and t.head != t.i:
             return tokens[t.head].text.lower() not in _lexicon().home_prepositions
         if t.dep in ("dobj", "dative"):
@@ -1318,7 +1416,9 @@ class _Resolver:
         if persons:
             run = self.first_names_before(atom)
             after = self.name_words_after(atom.w1)
-            if after > atom.w1:  # "Farhan Qadir" is not Faisal bin Farhan
+            if after > atom.w1 and self.continues_name(atom, persons, after):
+                atom = _Atom(atom.w0, after, tuple(persons), atom.lex)
+            elif after > atom.w1:  # "Farhan Qadir" is not Faisal bin Farhan
                 return self.unknown_person(run, after)
             ref = self.person_ref(atom, run, atom.w1)
             if ref is None and run < atom.w0:  # "Masood Khan" is not "Imran Khan"
@@ -1537,17 +1637,28 @@ class _Resolver:
                 return len(mods) > 1 or mods[0][1].w0 in self.taken
             return False
         head_tok = doc.token(head.w1 - 1)
+        end = head.w1
         if head_tok.dep in _MODIFIER_DEPS and not head.actors and \
                 self.atom_covering_token(head_tok.head) is None:
-            # "U.S. military equipment": the sector word modifies a non-actor noun
-            if len(mods) > 1:
-                for _, a in mods:
-                    self.add_plain_or_demonym(a)
-                return True
-            return False
+            people = self.person_head(head, head_tok)
+            if people is None:
+                # "U.S. military equipment", "Chinese coast guard ships": the sector word
+                # modifies a non-actor noun; the country word alone is the actor
+                if len(mods) > 1 or not mods[0][1].actors:
+                    for _, a in mods:
+                        if a.actors:
+                            self.add_plain_or_demonym(a)
+                        elif a.w0 not in self.taken:
+                            r = self.ref(a.lex["demonym"], self.text(a.w0, a.w1))
+                            if r:
+                                self.add(_M(a.w0, a.w1, (r,), "demonym", doc.words[a.w0].sent))
+                    return True
+                return False
+            end = people + 1  # "British navy specialists": people of that sector
+            head_tok = doc.token(people)
         w0 = mods[0][1].w0
         sent = doc.words[w0].sent
-        text = self.text(w0, head.w1)
+        text = self.text(w0, end)
         refs = []
         if head.actors:
             for p in head.actors:
@@ -1571,9 +1682,134 @@ class _Resolver:
             how = "demonym"
         if not refs:
             return False
-        self.add(_M(w0, head.w1, tuple(refs), how, sent,
+        self.add(_M(w0, end, tuple(refs), how, sent,
                     plural=len(refs) > 1 or head_tok.tag in ("NNS", "NNPS")))
         return True
+
+    def noun_head(self, atom: _Atom) -> tuple[int, Token] | None:
+        """The common noun a modifier word modifies, a few words to its right in the same
+        phrase: (its word index, its token), or None ("Western capitals" → capitals)."""
+        doc = self.doc
+        if atom.w1 >= len(doc.words) or doc.gap(atom.w1 - 1) != " ":
+            return None
+        tokens = doc.tokens
+        t = doc.token(atom.w1 - 1)
+        for _ in range(MAX_GAP_WORDS + 1):
+            if t.dep not in ("amod", "compound", "nmod") or t.head <= t.i:
+                break
+            t = tokens[t.head]
+        if t.i <= doc.token(atom.w1 - 1).i or t.sent != doc.token(atom.w0).sent:
+            return None
+        hw = bisect_right(doc.word_starts, t.idx) - 1
+        if hw < atom.w1 or hw - atom.w1 > MAX_GAP_WORDS:
+            return None
+        for k in range(atom.w1, hw + 1):
+            a = self.atom(k)
+            if k in self.taken or (a is not None and a.actors) or (
+                    k > atom.w1 and not set(doc.gap(k - 1)) <= set(" -–‑")):
+                return None
+        return hw, t
+
+    def bloc(self, atom: _Atom) -> bool:
+        """BLOC-ADJECTIVE NOUN: "European governments" → the EU, "Western capitals" → the
+        West; the adjective alone before a noun that names an act ("Western sanctions")."""
+        if not atom.has("bloc") or atom.actors:
+            return False
+        doc = self.doc
+        found = self.noun_head(atom)
+        if found is None:
+            return False
+        hw, t = found
+        low = t.lemma.lower()
+        if t.pos != "NOUN" or not doc.words[hw].text[0].islower() or \
+                low in _lexicon().not_actor_after_demonym:
+            return False
+        end = atom.w1 if low in _lexicon().act_nouns or doc.lower(hw) in \
+            _lexicon().act_nouns else hw + 1
+        ref = self.ref(atom.lex["bloc"], self.text(atom.w0, end))
+        if ref is None:
+            return False
+        self.add(_M(atom.w0, end, (ref,), "demonym", doc.words[atom.w0].sent,
+                    plural=t.tag == "NNS" and end > atom.w1))
+        return True
+
+    def igo_phrase(self, atom: _Atom) -> bool:
+        """IGO + people noun: "UN officials", "NATO troops", "EU countries" → the IGO."""
+        doc = self.doc
+        kinds = {(self.base.get(p.actor) or Actor("", "", "other")).kind for p in atom.actors}
+        if kinds != {"igo"} or len(atom.actors) != 1:
+            return False
+        found = self.noun_head(atom)
+        if found is None:
+            return False
+        hw, t = found
+        head = self.atom(hw)
+        if not ((head is not None and head.w1 == hw + 1 and (head.has("sector") or head.has(
+                "group"))) or doc.lower(hw) in _lexicon().person_heads
+                or doc.lower(hw) in _lexicon().igo_member_nouns):
+            return False
+        ref = self.ref(atom.actors[0].actor, self.text(atom.w0, hw + 1))
+        if ref is None:
+            return False
+        self.add(_M(atom.w0, hw + 1, (ref,), "name", doc.words[atom.w0].sent,
+                    plural=t.tag == "NNS"))
+        return True
+
+    def bare_office(self, atom: _Atom) -> bool:
+        """"the ministry", "the Defence Ministry", "the government", "the army" with no
+        country: the country of the same kind of body the last few sentences named (for a
+        ministry, any ministry or minister: one government's ministries are siblings)."""
+        doc = self.doc
+        if atom.actors or doc.lower(atom.w0 - 1) != "the" or doc.lower(atom.w1) == "of":
+            return False
+        ministry = atom.has("ministry")
+        sector = "GOV" if ministry else atom.lex.get("sector")
+        if sector not in ("GOV", "MIL") or not (
+                ministry or self.text(atom.w0, atom.w1).lower() in _lexicon().bare_bodies):
+            return False
+        sent = doc.words[atom.w0].sent
+        kinds = {"GOV": "government", "MIL": "military"}
+        for m in reversed(self.mentions):
+            if m.w0 >= atom.w0 or sent - m.sent > DESCRIPTION_WINDOW or len(m.refs) != 1 \
+                    or m.how in ("pronoun", "group"):
+                continue
+            r = m.refs[0]
+            if not r.country:
+                continue
+            if ministry:
+                if not (self.names_ministry(m) or (m.person and set(m.role_keys) & MINISTERIAL)):
+                    continue
+            elif not (r.kind == kinds[sector] or (m.person and (r.code or "").endswith(sector))):
+                continue
+            text = self.text(atom.w0 - 1, atom.w1)
+            ref = self.sector_ref(r.country, sector, text)
+            if ref is None:
+                return False
+            self.add(_M(atom.w0 - 1, atom.w1, (ref,), "description", sent))
+            return True
+        return False
+
+    def names_ministry(self, m: _M) -> bool:
+        """Does a mention's text name a ministry ("Russia's Defence Ministry", "Foreign
+        Ministry spokeswoman Maria Zakharova")?"""
+        for i in range(m.w0, m.w1):
+            a = self.atom(i)
+            if a is not None and (a.has("ministry") or a.has("named_ministry")):
+                return True
+            if a is not None and a.has("title") and "ministry" in self.text(a.w0, a.w1).lower():
+                return True
+        return False
+
+    def person_head(self, head: _Atom, head_tok: Token) -> int | None:
+        """The word of a people noun that a sector word modifies ("navy specialists",
+        "army officers", "government sources"), right after it; None for any other noun."""
+        doc = self.doc
+        w = head.w1
+        if w >= len(doc.words) or doc.gap(w - 1) != " " or w in self.taken or \
+                doc.words[w].tok != head_tok.head or \
+                doc.lower(w) not in _lexicon().person_heads:
+            return None
+        return w
 
     def demonym_phrase(self, mods) -> bool:
         """DEMONYM [words] NOUN with a noun no lexicon lists: the noun phrase stands for the
@@ -1650,9 +1886,44 @@ class _Resolver:
         if atom.actors:
             self.add_plain(atom)
         elif atom.has("demonym") and not self.demonym_is_modifier(atom):
-            r = self.ref(atom.lex["demonym"], self.text(atom.w0, atom.w1))
+            doc = self.doc
+            w0 = atom.w0
+            home = self.residence(atom.w1)
+            if doc.lower(w0 - 1) in _lexicon().ethnic_markers:
+                # "ethnic Albanians [in south Serbia]": a people, of the state it lives in
+                w0 -= 1
+                r = self.sector_ref(home, "CVL", self.text(w0, atom.w1)) if home else \
+                    ActorRef(None, self.text(w0, atom.w1), "other",
+                             text=self.text(w0, atom.w1))
+            elif home and home != atom.lex["demonym"] and doc.lower(atom.w1) == "of":
+                # "the Albanians of southern Serbia": that state's people
+                r = self.sector_ref(home, "CVL", self.text(w0, atom.w1))
+            else:
+                r = self.ref(atom.lex["demonym"], self.text(w0, atom.w1))
             if r:
-                self.add(_M(atom.w0, atom.w1, (r,), "demonym", self.doc.words[atom.w0].sent))
+                self.add(_M(w0, atom.w1, (r,), "demonym", doc.words[atom.w0].sent,
+                            plural=doc.token(atom.w1 - 1).tag in ("NNS", "NNPS")))
+
+    def residence(self, w: int, places: bool = False) -> str | None:
+        """The state in "in/of [the] [south/northern...] STATE" right after word w - 1; with
+        ``places``, also "throughout/across/from" and a capital ("in Baghdad")."""
+        doc = self.doc
+        preps = ("in", "of", "throughout", "across", "from") if places else ("in", "of")
+        if doc.lower(w) not in preps or w + 1 >= len(doc.words) or \
+                doc.words[w + 1].sent != doc.words[w].sent:
+            return None
+        v = self.skip_det(w + 1)
+        for _ in range(2):  # "southern", "north-eastern"
+            if self.atom(v) is None and doc.token(v).tag == "JJ" and doc.words[v].text.islower():
+                v += 1
+        a = self.atom(v)
+        if a is None or a.has("demonym"):
+            return None
+        if not places and any((self.base.get(p.actor) or Actor("", "", "other")).kind !=
+                              "state" for p in a.actors):
+            return None  # "of Moscow" is the government's, not the people's home
+        countries = self.countries_of(a)
+        return countries[0] if len(countries) == 1 else None
 
     def same_country(self, actor_id: str, mods) -> bool:
         a = self.base.get(actor_id)
@@ -1662,6 +1933,14 @@ class _Resolver:
     def group(self, atom: _Atom) -> bool:
         """"both nations", "the two nuclear-armed neighbours" → the last pair of states."""
         doc = self.doc
+        parties = dict(_lexicon().party_nouns)
+        if atom.has("group") and atom.w1 == atom.w0 + 1 and \
+                doc.lower(atom.w0 - 1) in parties.get(doc.lower(atom.w0), ()):
+            # "the parties", "every party", "all sides": the sides of the matter at hand
+            w0 = atom.w0 - 1
+            if doc.lower(w0 - 1) == "all":  # "all the parties"
+                w0 -= 1
+            return self.add_group(w0, atom, atom.lex["group"])
         if not atom.has("quantifier"):
             return False
         w = atom.w1
@@ -1683,8 +1962,13 @@ class _Resolver:
             return False
         w0 = atom.w0 - 1 if doc.lower(atom.w0 - 1) == "the" and doc.lower(atom.w0) != "the" \
             else atom.w0
-        sent = doc.words[atom.w0].sent
-        kind = head.lex["group"]
+        return self.add_group(w0, head, head.lex["group"])
+
+    def add_group(self, w0: int, head: _Atom, kind: str) -> bool:
+        """A group mention from w0 to the group noun ``head``: the recent persons or pair of
+        states it refers to."""
+        doc = self.doc
+        sent = doc.words[head.w0].sent
         end = head.w1
         # "both nations' leaders": the possessed sector noun decides
         if end < len(doc.words) and doc.words[end].possessive:
@@ -1700,6 +1984,9 @@ class _Resolver:
                 refs = [replace(p, text=text) for p in persons]
             else:
                 kind = "GOV"
+        if not refs and doc.lower(head.w0) in dict(_lexicon().party_nouns):
+            sides = self.recent_sides(sent, w0)  # "the two sides": the army and the RSF
+            refs = [replace(r, text=text) for r in sides]
         if not refs:
             pair = self.recent_pair(sent, w0, self.clause_subject_countries(head))
             if not pair:
@@ -1742,6 +2029,56 @@ class _Resolver:
                 if self.covers(m, subjects):
                     out.update(self.countries(m))
         return out
+
+    def recent_sides(self, sent: int, before_w: int) -> list[ActorRef]:
+        """The two sides "the parties" / "the two sides" refer to: in each sentence going
+        back, the last pair of distinct actors put side by side ("Sudan's army and the Rapid
+        Support Forces", "Israel and Hamas", a group mention), even of one country; never
+        those who only report ("Saudi and U.S. officials said")."""
+        for s in [*range(sent, max(-1, sent - GROUP_WINDOW - 1), -1),
+                  *range(sent - GROUP_WINDOW - 1, -1, -1)]:
+            if s == sent - GROUP_WINDOW - 1:  # none near: the sides the article named before
+                for m in reversed(self.mentions):
+                    if m.how == "group" and m.w0 < before_w and \
+                            self.doc.lower(m.w1 - 1) in dict(_lexicon().party_nouns):
+                        return list(m.refs)
+            ms = sorted((m for m in self.mentions if m.sent == s and m.w0 < before_w
+                         and m.how != "pronoun" and not self.reports(m)), key=lambda m: m.w0)
+            found: list[tuple[bool, list[ActorRef]]] = []
+            for m in ms:
+                if len(m.refs) >= 2 and len({self.side_key(r) for r in m.refs}) >= 2:
+                    found.append((self.is_subject(m), list(m.refs[:2])))
+            for k, (a, b) in enumerate(zip(ms, ms[1:])):
+                if k > 0 and self.doc.gap(a.w0 - 1).strip() == "," and ms[k - 1].w1 == a.w0:
+                    continue  # "Qatar, Egypt and the United States": a list, not two sides
+                between = [self.doc.lower(i) for i in range(a.w1, b.w0)]
+                if len(a.refs) == 1 and len(b.refs) == 1 and between and \
+                        between[0] in _COORD and len(between) <= 3 and \
+                        self.doc.gap(a.w1 - 1).strip() in ("", ",") and \
+                        all(self.doc.token(i).pos in ("DET", "ADJ") for i in range(
+                            a.w1 + 1, b.w0)) and \
+                        self.side_key(a.refs[0]) != self.side_key(b.refs[0]):
+                    found.append((self.is_subject(a), [a.refs[0], b.refs[0]]))
+            if found:  # sides that act ("Israel and Hamas have agreed") before mere mentions
+                return ([f for subj, f in found if subj] or [f for _, f in found])[-1]
+        return []
+
+    def side_key(self, r: ActorRef):
+        """One key per side: a state's own bodies are one side, an armed group another."""
+        if r.country and r.kind in ("state", "government", "military"):
+            return ("country", r.country)
+        return ("actor", r.actor_id or r.name)
+
+    def reports(self, m: _M) -> bool:
+        """Is the mention the subject of a reporting verb ("officials said")?"""
+        tokens = self.doc.tokens
+        t0, t1 = self.doc.tok_span(m.w0, m.w1)
+        for t in range(t0, t1):
+            tok = tokens[t]
+            if tok.dep in _SUBJECT_DEPS and tokens[tok.head].lemma.lower() in \
+                    _lexicon().report_verbs:
+                return True
+        return False
 
     def recent_pair(self, sent: int, before_w: int, exclude: set[str] = frozenset()
                     ) -> list[str]:
@@ -1795,10 +2132,31 @@ class _Resolver:
                 return True
         if atom.has("nsa_noun") and tok.dep not in _MODIFIER_DEPS and tok.pos != "ADJ":
             text = self.text(atom.w0, atom.w1)
-            self.add(_M(atom.w0, atom.w1, (ActorRef(None, text.lower(), "nsa", text=text),),
+            # "rebels in the Ivory Coast": the group's country
+            home = self.residence(atom.w1, places=True)
+            self.add(_M(atom.w0, atom.w1, (ActorRef(None, text.lower(), "nsa", country=home,
+                                                    text=text),),
                         "description", doc.words[atom.w0].sent, plural=tok.tag == "NNS"))
             return True
         return False
+
+    def resident(self, atom: _Atom) -> bool:
+        """A people noun without a country word before it but with a place after it:
+        "demonstrators in Baghdad", "students throughout Indonesia", "refugees from Syria"
+        are that country's people."""
+        doc = self.doc
+        if atom.actors or atom.lex.get("sector") != "CVL" or \
+                doc.token(atom.w1 - 1).dep in _MODIFIER_DEPS:
+            return False
+        home = self.residence(atom.w1, places=True)
+        if home is None:
+            return False
+        ref = self.sector_ref(home, "CVL", self.text(atom.w0, atom.w1))
+        if ref is None:
+            return False
+        self.add(_M(atom.w0, atom.w1, (ref,), "description", doc.words[atom.w0].sent,
+                    plural=doc.token(atom.w1 - 1).tag == "NNS"))
+        return True
 
     def description(self, atom: _Atom) -> bool:
         """"the leaders" → the two people just named; "the leader" → the head of state or
@@ -1848,10 +2206,16 @@ class _Resolver:
                 w1 += 1
             if w1 == w0 or any(i in self.taken for i in range(w0, w1)):
                 continue
-            if any(a.has("region") or a.has("title") or a.has("demonym")
-                   for a in (self.atom(i) for i in range(w0, w1)) if a is not None):
+            home = self.home_of_name(w0, w1) if ent.label == "ORG" else None
+            if home is None and any(
+                    a.has("region") or a.has("title") or a.has("demonym")
+                    for a in (self.atom(i) for i in range(w0, w1)) if a is not None):
                 continue  # a place, or a title or demonym the model took for a name
             text = self.text(w0, w1)
+            if home is not None:  # "the Nigerian Union of Teachers", "Kenya Airways"
+                self.add(_M(w0, w1, (ActorRef(None, text, "org", country=home, code=home,
+                                              text=text),), "unresolved", doc.words[w0].sent))
+                continue
             if ent.label == "PERSON":
                 local = self.local_names.get(doc.words[w1 - 1].text.lower())
                 ref = replace(local, text=text) if local else ActorRef(None, text, "other",
@@ -1864,6 +2228,23 @@ class _Resolver:
             else:
                 self.add(_M(w0, w1, (ActorRef(None, text, "other", text=text),), "unresolved",
                             doc.words[w0].sent))
+
+    def home_of_name(self, w0: int, w1: int) -> str | None:
+        """The country an organisation's name starts with ("Nigerian Union of Teachers",
+        "Kenya Anti-Corruption Commission"), when the rest of the name is no actor, title or
+        place the base knows."""
+        first = self.atom(w0)
+        if first is None or first.w1 >= w1 or first.has("title"):
+            return None
+        countries = self.countries_of(first)
+        if len(countries) != 1:
+            return None
+        for i in range(first.w1, w1):
+            a = self.atom(i)
+            if a is not None and (a.actors or a.has("title") or a.has("demonym")
+                                  or a.has("region")):
+                return None
+        return countries[0]
 
     def could_be_actor(self, ent) -> bool:
         """NER spans that are places or documents, not actors: a known city, a name whose last

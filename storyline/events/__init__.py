@@ -4,6 +4,8 @@
                   date, place, figures), discourse recall, de-duplication, precision budget
     triggers.py   the words that report an event, frames ("offered to mediate")
     roles.py      actor and recipient from the parse and the actor stage's mentions
+    context.py    recipients the article supplies: an agreement's parties, the two sides,
+                  a state's counterpart; attacks attributed by a later accusation
     coding.py     (PLOVER type, mode) → CAMEO, Goldstein, QuadClass (data/ontology/plover.csv)
     lexicon.py    the event words (data/events/lexicon.yaml), validated at load
     modality.py   asserted / negated / hypothetical / intended / reported

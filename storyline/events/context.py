@@ -12,10 +12,19 @@ extended on Saturday" (by its parties, with each other), "since Russia invaded i
   ("the UN-brokered arrangement that lets Ukraine ship grain");
 - ``mutual``: an agreement renewed with no agent ("the deal was extended"): its parties,
   the first as actor and the others as recipients;
-- ``counterpart``: a state's hostile act with no recipient: the state it is in conflict with
-  in the article, else the one the article names most (see ``counterpart``).
+- ``sides``: an act of "the two warring sides" (or of a "they" that stands for them): the
+  pair of actors the article's conflict events set against each other;
+- ``placeholder``: an act addressed to "every party" (the agreement's parties) or to "both
+  sides" (the conflict's);
+- ``participants``: what a host hosted ("hosted the negotiations"): the agreement's parties,
+  else the two sides;
+- ``counterpart``: a state's hostile act with no recipient: the actor it is in conflict with
+  in the article, else the state the article names most (see ``counterpart``).
 
-Recipients found this way are marked ``recalled`` (confidence 0.8) or ``counterpart``.
+Recipients found this way are marked ``recalled`` (confidence 0.8) or ``counterpart`` (0.7).
+An attack whose author the text leaves unnamed is kept aside (an "orphan" draft, never an
+event by itself) until an accusation names who is blamed for it ("the attack on the bridge,
+which Moscow blames on Ukraine"): it is then reported as that actor's.
 """
 from __future__ import annotations
 
@@ -35,6 +44,9 @@ MIN_COUNTERPART_MENTIONS = 2
 MAX_ACCORD_PHRASE = 30
 # Kinds that can be a party to an agreement (not an unresolved phrase, not an unnamed group).
 PARTY_KINDS = frozenset({"state", "government", "military", "igo", "person", "org"})
+# An agreement's actor (who signed, agreed) counts this many times a recipient: "every party"
+# means first those who undertook something.
+SIGNATORY_WEIGHT = 2
 # Order in which a party's references are preferred for display: the state itself first.
 KIND_RANK = {"state": 0, "government": 1, "igo": 2, "military": 3, "org": 4, "person": 5}
 
@@ -59,15 +71,17 @@ class ContextFinder:
         if cached is not None:
             return cached
         counts: Counter = Counter()
+        signed: Counter = Counter()
         best: dict = {}
         order: dict = {}
 
-        def add(p: Party) -> None:
+        def add(p: Party, weight: int = 1) -> None:
             ref = p.ref
             if ref.kind not in PARTY_KINDS or (ref.kind == "person" and not ref.country):
                 return
             k = party_key(ref)
-            counts[k] += 1
+            counts[k] += weight
+            signed[k] += weight > 1
             order.setdefault(k, len(order))
             old = best.get(k)
             if old is None or KIND_RANK.get(ref.kind, 9) < KIND_RANK.get(old.ref.kind, 9):
@@ -77,7 +91,8 @@ class ContextFinder:
             if d.pending or d.source is None or d.modality == "negated":
                 continue
             if (d.plover, d.mode) in self.lex.accord_codes:
-                for p in [d.source, *d.targets]:
+                add(d.source, SIGNATORY_WEIGHT)  # those who sign come before those signed with
+                for p in d.targets:
                     add(p)
         tr = self.tree
         for t in tr.tokens:
@@ -94,8 +109,10 @@ class ContextFinder:
                 seen.add(id(m))
                 for p in self._refs(m, j):
                     add(p)
+        # most often named first; on a tie a state before an organisation (the guarantor)
         parties = [replace(self._as_state(best[k]), how="recalled")
-                   for k in sorted(counts, key=lambda k: (-counts[k], order[k]))]
+                   for k in sorted(counts, key=lambda k: (-counts[k], -signed[k], KIND_RANK.get(best[k].ref.kind, 9) > 0,
+                                                          order[k]))]
         self._agreement_parties = parties
         return parties
 
@@ -129,50 +146,89 @@ class ContextFinder:
 
     # ── counterparts ────────────────────────────────────────────────────────────────
     def counterpart(self, source: Party, conflict: bool = True) -> Party | None:
-        """The state a state's act is aimed at when the sentence does not say: its partner in
-        the article's conflict events, else in any of its events, else the state the article
-        names most (at least twice, and more often than any other)."""
-        country = source.ref.country
-        if not country or source.ref.kind == "nsa":
+        """Whom an actor's act is aimed at when the sentence does not say: its partner in the
+        article's conflict events (any events, when ``conflict`` is false), else the state the
+        article names most (at least twice, and more often than any other)."""
+        if source.ref.kind == "other" or (not source.ref.country and source.ref.kind != "nsa"):
             return None
         # an adversary is found among adversaries only: a mediator or a host is met more often
-        score = self._partners(country, conflict)
+        score, refs = self._partners(source, conflict)
         best = _leader(score, 1)
-        if not best:
-            score = Counter()
-            seen = set()
-            for m in self.tree.mention_of.values():
-                if id(m) in seen:
-                    continue
-                seen.add(id(m))
-                for c in {r.country for r in m.refs if r.country and r.kind in STATE_KINDS}:
-                    if c != country:
-                        score[c] += 1
-            best = _leader(score, MIN_COUNTERPART_MENTIONS)
+        if best:
+            return Party(refs[best].ref, source.tok, "counterpart")
+        if source.ref.kind == "nsa":
+            return None
+        score = Counter()
+        seen = set()
+        for m in self.tree.mention_of.values():
+            if id(m) in seen:
+                continue
+            seen.add(id(m))
+            for c in {r.country for r in m.refs if r.country and r.kind in STATE_KINDS}:
+                if c != source.ref.country:
+                    score[c] += 1
+        best = _leader(score, MIN_COUNTERPART_MENTIONS)
         if not best:
             return None
         ref = self.state_ref(best) or ActorRef(actor_id=None, name=best, kind="state", country=best, code=best)
         return Party(ref, source.tok, "counterpart")
 
-    def _partners(self, country: str, only_conflict: bool) -> Counter:
-        """How often each other state is on the other side of an event of this state's."""
+    def _partners(self, source: Party, only_conflict: bool) -> tuple[Counter, dict]:
+        """How often each other actor (a state, or a named armed group) is on the other side
+        of an event of this actor's side."""
         score: Counter = Counter()
+        refs: dict = {}
         for d, _ in self.drafts:
             if d.pending or d.source is None or d.modality in ("negated", "hypothetical"):
                 continue
             if only_conflict and code_event(d.plover, d.mode)[2] not in (3, 4):
                 continue
             sides = [d.source, *d.targets]
-            if not any(p.ref.country == country for p in sides):
+            if not any(_same_side(p.ref, source.ref) for p in sides):
                 continue
-            for c in {p.ref.country for p in sides if p.ref.country and p.ref.kind != "nsa"}:
-                if c != country:
-                    score[c] += 1
-        return score
+            for p in sides:
+                if p.ref.kind in ("other",) or _same_side(p.ref, source.ref) or (
+                        p.ref.kind != "nsa" and not p.ref.country):
+                    continue
+                k = party_key(p.ref)
+                score[k] += 1
+                if k not in refs or KIND_RANK.get(p.ref.kind, 9) < KIND_RANK.get(refs[k].ref.kind, 9):
+                    refs[k] = self._as_state(p)
+        return score, refs
+
+    def conflict_sides(self) -> list[Party]:
+        """The two sides of the article's conflict: the pair of actors most often set against
+        each other in its conflict events ("the two warring sides", "urged both sides")."""
+        pairs: Counter = Counter()
+        refs: dict = {}
+        for d, _ in self.drafts:
+            if d.pending or d.source is None or not d.targets or d.modality in ("negated", "hypothetical"):
+                continue
+            if code_event(d.plover, d.mode)[2] not in (3, 4):
+                continue
+            a, b = d.source, d.targets[0]
+            if "other" in (a.ref.kind, b.ref.kind) or _same_side(a.ref, b.ref):
+                continue
+            ka, kb = party_key(a.ref), party_key(b.ref)
+            refs.setdefault(ka, self._as_state(a))
+            refs.setdefault(kb, self._as_state(b))
+            pairs[frozenset((ka, kb))] += 1
+        if not pairs:
+            return []
+        pair = pairs.most_common(1)[0][0]
+        # in the order the article first names them
+        return [replace(refs[k], how="recalled") for k in sorted(pair, key=lambda k: list(refs).index(k))]
 
     def sides(self, source: Party) -> list[Party]:
-        """The two states the article names most, other than the actor's ("urged both sides"),
-        each named at least twice."""
+        """The two sides a third party addresses ("urged both sides"): the conflict's, else the
+        two states the article names most (each at least twice), other than the actor's."""
+        sides = [p for p in self.conflict_sides() if not _same_side(p.ref, source.ref)]
+        if len(sides) == 2:
+            return sides
+        return self.top_states(2, source.ref.country, source.tok)
+
+    def top_states(self, n: int, but: str | None = None, tok: int = 0) -> list[Party]:
+        """The ``n`` states the article names most (each at least twice), but ``but``."""
         score: Counter = Counter()
         seen = set()
         for m in self.tree.mention_of.values():
@@ -180,14 +236,14 @@ class ContextFinder:
                 continue
             seen.add(id(m))
             for c in {r.country for r in m.refs if r.country and r.kind in STATE_KINDS | {"person"}}:
-                if c != source.ref.country:
+                if c != but:
                     score[c] += 1
         out = []
-        for c, n in score.most_common(2):
-            if n >= MIN_COUNTERPART_MENTIONS:
+        for c, k in score.most_common(n):
+            if k >= MIN_COUNTERPART_MENTIONS:
                 ref = self.state_ref(c) or ActorRef(actor_id=None, name=c, kind="state", country=c, code=c)
-                out.append(Party(ref, source.tok, "counterpart"))
-        return out
+                out.append(Party(ref, tok, "counterpart"))
+        return out if len(out) == n else []
 
     # ── attacks the article attributes later ───────────────────────────────────────────
     def grievance_orphan(self, trig):
@@ -236,24 +292,50 @@ class ContextFinder:
 
     # ── filling ─────────────────────────────────────────────────────────────────────
     def fill_pending(self) -> None:
-        """Give every pending draft its recipients (or its actor, for ``mutual``), now that
-        the whole article has been read. Drafts left without what they need are dropped by
-        the caller (no actor, or no recipient where one is required)."""
+        """Give every pending draft its recipients (or its actor, for ``mutual`` and
+        ``sides``), now that the whole article has been read. Drafts left without what they
+        need are dropped by the caller (no actor, or no recipient where one is required)."""
+        cosources: dict[int, list[Party]] = {}
+        for d, _ in self.drafts:
+            if d.source is not None:
+                cosources.setdefault(d.trigger.tok, []).append(d.source)
+        # the two sides first: what they sign and agree to makes the article's agreements
+        for d, _ in self.drafts:
+            if d.pending == "sides":
+                d.pending = None
+                sides = self.conflict_sides() or self.group_guess(d.source.tok) or self.top_states(2)
+                if len(sides) == 2:
+                    d.source = replace(sides[0], tok=d.trigger.tok)
+                    d.targets = [replace(sides[1], tok=d.trigger.tok)] + [
+                        p for p in d.targets if not any(_same_side(p.ref, q.ref) for q in sides)]
+                    d.factors += ["recalled", "recalled"]
+                else:
+                    d.source = None
+        self._agreement_parties = None
         for d, _ in self.drafts:
             if not d.pending:
                 continue
             kind, d.pending = d.pending, None
+            if d.modality == "negated" and kind != "placeholder":
+                continue  # what did not happen needs no recipient guessed for it
             if kind == "mutual":
                 parties = self.agreement_parties()
                 if len(parties) >= 2:
                     d.source, d.targets = parties[0], parties[1:]
                     d.factors += ["recalled", "recalled"]
                 continue
+            others = cosources.get(d.trigger.tok, [d.source])
             found: list[Party] = []
-            if kind in ("parties", "placeholder"):
-                found = [p for p in self.agreement_parties() if not _same_side(p.ref, d.source.ref)]
-            if not found and kind == "placeholder":
+            if kind == "placeholder" and self._two_sides(d):
+                found = [p for p in self.conflict_sides() if not _same_side(p.ref, d.source.ref)]
+                found = found if len(found) == 2 else [
+                    p for p in self.group_guess(d.placeholder_tok) if not _same_side(p.ref, d.source.ref)]
+                found = found if len(found) == 2 else self.sides(d.source)
+            if not found and kind in ("parties", "placeholder", "participants"):
+                found = self.agreement_parties()
+            if not found and kind in ("placeholder", "participants"):
                 found = self.sides(d.source)
+            found = [p for p in found if not any(_same_side(p.ref, o.ref) for o in others)]
             if not found and (kind == "counterpart" or d.plover in self.lex.counterpart_types):
                 other = self.counterpart(d.source, conflict=d.plover in self.lex.counterpart_types)
                 found = [other] if other is not None else []
@@ -261,6 +343,11 @@ class ContextFinder:
                 d.targets = [replace(p, tok=d.trigger.tok) for p in found]
                 d.factors.append(found[0].how)
 
+    def _two_sides(self, d) -> bool:
+        """Whether a draft's placeholder said "both sides" / "the two sides" (the conflict's),
+        not "every party" (the agreement's)."""
+        words = set((d.placeholder or "").lower().split())
+        return bool(words & {"both", "two", "warring"})
 
 def _leader(score: Counter, minimum: int) -> str | None:
     """The key with the highest count, if it reaches ``minimum`` and no other ties it."""

@@ -66,6 +66,7 @@ class Lexicon:
     actor_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
     relational_nouns: frozenset[str]
+    definite_actors: dict[str, str]
     idioms: frozenset[str]
     needs_object: frozenset[str]
     deontic_modals: frozenset[str]
@@ -90,15 +91,19 @@ class Lexicon:
     counterpart_types: frozenset[str]
     gathering_verbs: frozenset[str]
     gathering_types: frozenset[str]
+    gathering_nouns: frozenset[str]
     label_verbs: frozenset[str]
     labels: dict[str, Code]
     converse_verbs: frozenset[str]
+    with_opponents: frozenset[str]
     weapon_verbs: frozenset[str]
     version: str
 
-    def prep_targets(self, plover: str) -> frozenset[str]:
-        """Prepositions that introduce the recipient of an event of this type."""
-        return self.target_preps.get(plover) or self.target_preps.get("*", frozenset())
+    def prep_targets(self, plover: str, lemma: str | None = None) -> frozenset[str]:
+        """Prepositions that introduce the recipient of an event of this type (and "with" for
+        a word of fighting: "clashed with the army")."""
+        preps = self.target_preps.get(plover) or self.target_preps.get("*", frozenset())
+        return preps | {"with"} if lemma in self.with_opponents else preps
 
 
 def _code(value, where: str) -> Code:
@@ -236,6 +241,7 @@ def load_lexicon() -> Lexicon:
         actor_nouns=frozenset(_words(data.get("actor_nouns"), where)),
         weapon_nouns=frozenset(_words(data.get("weapon_nouns"), where)),
         relational_nouns=frozenset(_words(data.get("relational_nouns"), where)),
+        definite_actors={str(k).lower(): str(v) for k, v in (data.get("definite_actors") or {}).items()},
         idioms=frozenset(_words(data.get("idioms"), where)),
         needs_object=frozenset(_words(data.get("needs_object"), where)),
         deontic_modals=frozenset(_words(data.get("deontic_modals"), where)),
@@ -264,8 +270,10 @@ def load_lexicon() -> Lexicon:
         counterpart_types=frozenset(t.upper() for t in _words(data.get("counterpart_types"), where)),
         gathering_verbs=frozenset(_words(data.get("gathering_verbs"), where)),
         gathering_types=frozenset(t.upper() for t in _words(data.get("gathering_types"), where)),
+        gathering_nouns=frozenset(_words(data.get("gathering_nouns"), where)),
         label_verbs=frozenset(_words(data.get("label_verbs"), where)),
         labels=labels,
         converse_verbs=frozenset(_words(data.get("converse_verbs"), where)),
+        with_opponents=frozenset(_words(data.get("with_opponents"), where)),
         weapon_verbs=frozenset(_words(data.get("weapon_verbs"), where)),
         version=str(data.get("version", "0")))

@@ -81,6 +81,9 @@ def is_negated(tree: Tree, i: int, cues: ModalityCues | None = None) -> bool:
             return True
         if t.dep == "dobj" and low in cues.negative_objects:
             return True  # "signed nothing with Russia"
+        if t.dep in ("nsubj", "nsubjpass") and t.pos == "NOUN" and any(
+                tree.tok(d).dep == "det" and tree.lower(d) in cues.negative_determiners for d in tree.kids(c)):
+            return True  # "Neither leader signed the text"
     return False
 
 

@@ -28,6 +28,8 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "it", "its", "he", "his", "she", "her",
                               "they", "their", "them"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# How many sentences back "the army" may find the army it means.
+DEFINITE_WINDOW = 5
 
 
 @dataclass(slots=True)
@@ -60,7 +62,20 @@ class RoleFinder:
         tr = self.tree
         out: list[Party] = []
         for c in tr.conjuncts(a):
+            group = self.group_placeholder(c)
+            if group:
+                # "the two warring sides", "they" for them: the article's sides (see
+                # context.py), not the two actors named last
+                out.extend(group)
+                continue
             m = tr.mention_of.get(c)
+            if m is not None and tr.lemma(c) in self.lex.actor_nouns:
+                # "his Russian counterpart, Sergei Shoigu": the person named beats the state
+                named = [p for k in tr.kids(c, ("appos",)) if (mk := tr.mention_of.get(k)) is not None
+                         for p in self._refs(mk, k) if p.ref.kind == "person"]
+                if named:
+                    out.extend(named)
+                    continue
             if m is not None:
                 out.extend(self._refs(m, c))
                 continue
@@ -94,8 +109,30 @@ class RoleFinder:
             if not found and deep:
                 for _, o in tr.prep_objects(c, ("of",)):
                     found.extend(self.parties_at(o, deep=False, loose=loose))
+            if not found:
+                found = self.definite_actor(c)
             out.extend(found)
         return _unique(out)
+
+    def definite_actor(self, i: int) -> list[Party]:
+        """"the army", "the government": the army or government the article last named
+        ("Sudan's army said ... The RSF accused the army of ...")."""
+        tr = self.tree
+        kind = self.lex.definite_actors.get(tr.lemma(i))
+        if kind is None or not any(tr.lower(d) == "the" for d in tr.kids(i, ("det",))) \
+                or tr.kids(i, ("amod", "compound", "poss")):
+            return []
+        here = tr.tok(i).sent
+        best = None
+        for m in set(tr.mention_of.values()):
+            t0 = m.tok_start if m.tok_start >= 0 else None
+            if t0 is None or t0 >= i or here - tr.tok(t0).sent > DEFINITE_WINDOW:
+                continue
+            if any(r.kind == kind for r in m.refs) and (best is None or m.tok_start > best.tok_start):
+                best = m
+        if best is None:
+            return []
+        return [Party(r, i, "context") for r in best.refs if r.kind == kind]
 
     def _refs(self, m: Mention, tok: int) -> list[Party]:
         resolved = [ref for ref in m.refs if ref.actor_id or ref.country or ref.kind != "other"]
@@ -236,7 +273,13 @@ class RoleFinder:
                     return self.parties_at(obj) or self.unresolved(obj)
             return self.subject_parties(h, depth + 1)
         if dep == "conj" and tr.tok(h).pos in VERB_POS:
-            return self.subject_parties(h, depth + 1)
+            ps = self.subject_parties(h, depth + 1)
+            g = tr.head(h)
+            if not ps and tr.tok(h).dep == "ccomp" and tr.lemma(g) in self.lex.speech_verbs and t.tag == tr.tok(g).tag:
+                # "X's office said some points were unresolved and accused Hamas of ...": the
+                # parser joined the second verb to the complement; it is the speaker's
+                return self.subject_parties(g, depth + 1)
+            return ps
         if dep == "advcl" and tr.tok(h).pos in VERB_POS:
             return self.subject_parties(h, depth + 1)
         if dep == "pcomp":
@@ -298,25 +341,29 @@ class RoleFinder:
                 out.extend(self.parties_at(subj))
             elif t.dep in ("acl", "relcl") and t.tag == "VBN":
                 out.extend(self.parties_at(t.head))
-        for c in tr.kids(v, ("dobj", "dative", "iobj")):
-            if c in skip:
-                continue
+        objs = tr.kids(v, ("dobj", "dative", "iobj"))
+        dobjs = [c for c in objs if tr.tok(c).dep == "dobj"]
+        for c in objs:
+            if c in skip or (len(dobjs) > 1 and c != dobjs[0] and tr.tok(c).dep == "dobj"):
+                continue  # a second "object" is an apposition to the first ("..., the first accord")
             ps = self.parties_at(c, loose=True)
-            if not ps and recall and self.is_event_word(c):
-                # "rejected an Indian proposal", "condemned Serbia's crackdown": its author
+            if not ps and recall:
+                # "rejected an Indian proposal", "condemned Serbia's suppression of the unrest",
+                # "welcomed Reagan's statement": the author of what is answered
                 ps = [replace(p, tok=c, how="recalled") for p in self.noun_source(c)]
             if not ps and recall:
                 ref = self.refer_back(c)
                 if ref is not None and ref.source is not None:
                     ps = [replace(ref.source, tok=c, how="recalled")]
             out.extend(ps or self.placeholder(c))
-        for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):
+        for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover, tr.lemma(v))):
             if o in skip:
                 continue
             out.extend(self.parties_at(o, loose=True) or self.placeholder(o))
-        # "lodged an official protest with Albania": the phrase's noun carries the recipient
+        # "lodged an official protest with Albania", "threatened further action against
+        # Russia": the object's own phrase carries the recipient
         for c in tr.kids(v, ("dobj",)):
-            if c in skip and c != v:
+            if c != v and (c in skip or not self.parties_at(c)):
                 for prep, o in tr.prep_objects(c, self.lex.prep_targets(plover)):
                     out.extend(self.parties_at(o, loose=True))
         if recall:
@@ -359,6 +406,34 @@ class RoleFinder:
             return [replace(event.source, tok=obj, how="recalled")]
         return []
 
+    def group_placeholder(self, c: int) -> list[Party]:
+        """A group the actor stage read as the last actors named, where the words name the
+        parties or sides ("the two warring sides"), or a "they" that stands for such a group."""
+        tr = self.tree
+        m = tr.mention_of.get(c)
+        if m is None or len(m.refs) < 2:
+            return []
+        if m.how == "group" and tr.lemma(c) in self.lex.party_words:
+            return [Party(ActorRef(actor_id=None, name=m.text, kind="other", text=m.text), c, "placeholder")]
+        if m.how != "pronoun" or tr.lower(c) not in ("they", "them", "their"):
+            return []
+        keys = {actor_key(r) for r in m.refs}
+        here = tr.tok(c).sent
+        for g in set(tr.mention_of.values()):
+            if g.how != "group" or g.start >= m.start or g.tok_end <= 0 or here - tr.tok(g.tok_start).sent > 1:
+                continue
+            if tr.lemma(g.tok_end - 1) in self.lex.party_words and {actor_key(r) for r in g.refs} == keys:
+                return [Party(ActorRef(actor_id=None, name=g.text, kind="other", text=g.text), c, "placeholder")]
+        return []
+
+    def group_guess(self, c: int) -> list[Party]:
+        """The actor stage's own reading of a group placeholder at token c (the last two actors
+        it named), for when the article's events do not say who the sides are."""
+        m = self.tree.mention_of.get(c)
+        if m is None or len(m.refs) < 2:
+            return []
+        return [Party(r, c, "context") for r in m.refs]
+
     def placeholder(self, n: int) -> list[Party]:
         """"every party", "all sides", "both signatories": the parties, to be named from the
         article (see context.py)."""
@@ -390,7 +465,7 @@ class RoleFinder:
         sources: list[Party] = []
         targets: list[Party] = []
         between: list[Party] = []
-        for prep, o in tr.prep_objects(n, self.lex.prep_targets(plover) | {"between", "among"}):
+        for prep, o in tr.prep_objects(n, self.lex.prep_targets(plover, lemma) | {"between", "among"}):
             if prep in ("between", "among"):
                 between.extend(self.parties_at(o))
             else:
@@ -553,6 +628,8 @@ class RoleFinder:
         named by its nationality ("Palestinian prisoners")."""
         if p.ref.kind in ("government", "military"):
             return True
+        if self.tree.lemma(p.tok) in self.lex.weapon_nouns:
+            return True  # "Chinese vessels blocked the boat": a state's ships are the state
         m = self.tree.mention_of.get(p.tok)
         return p.ref.kind == "state" and m is not None and m.how in ("name", "alias", "metonym", "pronoun")
 

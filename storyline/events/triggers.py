@@ -16,6 +16,8 @@ from .modality import is_negated
 from .syntax import Tree
 
 VERB_POS = frozenset({"VERB", "AUX"})
+# Complement classes whose negation is restraint ("agreed not to use force").
+NEGATABLE_CLASSES = frozenset({"violence", "sanction", "restriction"})
 # Adverbs the parser leaves where a particle should be ("walked away from").
 PARTICLE_ADVERBS = frozenset({"away", "out", "off", "back", "down", "up"})
 # Pronouns that can stand for a frame's complement ("suspended it", "extended it").
@@ -262,8 +264,8 @@ class TriggerFinder:
             return []
         if t.pos == "AUX" and not tr.kids(i, ("xcomp", "dobj")):
             return []
-        if t.pos in VERB_POS and self.is_idiom(i):
-            return []
+        if t.pos in VERB_POS and (self.is_idiom(i) or self.label_trigger(i) is not None):
+            return []  # a label ("denounced as an ugly crime ...") is read by plain_trigger
         name = None
         key_toks: tuple[int, ...] = (i,)
         for key, toks in self.keys_of(i):
@@ -303,6 +305,9 @@ class TriggerFinder:
                 # "rejected a leader's offer, ..., to mediate": the offer is the wrapper even
                 # when the parse hangs "to mediate" on the verb
                 wrapper = next((c[0] for c in generic if c[2] == 1 and c[0] != tok), None)
+            if cls in NEGATABLE_CLASSES and "restraint" in frame.classes and any(
+                    is_negated(tr, j, self.cues) for j in self._path(i, tok)):
+                cls = "restraint"  # "pledged not to use force": a promise of restraint
             plover, mode = frame.classes[cls]
             own = self.lex.nouns.get(tr.lemma(tok)) if tr.tok(tok).pos in NOUN_POS else None
             if own and own[0] == plover and own[1]:
@@ -351,7 +356,8 @@ class TriggerFinder:
         preds = tr.kids(i, ("oprd", "xcomp", "attr"))
         for _, o in tr.prep_objects(i, ("as",)):
             preds.append(o)
-        objs = tr.kids(i, ("dobj", "nsubjpass"))
+        # "denounced as an ugly crime Serbia's crackdown": the parser hangs the object on the label
+        objs = tr.kids(i, ("dobj", "nsubjpass")) + [a for p in preds for a in tr.kids(p, ("appos",))]
         for p in preds:
             if tr.tok(p).pos not in NOUN_POS | {"ADJ"}:
                 continue

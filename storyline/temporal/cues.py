@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import DataError
 from ..knowledge import load_yaml
@@ -17,7 +17,7 @@ from .intervals import DaySet
 from .known import keyword_pattern, known_events
 from .lexicon import lexicon
 from .resolve import LAST_WEEKDAY_MIN_DAYS
-from .scan import Found, clause_tense
+from .scan import Found, clause_tense, clause_verb
 
 # A date written without its year is taken to lie within this many days of the article
 # (before it in a past clause, after it in a future one). Writers name the year once an event
@@ -38,6 +38,9 @@ ANNIVERSARY_SLACK_DAYS = 7
 # A yearless date written with its weekday ("Sunday, Dec. 3") fixes the year to one in five
 # to eleven: as strong as an explicit month and year, so it ranks with them.
 WEEKDAY_DATE_RANK = 2
+# An elapsed time without a qualifier ("two years into the war") is rounded to the nearest
+# unit: the article is within a quarter of a unit of it either way.
+ELAPSED_DEFAULT_UNITS = (-0.25, 0.25)
 # Corpus anchors are other articles' phrases for an event: weaker than the curated known
 # events, so they come after every cue from the article's own dates.
 CORPUS_ANCHOR_RANK = 6.5
@@ -237,10 +240,11 @@ def _equivalent_titles() -> dict[str, tuple[str, ...]]:
 def _title_forms(title: str) -> list[str]:
     t = " ".join(title.split())
     forms = [t]
-    if " of " in t:
-        short = t.split(" of ")[0].strip()
-        if short and short.lower() not in ("secretary", "minister"):
-            forms.append(short)
+    # "Secretary-General of the United Nations" → "Secretary-General"; "High Representative
+    # for Foreign Affairs..." → "High Representative" (but never a bare "Minister").
+    short = re.split(r" (?:of|for) ", t, maxsplit=1)[0].strip()
+    if short != t and short.lower() not in ("secretary", "minister"):
+        forms.append(short)
     forms += _equivalent_titles().get(t.lower(), ())
     return list(dict.fromkeys(forms))
 
@@ -297,7 +301,7 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
         for form in _title_forms(role.title):
             t = re.escape(form).replace(r"\ ", r"\s+")
             first_names = "" if surname_only else r"(?:[A-Z][\w.'’-]*\s+){0,2}"
-            pre = re.search(rf"(?:^|\s|-)({t})\s+{first_names}$", before + " ", re.IGNORECASE)
+            pre = re.search(rf"(?:^|\s|-)({t}),?\s+{first_names}$", before + " ", re.IGNORECASE)
             post = re.match(rf"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}({t})\b", after, re.IGNORECASE)
             if pre:
                 lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
@@ -530,12 +534,54 @@ def _anniversary_cues(parsed: ParsedDoc, hits: Sequence[_EventHit]) -> list[Cue]
     return cues
 
 
-def _tie_cues(found: Sequence[Found], hits: Sequence[_EventHit]) -> list[Cue]:
+def _elapsed(parsed: ParsedDoc, f: Found) -> Found | None:
+    """A duration that tells the time elapsed since an event, of the article's present
+    ("nearly two years into the war", "more than three years after the invasion, ... is"):
+    the duration as an "elapsed" Found with its window (in units) in ``modifier``.
+
+    "into" always speaks of the present; "after"/"since" only when the clause they hang on
+    is not a past event ("the deal was signed five months after the invasion" dates the
+    signing), a past in reported speech excepted ("said crews were racing ... after").
+    """
+    lex = lexicon()
+    text, toks = parsed.text, parsed.tokens
+    if f.form != "duration" or not f.count or f.unit not in ("day", "week", "month", "year") \
+            or f.tok_end < 0 or f.tok_end >= len(toks):
+        return None
+    link = toks[f.tok_end]
+    word = link.text.lower()
+    if word not in lex.elapsed_links:
+        return None
+    if link.dep == "mark":  # "after Russia's invasion began": the clause above the subordinate one
+        governor = clause_verb(parsed, toks[link.head].head)
+    else:
+        governor = clause_verb(parsed, link.head)
+    tense = clause_tense(parsed, governor) if governor is not None else None
+    if tense == "future" or (word != "into" and tense == "past" and toks[governor].dep != "ccomp"):
+        return None
+    before = " ".join(text[max(0, f.start - 20):f.start].lower().split())
+    window = next((span for q, span in sorted(lex.elapsed_qualifiers.items(), key=lambda kv: -len(kv[0]))
+                   if re.search(rf"(?:^|\s){re.escape(q)}$", before)), ELAPSED_DEFAULT_UNITS)
+    return replace(f, form="elapsed", modifier=f"{window[0]}:{window[1]}")
+
+
+def _elapsed_window(f: Found, d: dt.date) -> DaySet:
+    """The article's dates if f ("nearly two years into") counts from the day d."""
+    lo_units, hi_units = (float(x) for x in (f.modifier or "0:0").split(":"))
+    days = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[f.unit or "day"]
+    centre = shift(d, f.count or 0, f.unit or "day")
+    return DaySet.of((centre + dt.timedelta(days=round(lo_units * days)),
+                      centre + dt.timedelta(days=round(hi_units * days))))
+
+
+def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHit]) -> list[Cue]:
     cues = []
     dated_days = [(f, dt.date(f.year, f.month, f.day)) for f in found
                   if f.form == "date" and f.year is not None and not f.problem]
     for f in found:
-        if f.form not in ("weekday", "deictic", "relative", "ago"):
+        if f.form == "duration":
+            f = _elapsed(parsed, f) or f
+        if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed"):
             continue
         options: list[tuple[str, list[dt.date]]] = []
         options += [(f"'{g.text}'", [d]) for g, d in dated_days if g.sent == f.sent]
@@ -543,7 +589,8 @@ def _tie_cues(found: Sequence[Found], hits: Sequence[_EventHit]) -> list[Cue]:
         if not options:
             continue
         what, dates = options[0]
-        windows = [w for w in (_tie_window(f, d) for d in dates) if w is not None]
+        windows = [w for w in ((_elapsed_window(f, d) if f.form == "elapsed" else _tie_window(f, d))
+                               for d in dates) if w is not None]
         if not windows:
             continue
         union = DaySet.of(*[s for w in windows for s in w.spans])
@@ -557,5 +604,5 @@ def collect_cues(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Act
     """Every cue the article offers, in order of reliability (rank)."""
     hits = _event_hits(parsed, corpus_anchors)
     cues = (_explicit_cues(found) + _role_cues(parsed, people) + _event_cues(hits)
-            + _anniversary_cues(parsed, hits) + _partial_cues(found) + _tie_cues(found, hits))
+            + _anniversary_cues(parsed, hits) + _partial_cues(found) + _tie_cues(parsed, found, hits))
     return sorted(cues, key=lambda c: c.rank)

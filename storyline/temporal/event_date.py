@@ -2,10 +2,13 @@
 
 Order of evidence: an expression inside the trigger's own clause (or a nominal trigger's own
 modifier, "the May 10 ceasefire"); else a dated event the store knows, when the trigger is
-one of the words that name it ("Modi's summit with Putin", how="corpus"); else an expression
-on a clause that governs it ("On May 10, Trump announced that they had agreed"); else the last
-resolved date earlier in the paragraph that dates its own sentence's clause (a date inside a
-noun phrase, "followed a strike on February 14", dates that phrase only); else undated. The
+one of the words that name it ("Modi's summit with Putin", how="corpus"); else, for an event
+hung on another by "after"/"before" ("struck on Saturday, a day after they signed"), the
+other event's day moved by the measured gap, or undated when no gap is measured; else an
+expression on a clause that governs it ("On May 10, Trump announced that they had agreed");
+else the last resolved date earlier in the paragraph that dates its own sentence's clause (a
+date inside a noun phrase, "followed a strike on February 14", dates that phrase only; a
+clause in the present perfect, "has been in contact", takes none); else undated. The
 publication date is never used silently: an undated event stays undated.
 """
 from __future__ import annotations
@@ -31,6 +34,8 @@ _INHERITING_DEPS = {"ccomp", "xcomp", "conj", "advcl", "parataxis"}
 PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (20, None)}
 # How many clause levels up a governing date is looked for.
 MAX_CLAUSE_LEVELS = 3
+# How many events deep a chain of "a day after ... two days before ..." is followed.
+MAX_LINK_DEPTH = 3
 
 
 def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: int, depth: int = 0) -> EventDate:
@@ -110,9 +115,6 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
         return _as_event_date(tx, "discourse", f"from {where}: '{tx.text}'")
     return EventDate(value=None, granularity="unknown", how="undated", evidence=None)
 
-
-# How many events deep a chain of "a day after ... two days before ..." is followed.
-MAX_LINK_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)

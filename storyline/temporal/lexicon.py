@@ -41,6 +41,8 @@ class Lexicon:
     sequence_links: dict[str, int]
     gap_units: dict[str, int]
     demonstratives: frozenset[str]
+    elapsed_links: tuple[str, ...]
+    elapsed_qualifiers: dict[str, tuple[float, float]]
 
 
 def _need(raw: dict, key: str, kind: type) -> Any:
@@ -110,7 +112,18 @@ def lexicon() -> Lexicon:
                         for k, v in (raw.get("sequence_links") or {}).items()},
         gap_units={str(k).lower(): int(v) for k, v in (raw.get("gap_units") or {}).items()},
         demonstratives=frozenset(lower(raw.get("demonstratives") or ())),
+        elapsed_links=lower(raw.get("elapsed_links") or ()),
+        elapsed_qualifiers=_qualifiers(raw.get("elapsed_qualifiers") or {}),
     )
+
+
+def _qualifiers(raw: dict) -> dict[str, tuple[float, float]]:
+    out = {}
+    for word, span in raw.items():
+        if not (isinstance(span, list) and len(span) == 2):
+            raise DataError(f"{LEXICON_FILE}: elapsed qualifier {word!r} must be [from, to]")
+        out[" ".join(str(word).lower().split())] = (float(span[0]), float(span[1]))
+    return out
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

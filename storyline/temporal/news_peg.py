@@ -13,7 +13,9 @@ it dates, NEWS_LAG_DAYS), when
 - it is in the lead (the first ``LEDE_SENTENCES`` sentences), or its clause is in the present
   perfect or present progressive ("has condemned", "is facing"), which news uses for what is
   current, or its sentence marks it as recent ("recently", "the recent attack": the
-  current_cues of data/time/publication.yaml);
+  current_cues of data/time/publication.yaml), or it is a statement, or in a statement,
+  reported in the simple past without a date ("Podolyak warned that...": statement_verbs),
+  which is how a report tells the reactions of its day;
 - its sentence carries no background cue ("repeatedly", "has long", "previously");
 - it is not hung on the news by a word that makes it long-running background ("strikes
   since Moscow walked out": background_links in data/time/publication.yaml). An event hung
@@ -34,13 +36,16 @@ from ..knowledge import load_yaml
 from ..records import Event, EventDate, ParsedDoc, PublicationDate
 from .event_date import is_current_tense, sequence_link
 from .publication import NEWS_LAG_DAYS
+from .scan import clause_verb
 
 # A headline, the lede and the paragraph that explains it: in wire copy these carry the
 # news itself; later undated sentences are as often background (checked on the seeds and on
-# samples/corpus: beyond ten sentences, undated simple-past sentences were background).
+# samples/corpus: beyond ten sentences, undated simple-past events were background, except
+# statements reported with a speaker, which were the day's reactions in 4 of 4 samples cases).
 LEDE_SENTENCES = 10
 NEWS_GENRES = frozenset({"news", "press release"})
 PEGGED_MODALITIES = frozenset({"asserted", "reported", "intended"})
+PUBLICATION_FILE = "time/publication.yaml"
 # Publication dates that are the report's own day (not inferred from its content).
 OWN_DAY_ORIGINS = frozenset({"metadata", "dateline"})
 
@@ -48,10 +53,16 @@ OWN_DAY_ORIGINS = frozenset({"metadata", "dateline"})
 @functools.cache
 def _cue_pattern(key: str) -> re.Pattern:
     """A list of publication.yaml as one whole-word pattern ("always" is not in "hallways")."""
-    cues = load_yaml("time/publication.yaml").get(key) or ()
+    cues = load_yaml(PUBLICATION_FILE).get(key) or ()
     if not cues:
         return re.compile(r"(?!x)x")  # matches nothing
     return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(str(c).lower()) for c in cues) + r")(?![a-z])")
+
+
+@functools.cache
+def _word_set(key: str) -> frozenset[str]:
+    """A word list of publication.yaml, lower-case."""
+    return frozenset(str(w).lower() for w in load_yaml(PUBLICATION_FILE).get(key) or ())
 
 
 def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: PublicationDate,
@@ -64,7 +75,8 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
     day = dt.date.fromisoformat(published.value) - dt.timedelta(days=0 if own_day else NEWS_LAG_DAYS)
     cues = _cue_pattern("background_cues")
     current = _cue_pattern("current_cues")
-    background_links = frozenset(str(w).lower() for w in load_yaml("time/publication.yaml").get("background_links") or ())
+    statements = _word_set("statement_verbs")
+    background_links = _word_set("background_links")
     starts = [t.idx for t in parsed.tokens]
     out = []
     for event in events:
@@ -76,18 +88,43 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
         lead = event.sent < LEDE_SENTENCES
         perfect = not lead and is_current_tense(parsed, token)
         recent = not (lead or perfect) and current.search(sentence) is not None
+        said = not (lead or perfect or recent) and _reported_statement(parsed, token, statements)
         link = sequence_link(parsed, token)
-        if cues.search(sentence) or not (lead or perfect or recent) \
+        if cues.search(sentence) or not (lead or perfect or recent or said) \
                 or (link is not None and link.word in background_links):
             out.append(event)
             continue
         where = ("in the lead" if lead else "told in the present perfect or progressive" if perfect
-                 else "marked as recent")
+                 else "marked as recent" if recent else "said without a date")
         out.append(replace(event, date=EventDate(
             value=day.isoformat(), granularity="day", how="publication",
             evidence=f"news peg: undated news {where} of a report published {published.value}"
                      f"{'' if own_day else ' (inferred; the news is taken as the day before)'}")))
     return tuple(out)
+
+
+# How many clauses up from the event a reporting verb is looked for ("said it was vital that
+# every party refrain": the event's clause, the clause above it, and the one above that).
+STATEMENT_LEVELS = 3
+
+
+def _reported_statement(parsed: ParsedDoc, token: int, verbs: frozenset[str]) -> bool:
+    """True when the event is said, or sits in what someone said, in the simple past with
+    a speaker ("Dujarric said it was vital that every party refrain", "Podolyak warned"): a
+    report tells the statements of its day without dating them."""
+    toks = parsed.tokens
+    verb = clause_verb(parsed, token)
+    for _ in range(STATEMENT_LEVELS):
+        if verb is None:
+            return False
+        t = toks[verb]
+        if t.lemma.lower() in verbs and t.tag == "VBD" \
+                and any(c.head == verb and c.dep in ("nsubj", "nsubjpass") for c in toks[max(0, verb - 25):verb]):
+            return True
+        if t.head == verb:
+            return False
+        verb = clause_verb(parsed, t.head)
+    return False
 
 
 def _token_at(starts: list[int], offset: int) -> int:

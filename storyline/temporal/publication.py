@@ -5,8 +5,11 @@ intersects them in order of reliability; a cue that would leave no date is repor
 conflict and set aside, never silently dropped:
 
   rank 0  explicit dates with a year, by tense ("a pause ends on July 9, 2025": before it)
-  rank 1  people named with a dated title ("Secretary of State Marco Rubio": from 2025-01-21)
-  rank 2  explicit months and years ("in 2019" in a past clause: from 2019 on)
+  rank 1  people named with a dated title ("Secretary of State Marco Rubio": from 2025-01-21),
+          in any of the forms the actor stage's title table gives the office
+  rank 2  explicit months and years ("in 2019" in a past clause: from 2019 on); a yearless
+          dateline (the article's own day); a yearless date with its weekday ("Sunday,
+          Dec. 3": only the years it fell on a Sunday)
   rank 3  dated events the store knows (data/time/known_events.yaml)
   rank 3.5 anniversaries of such events ("the third anniversary of the invasion")
   rank 4  months tied to the article's year ("in late February this year")
@@ -14,12 +17,17 @@ conflict and set aside, never silently dropped:
   rank 6  dates without a year ("On May 11" past: within the months after 11 May)
   rank 6.5 events dated by other articles of the corpus (their phrase for it)
   rank 7  relative expressions tied to a dated event in the same sentence
-          ("a call earlier this month" next to a dated festival: the article is that month)
+          ("a call earlier this month" next to a dated festival: the article is that month;
+          "more than three years after the invasion": three to three and a half years on)
 
-Then the most plausible day is chosen inside the feasible dates: the window whose yearless
-dates lie closest to it; inside it, a past "on Thursday" is the first such weekday after the
-latest dated event (the news follows its background); a narrow window gives its middle; an
-open one the day after its earliest date (news is written soon after the events it reports).
+A yearless cue waits until some cue bounds the year, then applies. Then the most plausible
+day is chosen inside the feasible dates: among several periods (years), those past what the
+shipped data know are dropped, and the one closest to the recent dated events wins, then the
+one whose latest past "on Friday" is the day itself or the day before (wire copy), then the
+earliest; inside it, past weekdays are the first such days after the latest dated event and
+the article is the last of them (the news follows its background); a narrow window gives its
+middle; an open one the day after its earliest date (news is written soon after the events
+it reports).
 """
 from __future__ import annotations
 
@@ -32,6 +40,7 @@ from ..records import Actor, ParsedDoc, PublicationDate
 from .calendar import bounds, day_exists, granularity_of
 from .cues import NO_GAP, Cue, collect_cues, occurrences, periodic_cue, quote, settings, shorten
 from .intervals import EARLIEST, LATEST, DaySet
+from .known import known_events
 from .scan import Found, scan
 
 # A feasible window at most this wide is bounded on both sides well enough that its middle is
@@ -41,6 +50,9 @@ NARROW_WINDOW_DAYS = 62
 NEWS_LAG_DAYS = 1
 # Periodic cues (yearless dates) are unrolled over at most this many years past the bounded side.
 MAX_YEARS_UNROLLED = 15
+# Periods of feasible dates that start more than this long after the latest date the shipped
+# data know (known events, dated titles) are dropped when earlier ones remain.
+KNOWLEDGE_MARGIN_DAYS = 365
 # Confidence by the width of the feasible window the day is chosen in, in days (tight → high).
 CONFIDENCE_BY_WIDTH = ((3, 0.85), (10, 0.75), (31, 0.6), (92, 0.45), (366, 0.3))
 OPEN_ENDED_CONFIDENCE = 0.25
@@ -55,8 +67,9 @@ SCORE_TIE_DAYS = 7
 # lies says nothing about which year the article is from ("the war began in April 2023").
 # A quarter: the horizon of "recent" events (publication.yaml) with room for a season.
 GAP_CAP_DAYS = 92
-# A day fits a report's latest past "on Friday" when that weekday is the day itself or the day
-# before (news filed the day it happened, or the morning after).
+# A day fits a report's latest past "on Friday" when that weekday is the day itself (best:
+# wire copy is filed the day it happens) or the day before (the morning after); further back
+# all fit alike, badly.
 WEEKDAY_FIT_DAYS = 1
 
 
@@ -68,7 +81,9 @@ def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
     """The article's date with its origin, confidence and evidence.
 
     ``metadata_date`` wins when readable (origin "metadata"); else a dateline in the text
-    ("dateline"); else the date is inferred from the content ("inferred"), using the dated
+    ("dateline"; a dateline without a year keeps that origin when the other cues give it a
+    year, with the confidence of that inference); else the date is inferred from the content
+    ("inferred"), using the dated
     titles of ``people`` (records.Actor with roles) and ``corpus_anchors`` ((phrase, ISO
     date) pairs of events dated by other articles). Without any cue: value None, origin
     "none". Never raises on odd text.
@@ -141,8 +156,13 @@ def normalise_date(text: str) -> str | None:
 # the date, a city in title case ("Bangkok, July 28 (AFP) –").
 _CITY = re.compile(r"^\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?(?:\([^)]{1,30}\))?\s*,\s*$")
 _TITLE_CITY = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*,\s*$")
+# After a title-case place the date must be followed by an agency's name in brackets, which
+# sets a dateline apart from a sentence that starts with a name and a date.
+_AGENCY_AFTER = re.compile(r"^\s*\([^)]{1,30}\)\s*(?:[—–]|--?|:)")
+# A byline before the date on its line ("By Jane Doe | July 28, 2025").
+_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’ -]{1,60}?\s*[|·•,–—-]\s*$", re.IGNORECASE)
 _DASH_AFTER = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?(?:[—–]|--?|:)")
-_TIME_AFTER = re.compile(r"^[\s,|·•/-]*(?:\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?\s*(?:[A-Z]{2,5})?)?[\s|·•]*$")
+_TIME_AFTER = re.compile(r"^[\s,|·•/-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?\s*(?:[A-Z]{2,5})?)?[\s|·•]*$")
 
 
 def _dateline(parsed: ParsedDoc, found: Sequence[Found]) -> tuple[Found, str] | None:
@@ -167,11 +187,12 @@ def _dateline(parsed: ParsedDoc, found: Sequence[Found]) -> tuple[Found, str] | 
             before = text[start:f.start]
             after = text[f.end:end]
             bare = before.strip().rstrip(":").strip().lower()
-            if (bare == "" or bare in labels) and _TIME_AFTER.match(after):
+            if (bare == "" or bare in labels or _BYLINE.match(before)) and _TIME_AFTER.match(after):
                 return f, line
-            if (_CITY.match(before) or _TITLE_CITY.match(before) or not before.strip()) \
-                    and _DASH_AFTER.match(after):
+            if (_CITY.match(before) or not before.strip()) and _DASH_AFTER.match(after):
                 return f, line  # "ISTANBUL, July 22, 2022 —", "Oct 9 (Reuters) -"
+            if _TITLE_CITY.match(before) and _AGENCY_AFTER.match(after):
+                return f, line  # "Bangkok, July 28 (AFP) –"
     return None
 
 
@@ -223,6 +244,8 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
             waiting = []
     for cue in waiting:
         evidence.append(cue.evidence.rstrip(".") + " (no cue fixes the year, so it cannot narrow the date).")
+    if applied and len(feasible.spans) > 1:
+        feasible = _within_horizon(feasible, people, evidence)
     if not applied:
         return PublicationDate(value=None, granularity="unknown", origin="inferred" if cues else "none",
                                confidence=0.0, evidence=tuple(evidence), conflicts=tuple(conflicts))
@@ -240,12 +263,35 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
     if rivals:
         confidence = round(confidence * AMBIGUITY_FACTOR, 2)
         evidence.append(f"{len(rivals)} other period(s) fit about as well ({rivals[0]}"
-                        f"{', …' if len(rivals) > 1 else ''}): the choice among them is uncertain (the closest fit, then the earliest, is used).")
+                        f"{', …' if len(rivals) > 1 else ''}): the choice among them is uncertain (the closest fit, then the weekdays, then the earliest, decide).")
     return PublicationDate(value=value.isoformat() if value else None, granularity="day" if value else "unknown",
                            origin="inferred", confidence=confidence, evidence=tuple(evidence),
                            conflicts=tuple(conflicts),
                            earliest=earliest.isoformat() if earliest else None,
                            latest=latest.isoformat() if latest else None)
+
+
+def _within_horizon(feasible: DaySet, people: Sequence[Actor], evidence: list[str]) -> DaySet:
+    """The periods that begin before the end of what Storyline's data know (the latest known
+    event or dated title, plus KNOWLEDGE_MARGIN_DAYS), when any do: an open-ended title
+    ("President from 2025-01-20 on") makes every later year feasible, but a year past the
+    data is no likelier than the years the data cover."""
+    dates = [e.date for e in known_events()]
+    for actor in people:
+        for role in actor.roles:
+            for value in (role.start, role.end):
+                b = bounds(value) if value else None
+                if b:
+                    dates.append(b[1])
+    if not dates:
+        return feasible
+    horizon = max(dates) + dt.timedelta(days=KNOWLEDGE_MARGIN_DAYS)
+    kept = [s for s in feasible.spans if s[0] <= horizon]
+    if not kept or len(kept) == len(feasible.spans):
+        return feasible
+    evidence.append(f"Periods after {horizon.isoformat()}, a year past the latest date Storyline's data "
+                    f"know, are left out ({len(feasible.spans) - len(kept)} of them).")
+    return DaySet(tuple(kept))
 
 
 def _near(evidence: str, allowed: DaySet, feasible: DaySet) -> str:
@@ -274,7 +320,8 @@ def _choose(feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
     Windows are ranked by how close the chosen day lies to the dated events (in steps of
     SCORE_TIE_DAYS, so that a few days' noise does not decide; events further back than
     GAP_CAP_DAYS are background and rank alike), then by whether the latest past "on Friday"
-    is the day or the day before, then by date: the earliest of equally good windows wins.
+    is the day itself, the day before, or further back (all alike), then by date: the
+    earliest of equally good windows wins.
     """
     scored = [c for c in applied if c.gap is not None]
     ranked = []
@@ -283,14 +330,17 @@ def _choose(feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
         if pick is None:
             continue
         gap = min(_gap_score(pick[0], scored), GAP_CAP_DAYS)
-        misfit = _weekday_misfit(pick[0], found) > WEEKDAY_FIT_DAYS
+        misfit = min(_weekday_misfit(pick[0], found), WEEKDAY_FIT_DAYS + 1)
         ranked.append(((gap // SCORE_TIE_DAYS, misfit, pick[0]), gap, pick, (lo, hi)))
     if not ranked:
         return None, None, None, "No single day could be chosen.", None, []
     ranked.sort(key=lambda r: r[0])
     _, best_gap, pick, window = ranked[0]
+    # Rivals fit the dated events about as well, and the weekdays as well or nearly (the day
+    # itself and the day before both fit wire copy).
     rivals = [DaySet.of(r[3]).describe() for r in ranked[1:]
-              if r[1] - best_gap <= AMBIGUOUS_SCORE_DAYS and r[0][1] == ranked[0][0][1]]
+              if r[1] - best_gap <= AMBIGUOUS_SCORE_DAYS
+              and (r[0][1] == ranked[0][0][1] or r[0][1] <= WEEKDAY_FIT_DAYS)]
     day, earliest, latest, why = pick
     return day, earliest, latest, why, window, rivals
 
@@ -353,6 +403,8 @@ def _pick_in(lo: dt.date, hi: dt.date, found: Sequence[Found]):
             t = lo + dt.timedelta(days=1)
             if t <= hi:
                 return t, lo, min(hi, t), note + f"{quote(f)}: the article is the day after {lo.isoformat()}."
+    if lo == hi:
+        return lo, lo, hi, note + f"Only {lo.isoformat()} remains in this period."
     if not open_hi and (hi - lo).days <= NARROW_WINDOW_DAYS:
         mid = lo + (hi - lo) // 2
         return mid, lo, hi, note + (f"The window from {lo.isoformat()} to {hi.isoformat()} is narrow; "
