@@ -3,17 +3,26 @@
 Per article, ``extract_claims`` turns attributed speech (the quotes stage's reports) and the
 positions an article attributes without quoting ("India has consistently denied any U.S.
 involvement", "Pakistan has supported this version", "India blamed Pakistan …, an accusation
-Islamabad denied") into claims with a stance. A claim's ``text`` is the proposition itself:
-for a denial, the proposition denied ("U.S. involvement", not "no U.S. involvement"); for a
-claim that only names an earlier one ("this version", "no such request", "an accusation"),
-the earlier claim's text, so that both sides of a dispute carry the same words.
+Islamabad denied", "called the attack a terrorist act") into claims with a stance. A claim's
+``text`` is the proposition itself: for a denial, the proposition denied ("U.S. involvement",
+not "no U.S. involvement"; "had something to do with the attack" for "had nothing to do
+with it"); the reported clause's subject pronoun written as the speaker ("Kyiv said it had
+never…" → "Ukraine had never…"); for a claim that only names an earlier one ("this version",
+"no such request", "the accusation", "Trump's remarks"), the earlier claim's text, so that
+both sides of a dispute carry the same words. Calling another side's account false ("a false
+pretext", "propaganda") also denies that account. The stance words are data
+(``data/claims/stance.yaml``).
 
 Across a corpus, ``group_propositions`` clusters claims into propositions: MiniLM cosine
-similarity plus shared concept keys (``data/claims/concepts.yaml``), with stance respected
-(an assertion and a denial of the same content fall in one proposition on opposite sides) and
-polarity axes ("settled bilaterally" against "third-party mediation") so that asserting one
-pole counts as denying the other. A proposition is contested when someone stands on each side
-and the two sides really address the same content.
+similarity plus shared concept keys (``data/claims/concepts.yaml``: the questions parties
+dispute — responsibility for an attack, mediation, ceasefire terms, sanctions, guarantees,
+withdrawal, casualty figures, agreement terms), with stance respected (an assertion and a
+denial of the same content fall in one proposition on opposite sides), polarity axes
+("settled bilaterally" against "third-party mediation") and competing figures ("120 days"
+against "60 days") so that asserting one answer counts as denying the other, and a small
+bonus for a denial that follows another side's claim in the same article. A proposition is
+contested when someone stands on each side and the two sides really address the same
+content.
 """
 from __future__ import annotations
 
@@ -30,7 +39,7 @@ from .quotes import (ParseView, Report, clean_content, cue_lexicon, find_reports
                      report_text)
 from .records import ActorRef, Claim, Mention, ParsedDoc, Proposition, Quote
 
-__all__ = ["extract_claims", "group_propositions", "concept_lexicon", "claim_concepts"]
+__all__ = ["extract_claims", "group_propositions", "concept_lexicon", "claim_concepts", "claim_figures"]
 
 # An anaphoric claim ("this version", "no such request", "an accusation X denied") refers to
 # a claim at most this many sentences back; further than that, news prose re-names it.
@@ -72,7 +81,8 @@ MAX_SHARED_CONCEPTS = 1
 REBUTTAL_BONUS = 0.1
 REBUTTAL_SENTENCES = 6
 # ... and only between claims already this close: a denial does not answer every claim
-# around it (the rebuttals found on the samples and our articles ran 0.46–0.55).
+# around it (the rebuttals found on the samples and our articles ran 0.46–0.55). The same
+# bonus, on the same condition, joins two sides' competing figures for one quantity.
 REBUTTAL_MIN_COSINE = 0.45
 # ... and never when they share no concept and cosine is below this: different topics
 # (unrelated claims about the same two countries sat at 0.1–0.35).
@@ -145,6 +155,7 @@ class StanceLexicon:
     discredit_nouns: frozenset
     account_nouns: frozenset
     event_noun_endings: tuple[str, ...] = ()
+    figure_units: dict = None  # surface unit → the unit it counts ("days" → "day")
 
 
 @functools.cache
@@ -159,7 +170,14 @@ def _stance_lexicon() -> StanceLexicon:
                          frozenset(str(w).lower() for w in disc.get("modifiers") or ()),
                          frozenset(w.lower() for w in disc.get("nouns") or ()),
                          frozenset(w.lower() for w in disc.get("account_nouns") or ()),
-                         tuple(str(w).lower() for w in data.get("event_noun_endings") or ()))
+                         tuple(str(w).lower() for w in data.get("event_noun_endings") or ()),
+                         _figure_units(data.get("figure_units") or {}))
+
+
+def _figure_units(spec) -> dict:
+    if not isinstance(spec, dict):
+        raise DataError("claims/stance.yaml: figure_units must map a unit to its surface forms")
+    return {str(form).lower(): str(unit) for unit, forms in spec.items() for form in (forms or ())}
 
 
 def _words(text: str) -> list[str]:
@@ -398,7 +416,8 @@ def _clause_parts(view: ParseView, root: int, lo: int, hi: int):
         s_lo, s_hi = view.subtree(subj[0])
         keep |= set(range(s_lo, s_hi + 1))
     # "… and that the court was the place …": the conjunct's own "that" is not content
-    keep -= {g for g in view.children[c] if view.toks[g].dep == "mark" and view.toks[g].text.lower() == "that"}
+    keep -= {g for g in view.children[c]
+             if view.toks[g].dep == "mark" and view.toks[g].text.lower() == "that"}
     yield lo, hi, c, [k for k in range(lo, hi + 1) if k not in keep]
 
 
@@ -543,8 +562,8 @@ def _owner(view: ParseView, rep: Report) -> ActorRef | None:
     lo, hi = rep.content_toks
     for k in range(lo, hi + 1):
         # the parser may misread "Trump's remarks" as a clause: the possessive mark decides
-        if view.toks[k].dep == "poss" or any(view.toks[c].dep == "case" and view.toks[c].text in ("'s", "’s")
-                                            for c in view.children[k]):
+        if view.toks[k].dep == "poss" or any(
+                view.toks[c].dep == "case" and view.toks[c].text in ("'s", "’s") for c in view.children[k]):
             m = view.mention_at(k)
             if m is not None and view.toks[k].pos != "PRON":
                 return view.known(m.refs[0])
@@ -606,7 +625,9 @@ def group_propositions(claims: Sequence[Claim]) -> tuple[tuple[Proposition, ...]
     # Unnamed groups ("analysts say the statements about mediation…") comment on a dispute
     # rather than take a side in it: their claims group by similarity only.
     polarity = [_polarity(c, k, lex) if _named(c.speaker) else None for c, k in zip(claims, concepts)]
-    sim = _similarity(cos, concepts, polarity) + REBUTTAL_BONUS * _rebuttals(claims) * (cos >= REBUTTAL_MIN_COSINE)
+    close = cos >= REBUTTAL_MIN_COSINE
+    sim = _similarity(cos, concepts, polarity) + REBUTTAL_BONUS * close * np.maximum(
+        _rebuttals(claims), _competing_figures(claims))
     clusters = []
     # An average can reach the threshold only if some pair does: clustering each connected
     # component of the threshold graph apart is exact, and keeps large corpora tractable.
@@ -638,6 +659,65 @@ def _similarity(cos: np.ndarray, concepts: list[frozenset], polarity) -> np.ndar
     sim[both & ~same_axis] = -1.0
     sim[~both & (shared == 0) & (cos < MIN_COSINE)] = -1.0
     return sim
+
+
+_FIGURE_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(%|-?\s*[a-z]+(?:\s+cent)?)")
+
+
+@functools.lru_cache(maxsize=65536)
+def claim_figures(text: str) -> dict[str, frozenset[float]]:
+    """The figures a claim text gives, by unit: "renewed for 120 days" → {"day": {120}},
+    "roughly 30% of the grain" → {"%": {30}}. Only numbers with a unit from
+    ``data/claims/stance.yaml`` count (a year or a bare number is no figure)."""
+    units = _stance_lexicon().figure_units or {}
+    out: dict[str, set[float]] = {}
+    for m in _FIGURE_RE.finditer(text.lower().replace("’", "'")):
+        unit = units.get(m.group(2).lstrip("-").strip())
+        if unit is None:
+            continue
+        try:
+            value = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        out.setdefault(unit, set()).add(value)
+    return {u: frozenset(v) for u, v in out.items()}
+
+
+def _figures_conflict(a: dict, b: dict) -> bool:
+    """Two claims give different values for one quantity (120 days against 60 days)."""
+    return any(u in b and not (a[u] & b[u]) for u in a)
+
+
+def _figure_orientation(claims: list[Claim]) -> list[int]:
+    """-1 for a claim whose figures compete with the first figures given for the same
+    quantity (in claim order), else 1: the sign under which its stance counts."""
+    first: dict[str, frozenset] = {}
+    out = []
+    for c in claims:
+        figs = claim_figures(c.text)
+        sign = 1
+        for unit, values in figs.items():
+            ref = first.setdefault(unit, values)
+            if not ref & values:
+                sign = -1
+        out.append(sign)
+    return out
+
+
+def _competing_figures(claims: list[Claim]) -> np.ndarray:
+    """1 for claims by different sides that give different figures for one quantity: they
+    answer one question ("how long was the deal renewed for?") in opposite ways."""
+    n = len(claims)
+    figs = [claim_figures(c.text) for c in claims]
+    side = [_side(c.speaker) for c in claims]
+    out = np.zeros((n, n), dtype=np.float32)
+    with_figs = [i for i in range(n) if figs[i]]
+    for a in with_figs:
+        for b in with_figs:
+            if a < b and side[a] is not None and side[b] is not None and side[a] != side[b] \
+                    and _figures_conflict(figs[a], figs[b]):
+                out[a, b] = out[b, a] = 1.0
+    return out
 
 
 def _rebuttals(claims: list[Claim]) -> np.ndarray:
@@ -712,7 +792,8 @@ def _average_linkage(sim: np.ndarray, polarity, claims: list[Claim]) -> list[lis
     avg[np.outer(polar, polar) & (axes[:, None] != axes[None, :])] = -np.inf
     np.fill_diagonal(avg, -np.inf)
     members = [[i] for i in range(n)]
-    sides = [_country_sides(claims[i], polarity[i]) for i in range(n)]
+    orient = _figure_orientation(claims)
+    sides = [_country_sides(claims[i], polarity[i], orient[i]) for i in range(n)]
     while n > 1:
         a, b = np.unravel_index(int(np.argmax(avg)), avg.shape)
         if not avg[a, b] >= LINK_THRESHOLD:
@@ -740,14 +821,16 @@ def _average_linkage(sim: np.ndarray, polarity, claims: list[Claim]) -> list[lis
     return [m for m in members if m]
 
 
-def _country_sides(claim: Claim, polarity) -> dict[str, set[int]]:
+def _country_sides(claim: Claim, polarity, orientation: int = 1) -> dict[str, set[int]]:
     """{side: {±1}} for a named actor's claim off the polarity axes. On an axis the axis
     itself says the claims answer one question, and one government may well answer it both
-    ways over time ("we would love to mediate" / "the talks would be bilateral")."""
+    ways over time ("we would love to mediate" / "the talks would be bilateral").
+    ``orientation`` is -1 for a claim whose figure competes with the corpus's first figure
+    for the quantity (asserting "60 days" stands where denying "120 days" does)."""
     ref = claim.speaker
     if ref is None or polarity or _side(ref) is None:
         return {}
-    return {_side(ref): {1 if claim.stance == "asserts" else -1}}
+    return {_side(ref): {(1 if claim.stance == "asserts" else -1) * orientation}}
 
 
 def _side(ref: ActorRef | None) -> str | None:
@@ -769,8 +852,9 @@ def _proposition(pid: str, members: list[Claim], idx: list[int], cos: np.ndarray
     """Sides, statement and contested flag of one cluster.
 
     On a polarity axis the proposition states the axis's pole: a claim for the pole (or
-    against the counter-pole) asserts it, the reverse denies it. Otherwise a claim's side is
-    its stance. The statement is the most central claim that literally asserts its side.
+    against the counter-pole) asserts it, the reverse denies it. A claim that gives another
+    figure for the statement's quantity stands against it. Otherwise a claim's side is its
+    stance. The statement is the most central claim that literally asserts its side.
     """
     literal = [k for k, c in enumerate(members) if c.stance == "asserts"]
     named = [k for k in literal if _named(members[k].speaker)]
@@ -785,9 +869,12 @@ def _proposition(pid: str, members: list[Claim], idx: list[int], cos: np.ndarray
     pol = polarity[idx[centre]]
     orient = (pol[2] if members[centre].stance == "asserts" else -pol[2]) if pol else 1
     side = []
+    figures = claim_figures(members[centre].text)
     for c, i in zip(members, idx):
         if polarity[i] and pol:
             side.append("asserts" if polarity[i][1] == orient else "denies")
+        elif figures and _figures_conflict(claim_figures(c.text), figures):
+            side.append(_flip(c.stance))  # "only 60 days" answers "120 days" in the negative
         else:
             side.append(c.stance)
     asserting = [k for k, s in enumerate(side) if s == "asserts"]

@@ -2,15 +2,21 @@
 
 ``extract_quotes`` finds every direct quote (straight or curly marks, split by the
 attribution, spanning sentences, left unclosed by a typo) and every piece of reported speech
-("X said (that) …", "X told Y …", "according to X", "X denied …"), and attributes each to a
-speaker through the actor mentions: a named actor, an institution ("the White House"), a
-pronoun ("he" = the last speaker or person), or an unnamed group ("analysts", or "Indian
-officials" = India). The cue verbs, channels and groups are data (``data/quotes/*.yaml``).
+("X said (that) …", "X told Y …", "according to X", "X denied …", "X called Y Z"), and
+attributes each to a speaker through the actor mentions: a named actor, an institution ("the
+White House"), a pronoun ("he" = the last speaker or person), or an unnamed group ("analysts",
+or "Indian officials" = India). A speaker the resolver knows by name only takes the country or
+organisation its own noun phrase gives ("Ukraine's agriculture minister, Mykola Solskyi"). The
+cue verbs, frames, channels and groups are data (``data/quotes/*.yaml``).
 
-The finder works on the dependency parse: a cue verb's subject is the speaker, its clausal
-complement (or, for verbs such as "deny", its object) the content; a quote that is not part of
-such a clause is attached to the cue verb just before it (``X said: "…"``) or just after it
-(``"…," X said``), or continues the previous speaker's quote.
+The finder works on the dependency parse: a cue verb's subject is the speaker (never a
+dateline's place name; for a series "It called X Y, said Z and warned W", the first verb's
+subject), its clausal complement (or, for verbs such as "deny", its object; for "call",
+"blame", "accuse", a frame filled from its phrases) the content; a negated cue ("did not
+confirm") reports nothing. A quote that is not part of such a clause is attached to the cue
+verb just before it (``X said: "…"``) or just after it (``"…," X said``) in its own sentence,
+or continues the previous speaker's quote; a named actor reported inside a quote ("The
+Russians told us that …") is a report of its own.
 """
 from __future__ import annotations
 
@@ -658,7 +664,8 @@ def _past_dateline(view: ParseView, subj: int, v: int) -> int:
     if dash is None or subj > dash:
         return subj
     after = [c for c in view.children[v] if dash < c < v and view.toks[c].dep in _SUBJECT_DEPS]
-    after += [c for c in view.children[subj] if c > dash and view.toks[c].dep in ("appos", "conj", "npadvmod", "dep")]
+    after += [c for c in view.children[subj]
+              if c > dash and view.toks[c].dep in ("appos", "conj", "npadvmod", "dep")]
     return after[0] if after else subj
 
 
@@ -801,14 +808,30 @@ def _affiliated(view: ParseView, head: int, ref: ActorRef, own: Mention) -> Acto
         if mm is own or k in skip or (own.start <= mm.start < own.end):
             continue
         r = mm.refs[0]
-        if r.kind in _AFFILIATIONS and (r.country or (r.code and r.kind in ("igo", "org", "nsa"))) \
-                and (best is None or abs(k - head) < best[0]):
-            best = (abs(k - head), r)
+        if r.kind not in _AFFILIATIONS or not (r.country or (r.code and r.kind in ("igo", "org", "nsa"))):
+            continue
+        prep = _governing_prep(view, k, lo)
+        if prep == "to" and r.kind != "person":
+            continue  # "envoy to Ukraine", "ambassador to the UN"; but "adviser to President X"
+        # a modifier before the title ("Ukraine's", "Russian") outranks a phrase after it
+        rank = (0 if prep is None else 1, abs(k - head))
+        if best is None or rank < best[0]:
+            best = (rank, r)
     if best is None:
         return ref
     r = best[1]
     code = r.code if r.kind in ("igo", "org", "nsa") else None  # "a Hamas official", "a UN spokesman"
     return ActorRef(ref.actor_id, ref.name, ref.kind, r.country, ref.code or code, ref.text)
+
+
+def _governing_prep(view: ParseView, k: int, lo: int) -> str | None:
+    """The preposition a token sits under within a phrase starting at lo, if any."""
+    j = k
+    while view.toks[j].head != j and view.toks[j].head >= lo:
+        if view.toks[j].dep == "pobj":
+            return view.toks[view.toks[j].head].text.lower()
+        j = view.toks[j].head
+    return None
 
 
 def _span_toks(view: ParseView, m: Mention) -> tuple[int, int]:

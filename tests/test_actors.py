@@ -140,6 +140,32 @@ def test_derived_country_actors(base):
     assert len(states) == 197  # 193 UN members + Taiwan, Palestine, Kosovo, the Holy See
 
 
+def test_refs_follow_the_post_held_on_the_date(base):
+    """An IGO head acts for the IGO (its code, no country) while in post; before it, for the
+    state whose office they held."""
+    parsed = parse_text("Mark Rutte met António Guterres.", "posts")
+    for date, rutte in (("2025-03-01", (None, "NATO")), ("2020-03-01", ("NLD", "NLDGOV"))):
+        mentions, _ = resolve_mentions(parsed, base, date)
+        refs = {m.refs[0].actor_id: m.refs[0] for m in mentions}
+        assert (refs["mark-rutte"].country, refs["mark-rutte"].code) == rutte
+        assert (refs["antonio-guterres"].country, refs["antonio-guterres"].code) == (None, "UN")
+
+
+def test_qualified_titles_name_no_office():
+    assert role_key_for_title("Indian Prime Minister", "IND") == "head_of_government"
+    assert role_key_for_title("new President", "LBN") == "head_of_state"
+    assert role_key_for_title("junior foreign minister", "NGA") is None
+    assert role_key_for_title("religious leader", "IRN") is None
+    assert role_key_for_title("Infrastructure Minister", "UKR") is None
+
+
+def test_sector_and_bloc_actors(base):
+    assert base.get("IND-CVL").kind == "other" and base.get("IND-CVL").code == "INDCVL"
+    west = base.get("the-west")
+    assert west.kind == "other" and west.code == "WST"
+    assert base.holder("head_of_government", "XKX", "2023-03-19").id == "albin-kurti"
+
+
 def test_user_actors_win_and_load(base):
     users = load_user_actors(DATA / "user-actors.yaml")
     assert [a.origin for a in users] == ["user", "user"]

@@ -215,3 +215,12 @@ def test_seeds_claims_and_contested(tmp_path, capsys):
     assert cl["recall"] >= SEEDS_CLAIMS_RECALL_FLOOR
     assert found >= SEEDS_CONTESTED_FOUND_FLOOR
     assert result["contested_predicted"] <= SEEDS_CONTESTED_FLAGGED_MAX
+
+
+def test_claim_figures_need_a_unit():
+    from storyline.claims import claim_figures
+
+    assert claim_figures("the deal was renewed for 120 days") == {"day": frozenset({120.0})}
+    assert claim_figures("a 60-day rollover") == {"day": frozenset({60.0})}
+    assert claim_figures("roughly 30% of the grain went to poor countries") == {"%": frozenset({30.0})}
+    assert claim_figures("the talks of 2023 failed") == {}

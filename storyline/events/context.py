@@ -63,13 +63,14 @@ class ContextFinder:
     ``drafts``)."""
 
     tree: Tree
+    _agreement_parties: list[Party] | None
+    _state_refs: dict | None
 
     # ── agreements ──────────────────────────────────────────────────────────────────
     def agreement_parties(self) -> list[Party]:
         """The parties of the article's agreements, most often named first."""
-        cached = getattr(self, "_agreement_parties", None)
-        if cached is not None:
-            return cached
+        if self._agreement_parties is not None:
+            return self._agreement_parties
         counts: Counter = Counter()
         signed: Counter = Counter()
         best: dict = {}
@@ -134,10 +135,10 @@ class ContextFinder:
 
     def state_ref(self, country: str) -> ActorRef | None:
         """The article's own reference to a state (its name), if it names it."""
-        refs = getattr(self, "_state_refs", None)
+        refs = self._state_refs
         if refs is None:
             refs = {}
-            for m in sorted(set(self.tree.mention_of.values()), key=lambda m: m.start):
+            for m in sorted(set(self.tree.mention_of.values()), key=lambda m: (m.start, m.end)):
                 for r in m.refs:
                     if r.country and r.kind == "state":
                         refs.setdefault(r.country, r)

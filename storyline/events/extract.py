@@ -127,6 +127,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         self.drafts: list[tuple[_Draft, int]] = []     # (draft, sentence) for anaphora and recall
         self.noun_event: dict[int, _Draft] = {}        # nominal trigger token → its draft
         self.by_sentence: dict[int, list[_Draft]] = {}  # sentence → its drafts, in order found
+        self._agreement_parties: list[Party] | None = None  # context.py's caches
+        self._state_refs: dict | None = None
         self._quotes: list[tuple[int, int, int | None]] | None = None
 
     def refer_back(self, i: int, types: frozenset[str] | set[str] | None = None,

@@ -67,6 +67,7 @@ class Lexicon:
     weapon_nouns: frozenset[str]
     relational_nouns: frozenset[str]
     definite_actors: dict[str, str]
+    own_force_nouns: frozenset[str]
     idioms: frozenset[str]
     needs_object: frozenset[str]
     deontic_modals: frozenset[str]
@@ -242,6 +243,7 @@ def load_lexicon() -> Lexicon:
         weapon_nouns=frozenset(_words(data.get("weapon_nouns"), where)),
         relational_nouns=frozenset(_words(data.get("relational_nouns"), where)),
         definite_actors={str(k).lower(): str(v) for k, v in (data.get("definite_actors") or {}).items()},
+        own_force_nouns=frozenset(_words(data.get("own_force_nouns"), where)),
         idioms=frozenset(_words(data.get("idioms"), where)),
         needs_object=frozenset(_words(data.get("needs_object"), where)),
         deontic_modals=frozenset(_words(data.get("deontic_modals"), where)),

@@ -114,6 +114,22 @@ class RoleFinder:
             out.extend(found)
         return _unique(out)
 
+    def own_forces(self, o: int, v: int) -> list[Party]:
+        """Forces a state's spokesman names without saying whose ("Ukraine's southern command
+        said two more were shot down by air defences"): the speaker's own."""
+        tr = self.tree
+        if tr.lemma(o) not in self.lex.own_force_nouns or tr.kids(o, ("poss",)):
+            return []
+        if any(tr.tok(k).ent_type in ("NORP", "GPE") for k in tr.kids(o, ("amod", "compound"))):
+            return []  # "Russian air defences" would have been a mention
+        speakers, _ = self.speaker_of(v)
+        country = next((p.ref.country for p in speakers if p.ref.country and p.ref.kind != "nsa"), None)
+        if country is None:
+            return []
+        text = tr.text(min(tr.subtree(o)), max(tr.subtree(o)) + 1)
+        return [Party(ActorRef(actor_id=None, name=text, kind="military", country=country, text=text), o,
+                      "context")]
+
     def definite_actor(self, i: int) -> list[Party]:
         """"the army", "the government": the army or government the article last named
         ("Sudan's army said ... The RSF accused the army of ...")."""
@@ -124,7 +140,7 @@ class RoleFinder:
             return []
         here = tr.tok(i).sent
         best = None
-        for m in set(tr.mention_of.values()):
+        for m in sorted(set(tr.mention_of.values()), key=lambda m: (m.start, m.end)):
             t0 = m.tok_start if m.tok_start >= 0 else None
             if t0 is None or t0 >= i or here - tr.tok(t0).sent > DEFINITE_WINDOW:
                 continue
@@ -215,7 +231,7 @@ class RoleFinder:
         t = tr.tok(v)
         if tr.is_passive(v) and t.pos in VERB_POS:
             for _, o in tr.prep_objects(v, ("by",)):
-                ps = self.parties_at(o)
+                ps = self.parties_at(o) or self.own_forces(o, v)
                 if ps:
                     return ps
             return []
@@ -419,7 +435,7 @@ class RoleFinder:
             return []
         keys = {actor_key(r) for r in m.refs}
         here = tr.tok(c).sent
-        for g in set(tr.mention_of.values()):
+        for g in sorted(set(tr.mention_of.values()), key=lambda m: (m.start, m.end)):
             if g.how != "group" or g.start >= m.start or g.tok_end <= 0 or here - tr.tok(g.tok_start).sent > 1:
                 continue
             if tr.lemma(g.tok_end - 1) in self.lex.party_words and {actor_key(r) for r in g.refs} == keys:
