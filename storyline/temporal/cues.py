@@ -14,7 +14,7 @@ from ..knowledge import load_yaml
 from ..records import Actor, ParsedDoc
 from .calendar import add_months, bounds, day_exists, month_end, shift
 from .intervals import DaySet
-from .known import keyword_pattern, known_events
+from .known import keyword_pattern, known_events, may_match
 from .lexicon import lexicon
 from .resolve import LAST_WEEKDAY_MIN_DAYS
 from .scan import Found, clause_tense, clause_verb
@@ -347,6 +347,7 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
     noun naming a definite event ("the ceasefire", "Sunday's ceasefire"), not any mention.
     """
     text = parsed.text
+    keyword_sets = [kws for kws in keyword_sets if may_match(kws, text)]
     for pstart, pend, sents in paragraphs:
         chunk = text[pstart:pend]
         for kws in keyword_sets:

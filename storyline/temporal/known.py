@@ -53,12 +53,28 @@ def keyword_pattern(k: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=64)
+def haystack(text: str) -> str:
+    """The text lower-cased with its whitespace collapsed, for the quick test below."""
+    return " ".join(text.split()).lower()
+
+
+def may_match(keywords, text: str) -> bool:
+    """A cheap necessary condition for a keyword set to match ``text``: every keyword occurs
+    in it as a substring. It spares the regular expressions for the ~99% of the calendar's
+    sets that an article never mentions (profiled: 90% of the dating time went there)."""
+    hay = haystack(text)
+    return all(k.lower() in hay for k in keywords)
+
+
 @functools.lru_cache(maxsize=2048)
 def sentence_matches(text: str) -> list[tuple[KnownEvent, tuple[str, ...], list[tuple[int, int]]]]:
     """Known events named whole in one piece of text: (event, the keyword set, keyword spans)."""
     out = []
     for event in known_events():
         for kws in event.match:
+            if not may_match(kws, text):
+                continue
             spans = [keyword_pattern(k).search(text) for k in kws]
             if all(spans):
                 out.append((event, kws, [(m.start(), m.end()) for m in spans]))
