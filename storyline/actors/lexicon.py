@@ -10,7 +10,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..knowledge import load_yaml
+from ..errors import DataError
+from ..knowledge import data_path, load_yaml
 from ..records import ParsedDoc, Token
 from .base import ActorBase, load_titles, state_infos
 
@@ -36,6 +37,8 @@ HEADLINE_MIN_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
+    """The word lists of ``nouns.yaml`` (each is documented there), read once."""
+
     entries: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]  # surface → roles
     not_current: frozenset[str]
     channels: frozenset[str]
@@ -91,7 +94,7 @@ def _lexicon() -> _Lexicon:
     for number, words in (nouns.get("person_descriptions") or {}).items():
         for w in words:
             add(w, "desc", number)
-    for adjective, actor_id in (nouns.get("bloc_adjectives") or {}).items():
+    for adjective, actor_id in _mapping(nouns, "bloc_adjectives").items():
         add(str(adjective), "bloc", str(actor_id))
     for s in state_infos().values():
         for d in s.demonyms:
@@ -127,9 +130,17 @@ def _lexicon() -> _Lexicon:
         origin_participles=frozenset(w.lower() for w in nouns.get("origin_participles") or ()),
         report_verbs=frozenset(w.lower() for w in nouns.get("report_verbs") or ()),
         bare_bodies=frozenset(w.lower() for w in nouns.get("bare_body_nouns") or ()),
-        party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v))
-                          for k, v in (nouns.get("party_nouns") or {}).items()),
+        party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v or ()))
+                          for k, v in _mapping(nouns, "party_nouns").items()),
         igo_member_nouns=frozenset(w.lower() for w in nouns.get("igo_member_nouns") or ()))
+
+
+def _mapping(data: dict, key: str) -> dict:
+    """A mapping field of nouns.yaml, or a DataError that names it."""
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise DataError(f"{data_path('actors/nouns.yaml')}: '{key}' must be a mapping")
+    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -860,7 +860,7 @@ class _Resolver:
             if any((self.base.get(p.actor) or Actor("", "", "other")).kind == "person"
                    for p in atom.actors):
                 continue
-            if self.counterpart(atom):
+            if self.aimed_at(atom):
                 continue
             found.update(self.countries_of(atom))
         if not found and previous:
@@ -869,7 +869,7 @@ class _Resolver:
                     found.update(self.countries(m))
         return found.pop() if len(found) == 1 else None
 
-    def counterpart(self, atom: _Atom) -> bool:
+    def aimed_at(self, atom: _Atom) -> bool:
         """Is this country word where the sentence's action goes rather than where its
         actor is at home: the object of a verb ("visited France") or of a preposition such
         as "against", "with", "to" ("threatened action against Russia")? Possessives,
@@ -1312,30 +1312,33 @@ class _Resolver:
                     plural=len(refs) > 1 or head_tok.tag in ("NNS", "NNPS")))
         return True
 
-    def noun_head(self, atom: _Atom) -> tuple[int, Token] | None:
-        """The common noun a modifier word modifies, a few words to its right in the same
-        phrase: (its word index, its token), or None ("Western capitals" → capitals)."""
+    def noun_head(self, first: _Atom, last: _Atom | None = None) -> tuple[int, Token] | None:
+        """The common noun that the modifier ``first`` (coordinated up to ``last``: "Turkish
+        and Greek") modifies, a few words to the right in the same phrase: (its word index,
+        its token), or None ("Western capitals" → capitals; none in "Indian Ocean states",
+        a name, or after a hyphen)."""
         doc = self.doc
-        if atom.w1 >= len(doc.words) or doc.gap(atom.w1 - 1) != " ":
+        last = last or first
+        if last.w1 >= len(doc.words) or doc.gap(last.w1 - 1) != " ":
             return None
         tokens = doc.tokens
-        t = doc.token(atom.w1 - 1)
+        t = doc.token(first.w1 - 1)
         for _ in range(MAX_GAP_WORDS + 1):
             if t.dep not in ("amod", "compound", "nmod") or t.head <= t.i:
                 break
             t = tokens[t.head]
-        if t.i <= doc.token(atom.w1 - 1).i or t.sent != doc.token(atom.w0).sent:
+        if t.i <= doc.token(last.w1 - 1).i or t.sent != doc.token(first.w0).sent:
             return None
         hw = bisect_right(doc.word_starts, t.idx) - 1
-        if hw < atom.w1 or hw - atom.w1 > MAX_GAP_WORDS:
+        if hw < last.w1 or hw - last.w1 > MAX_GAP_WORDS:
             return None
-        for k in range(atom.w1, hw + 1):
+        for k in range(last.w1, hw + 1):
             a = self.atom(k)
             if k in self.taken or (a is not None and a.actors) or (
-                    k > atom.w1 and not set(doc.gap(k - 1)) <= set(" -–‑")):
+                    k > last.w1 and not set(doc.gap(k - 1)) <= set(" -–‑")):
                 return None
             if k < hw and doc.words[k].text[0].isupper():
-                return None  # part of a name
+                return None  # "Indian Ocean states", "Chinese New Year": part of a name
         return hw, t
 
     def bloc(self, atom: _Atom) -> bool:
@@ -1450,27 +1453,12 @@ class _Resolver:
         if any(a.actors or not a.has("demonym") for _, a in mods):
             return False
         first, last = mods[0][1], mods[-1][1]
-        if last.w1 >= len(doc.words) or doc.gap(last.w1 - 1) != " " or \
-                doc.lower(first.w0 - 1) in _lexicon().ethnic_markers:
+        if doc.lower(first.w0 - 1) in _lexicon().ethnic_markers:
             return False
-        tokens = doc.tokens
-        t = doc.token(first.w1 - 1)
-        for _ in range(MAX_GAP_WORDS + 1):
-            if t.dep not in ("amod", "compound", "nmod") or t.head <= t.i:
-                break
-            t = tokens[t.head]
-        if t.i <= doc.token(last.w1 - 1).i or t.sent != doc.token(first.w0).sent:
+        found = self.noun_head(first, last)
+        if found is None:
             return False
-        hw = bisect_right(doc.word_starts, t.idx) - 1
-        if hw < last.w1 or hw - last.w1 > MAX_GAP_WORDS:
-            return False
-        for k in range(last.w1, hw + 1):
-            a = self.atom(k)
-            if k in self.taken or (a is not None and a.actors) or (
-                    k > last.w1 and not set(doc.gap(k - 1)) <= set(" -–‑")):
-                return False
-            if k < hw and doc.words[k].text[0].isupper():
-                return False  # "Indian Ocean states", "Chinese New Year": part of a name
+        hw, t = found
         head_atom = self.atom(hw)
         ethnic = t.ent_type == "NORP" or (head_atom is not None and head_atom.has("demonym"))
         if ethnic and t.tag in ("NNPS", "NNS"):
@@ -1483,6 +1471,14 @@ class _Resolver:
             sector = head_atom.lex["sector"]
         else:
             sector = "STATE"
+        if doc.lower(hw) == "counterpart" and len(mods) == 1:
+            # "Hulusi Akar and his Russian counterpart": who holds his post in Russia
+            holder = self.counterpart_holder(first.w0, mods[0][0])
+            if holder is not None:
+                text = self.text(first.w0, hw + 1)
+                self.add(_M(first.w0, hw + 1, (replace(holder, text=text),), "description",
+                            doc.words[first.w0].sent, person=True))
+                return True
         if sector == "STATE" and (t.lemma.lower() in _lexicon().act_nouns or
                                   doc.lower(hw) in _lexicon().act_nouns):
             # "an Indian proposal": the demonym is the agent of the act the noun names
@@ -1502,6 +1498,23 @@ class _Resolver:
         self.add(_M(first.w0, hw + 1, tuple(refs), "demonym", doc.words[first.w0].sent,
                     plural=len(refs) > 1 or t.tag in ("NNS", "NNPS")))
         return True
+
+    def counterpart_holder(self, w: int, country: str) -> ActorRef | None:
+        """The holder in ``country``, on the article's date, of the post of the person a
+        possessive before word w stands for ("his Russian counterpart")."""
+        if self.doc.lower(w - 1) not in ("his", "her") or self.span is None:
+            return None
+        sent = self.doc.words[w].sent
+        for m in reversed(self.mentions):
+            if m.w0 >= w or sent - m.sent > PRONOUN_WINDOW or not m.person or \
+                    len(m.refs) != 1:
+                continue
+            for key in m.role_keys:
+                holder = self.base.holder(key, country, self.published)
+                if holder is not None:
+                    return self.ref(holder.id, "")
+            return None
+        return None
 
     def atom_covering_token(self, ti: int) -> _Atom | None:
         for a in self.doc.atoms:
