@@ -1,5 +1,6 @@
-"""The quality gate: the seed figures must stay at or above the floors in quality_gate.json,
-and `storyline eval` must agree with the shared scorer (../shared/eval/score.py)."""
+"""The quality gate: the figures on the seeds and on our own sample corpus (gold written by a
+separate annotator) must stay at or above the floors in quality_gate.json, and `storyline
+eval` must agree with the shared scorer (../shared/eval/score.py)."""
 from __future__ import annotations
 
 import hashlib
@@ -12,11 +13,10 @@ import pytest
 from storyline import build_options, export, ingest, open_store
 from storyline.evaluate import evaluate_store
 
-from conftest import ROOT, SEEDS, SEEDS_GOLD, SHARED
+from conftest import ROOT, SAMPLES, SEEDS, SEEDS_GOLD, SHARED
 
 GATE = json.loads((ROOT / "tests" / "quality_gate.json").read_text(encoding="utf-8"))
-
-pytestmark = pytest.mark.seeds
+SAMPLES_GOLD = ROOT / "samples" / "corpus.gold.yaml"
 
 
 def seeds_hash() -> str:
@@ -33,21 +33,37 @@ def seeds_store(seeds_dir, seeds_gold, tmp_path_factory):
     store.close()
 
 
+def check_gate(store, gold, gate: dict) -> None:
+    scores, lines = evaluate_store(store, gold)
+    low = {k: (scores[k], floor) for k, floor in gate["floors"].items() if scores[k] < floor}
+    high = {k: (scores[k], cap) for k, cap in gate["ceilings"].items() if scores[k] > cap}
+    assert not low and not high, f"below floor: {low}; above ceiling: {high}\n" + "\n".join(
+        line for line in lines if not line.startswith("OK"))
+    assert scores["storyline_entries"] < len(store.events())
+
+
+def test_sample_corpus_figures_meet_the_floors(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'samples.db'}")
+    try:
+        assert ingest([str(SAMPLES)], store, build_options(env={})).ok
+        check_gate(store, SAMPLES_GOLD, GATE["samples"])
+    finally:
+        store.close()
+
+
+@pytest.mark.seeds
 def test_the_floors_were_measured_on_these_seeds(seeds_dir):
     assert seeds_hash() == GATE["seeds_sha256_16"], (
         "the seed corpus or its gold changed: re-measure, and update the floors and the hash "
         "in tests/quality_gate.json in a commit that says why")
 
 
+@pytest.mark.seeds
 def test_seed_figures_meet_the_floors(seeds_store):
-    scores, lines = evaluate_store(seeds_store, SEEDS_GOLD)
-    low = {k: (scores[k], floor) for k, floor in GATE["floors"].items() if scores[k] < floor}
-    high = {k: (scores[k], cap) for k, cap in GATE["ceilings"].items() if scores[k] > cap}
-    assert not low and not high, f"below floor: {low}; above ceiling: {high}\n" + "\n".join(
-        line for line in lines if not line.startswith("OK"))
-    assert scores["storyline_entries"] < len(seeds_store.events())
+    check_gate(seeds_store, SEEDS_GOLD, GATE["seeds"])
 
 
+@pytest.mark.seeds
 def test_storyline_eval_agrees_with_the_shared_scorer(seeds_store, tmp_path):
     export(seeds_store, tmp_path, "jsonl")
     shared = json.loads(subprocess.run(
