@@ -102,12 +102,7 @@ class ContextFinder:
             toks = tr.full_subtree(t.i)
             if len(toks) > MAX_ACCORD_PHRASE:
                 toks = tr.subtree(t.i)
-            seen = set()
-            for j in toks:
-                m = tr.mention_of.get(j)
-                if m is None or id(m) in seen:
-                    continue
-                seen.add(id(m))
+            for j, m in tr.mentions_in(toks):
                 for p in self._refs(m, j):
                     add(p)
         # most often named first; on a tie a state before an organisation (the guarantor)

@@ -470,12 +470,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         tr = self.tree
         toks = tr.full_subtree(n)
         out: list[Party] = []
-        seen = set()
-        for j in toks:
-            m = tr.mention_of.get(j)
-            if m is None or id(m) in seen:
-                continue
-            seen.add(id(m))
+        for j, m in tr.mentions_in(toks):
             out.extend(replace(p, how="recalled") for p in self._refs(m, j) if p.how != "unresolved")
         return _unique(out)
 

@@ -34,6 +34,15 @@ class Tree:
                 if old is None or (old.end - old.start) > (m.end - m.start):
                     self.mention_of[i] = m
 
+    def mentions_in(self, toks: Iterable[int]) -> Iterator[tuple[int, Mention]]:
+        """Each mention covering one of ``toks`` once, with the first token it covers."""
+        seen = set()
+        for j in toks:
+            m = self.mention_of.get(j)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                yield j, m
+
     def _span_of(self, start: int, end: int) -> tuple[int, int]:
         toks = [t.i for t in self.tokens if t.idx < end and t.idx + len(t.text) > start]
         return (toks[0], toks[-1] + 1) if toks else (0, 0)
