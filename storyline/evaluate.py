@@ -228,13 +228,9 @@ def score_rows(gold: dict, rows: dict[str, list[dict]]) -> tuple[dict, list[str]
 
 def evaluate_store(store: Store, gold_path: str | Path) -> tuple[dict, list[str]]:
     """Scores of the store's current records against a gold file."""
-    from .export import (actor_rows, claim_rows, document_rows, event_row, proposition_rows,
-                         storyline_rows)
+    from .export import export_rows
 
-    rows = {"documents": document_rows(store), "events": [event_row(e) for e in store.events()],
-            "claims": claim_rows(store), "propositions": proposition_rows(store),
-            "storyline": storyline_rows(store), "actors": actor_rows(store)}
-    return score_rows(load_gold(gold_path), rows)
+    return score_rows(load_gold(gold_path), export_rows(store))
 
 
 def format_scores(s: dict) -> str:

@@ -129,6 +129,13 @@ def _role(r: Role) -> dict:
     return {"title": r.title, "country": r.country, "start": r.start, "end": r.end}
 
 
+def export_rows(store: Store) -> dict[str, list[dict]]:
+    """Every exported table as rows (the JSONL format of ../shared/eval/README.md)."""
+    return {"documents": document_rows(store), "events": [event_row(e) for e in store.events()],
+            "claims": claim_rows(store), "propositions": proposition_rows(store),
+            "storyline": storyline_rows(store), "actors": actor_rows(store)}
+
+
 def export(store: Store, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, int]:
     """Write the export to ``out_dir`` (created); returns rows written per file."""
     if fmt not in FORMATS:
@@ -139,12 +146,8 @@ def export(store: Store, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, i
         return {"events.gdelt.tsv": write_gdelt(store, out / "events.gdelt.tsv")}
     if fmt == "plover":
         return {"events.plover.json": write_plover(store, out / "events.plover.json")}
-    tables = {
-        "documents": document_rows(store), "events": [event_row(e) for e in store.events()],
-        "claims": claim_rows(store), "propositions": proposition_rows(store),
-        "storyline": storyline_rows(store), "actors": actor_rows(store)}
     written = {}
-    for name, rows in tables.items():
+    for name, rows in export_rows(store).items():
         path = out / f"{name}.{fmt}"
         if fmt == "jsonl":
             write_jsonl(path, rows)

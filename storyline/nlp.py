@@ -7,6 +7,7 @@ run time.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -115,10 +116,7 @@ def _clean_entity(ent, sent_of_token) -> EntitySpan | None:
 
 def _paragraph_index(text: str):
     """A function from a character offset to its paragraph (a paragraph is a line of text)."""
-    starts = [0]
-    for m in re.finditer(r"\n+", text):
-        starts.append(m.end())
-    import bisect
+    starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
 
     def paragraph_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset) - 1

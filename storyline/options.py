@@ -13,6 +13,9 @@ from .store.db import DEFAULT_URL
 CONFIG_FILE = "storyline.toml"
 
 
+SETTINGS = ("db", "encoding", "batch_size", "dask")
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Settings every command shares."""
@@ -21,7 +24,6 @@ class Options:
     encoding: str = "utf-8"
     batch_size: int = 16
     progress: bool = True
-    workers: int = 1
     dask: str | None = None  # a scheduler address, or "local" for a local cluster
 
 
@@ -36,34 +38,32 @@ def build_options(config_path: str | None = None, env: dict | None = None, **fla
             table = tomllib.loads(path.read_text(encoding="utf-8")).get("storyline", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-        unknown = set(table) - {"db", "encoding", "batch_size", "workers"}
+        unknown = set(table) - set(SETTINGS)
         if unknown:
             raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} in [storyline]")
-        options = _apply(options, table.get("db"), table.get("encoding"), table.get("batch_size"),
-                         table.get("workers"))
-    options = _apply(options, env.get("STORYLINE_DB"), env.get("STORYLINE_ENCODING"), None, None)
-    options = _apply(options, flags.get("db"), flags.get("encoding"), flags.get("batch_size"),
-                     flags.get("workers"), flags.get("progress"))
-    dask = flags.get("dask") or env.get("STORYLINE_DASK")
-    return replace(options, dask=dask) if dask else options
+        options = _apply(options, table)
+    options = _apply(options, {k: env.get(f"STORYLINE_{k.upper()}") for k in SETTINGS})
+    options = _apply(options, flags)
+    if flags.get("progress") is not None:
+        options = replace(options, progress=bool(flags["progress"]))
+    return options
 
 
-def _apply(options: Options, db, encoding, batch_size, workers, progress=None) -> Options:
+def _apply(options: Options, layer: dict) -> Options:
+    """One layer of settings over the options; a missing or empty value changes nothing."""
     changes = {}
-    if db:
+    if db := layer.get("db"):
         changes["db_url"] = db if "://" in db else f"sqlite:///{db}"
-    if encoding:
+    if encoding := layer.get("encoding"):
         try:
             "".encode(encoding)
         except LookupError as exc:
             raise ConfigError(f"unknown encoding {encoding!r} (try utf-8 or latin-1)") from exc
         changes["encoding"] = encoding
-    if batch_size is not None:
+    if (batch_size := layer.get("batch_size")) not in (None, ""):
         if int(batch_size) < 1:
             raise ConfigError("batch size must be at least 1")
         changes["batch_size"] = int(batch_size)
-    if workers is not None:
-        changes["workers"] = max(1, int(workers))
-    if progress is not None:
-        changes["progress"] = bool(progress)
+    if dask := layer.get("dask"):
+        changes["dask"] = dask
     return replace(options, **changes)

@@ -107,12 +107,17 @@ def ingest_articles(items: Iterable[RawArticle | Skipped], store: Store, options
     known = store.known_ids(d.id for d in documents)
     fresh: list[Document] = []
     seen: dict[str, Document] = {}
+    copies_in_batch: list[Skipped] = []
     for doc in documents:
-        if doc.id in known or doc.id in seen:
-            store.add_source(doc.id, doc.origin) if doc.id in known else None
-            first = seen.get(doc.id)
-            reason = "already stored" if doc.id in known else f"same article as {first.origin}"
-            report.duplicates.append(Skipped(doc.origin, reason, kind="duplicate", doc_id=doc.id))
+        if doc.id in known:
+            store.add_source(doc.id, doc.origin)
+            report.duplicates.append(Skipped(doc.origin, "already stored", kind="duplicate", doc_id=doc.id))
+            continue
+        if doc.id in seen:
+            copy = Skipped(doc.origin, f"same article as {seen[doc.id].origin}", kind="duplicate",
+                           doc_id=doc.id)
+            report.duplicates.append(copy)
+            copies_in_batch.append(copy)
             continue
         seen[doc.id] = doc
         fresh.append(doc)
@@ -126,9 +131,8 @@ def ingest_articles(items: Iterable[RawArticle | Skipped], store: Store, options
         if on_done:
             on_done(1)
     # Sources of duplicates inside this batch, now that their first copy is stored.
-    for dup in report.duplicates:
-        if dup.reason.startswith("same article"):
-            store.add_source(dup.doc_id, dup.origin)
+    for copy in copies_in_batch:
+        store.add_source(copy.doc_id, copy.origin)
     if report.stored:
         rebuild_corpus(store)
     return report

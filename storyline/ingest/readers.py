@@ -127,8 +127,7 @@ def read_html(data: bytes | str, origin: str, name: str, url: str | None = None)
     """The main text and metadata of an HTML page, extracted by trafilatura."""
     import trafilatura
 
-    html = data if isinstance(data, str) else decode(data, origin, "utf-8") if _is_utf8(data) \
-        else data.decode("latin-1")
+    html = data if isinstance(data, str) else _html_text(data, origin)
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                          favor_precision=True)
     if result is None:
@@ -144,12 +143,15 @@ def read_html(data: bytes | str, origin: str, name: str, url: str | None = None)
                       outlet=doc.get("sitename"), author=doc.get("author"), metadata=meta)
 
 
-def _is_utf8(data: bytes) -> bool:
+def _html_text(data: bytes, origin: str) -> str:
+    """An HTML page's text: UTF-8 when it is, else Latin-1 (pages rarely say, and are
+    rarely anything else); binary data raises IngestError."""
     try:
-        data.decode("utf-8")
-        return True
-    except UnicodeDecodeError:
-        return False
+        return decode(data, origin, "utf-8")
+    except IngestError as exc:
+        if "binary" in exc.reason:
+            raise
+        return data.decode("latin-1")
 
 
 def read_feed(data: bytes, origin: str) -> Iterator[RawArticle]:
@@ -268,5 +270,4 @@ def read_url(url: str, encoding: str = "utf-8") -> Iterator[Item]:
     elif "html" in ctype or data.lstrip()[:1] == b"<":
         yield from _guard(url, lambda: [read_html(data, url, url, url=url)])
     else:
-        for item in _read_text_bytes(data, url, url, encoding):
-            yield item
+        yield from _read_text_bytes(data, url, url, encoding)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -254,21 +255,22 @@ class Store:
         with self.engine.connect() as conn:
             return [codec.loads(cls, d) for d in conn.execute(query).scalars()]
 
+    def _per_doc(self, table, cls, doc_id: str | None, position):
+        """Records of a per-article table, of one document or all, in document order."""
+        where = [table.c.doc_id == doc_id] if doc_id else []
+        return self._records(table, cls, *where, order=[table.c.doc_id, position])
+
     def events(self, doc_id: str | None = None) -> list[Event]:
-        where = [t.events.c.doc_id == doc_id] if doc_id else []
-        return self._records(t.events, Event, *where, order=[t.events.c.doc_id, t.events.c.sent])
+        return self._per_doc(t.events, Event, doc_id, t.events.c.sent)
 
     def quotes(self, doc_id: str | None = None) -> list[Quote]:
-        where = [t.quotes.c.doc_id == doc_id] if doc_id else []
-        return self._records(t.quotes, Quote, *where, order=[t.quotes.c.doc_id, t.quotes.c.sent])
+        return self._per_doc(t.quotes, Quote, doc_id, t.quotes.c.sent)
 
     def claims(self, doc_id: str | None = None) -> list[Claim]:
-        where = [t.claims.c.doc_id == doc_id] if doc_id else []
-        return self._records(t.claims, Claim, *where, order=[t.claims.c.doc_id, t.claims.c.sent])
+        return self._per_doc(t.claims, Claim, doc_id, t.claims.c.sent)
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:
-        where = [t.mentions.c.doc_id == doc_id] if doc_id else []
-        return self._records(t.mentions, Mention, *where, order=[t.mentions.c.doc_id, t.mentions.c.idx])
+        return self._per_doc(t.mentions, Mention, doc_id, t.mentions.c.idx)
 
     def mentions_with_docs(self) -> list[tuple[str, Mention]]:
         query = select(t.mentions.c.doc_id, t.mentions.c.data).order_by(t.mentions.c.doc_id, t.mentions.c.idx)
@@ -307,22 +309,11 @@ class Store:
             for claim in self._claims_in(conn):
                 prop = claim_props.get(claim.id)
                 if prop != claim.proposition:
-                    from dataclasses import replace
                     conn.execute(update(t.claims).where(t.claims.c.id == claim.id).values(
                         proposition=prop, data=codec.dumps(replace(claim, proposition=prop))))
 
     def _claims_in(self, conn) -> list[Claim]:
         return [codec.loads(Claim, d) for d in conn.execute(select(t.claims.c.data)).scalars()]
-
-    def set_published(self, doc_id: str, published: PublicationDate) -> None:
-        """Update a document's resolved publication date (corpus-level re-dating)."""
-        with self.engine.begin() as conn:
-            raw = conn.execute(select(t.documents.c.analysis).where(t.documents.c.id == doc_id)).scalar()
-            payload = json.loads(raw) if raw else {}
-            payload["published"] = codec.to_dict(published)
-            conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(
-                published=published.value, published_origin=published.origin,
-                analysis=json.dumps(payload, ensure_ascii=False)))
 
     def parse_models(self) -> list[str]:
         with self.engine.connect() as conn:
