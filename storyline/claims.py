@@ -99,7 +99,7 @@ CONTEST_THRESHOLD = 0.6
 class Concept:
     id: str
     stems: tuple[str, ...]
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: re.Pattern | None  # all its phrases, matched on the text's words joined by spaces
     words: frozenset = frozenset()  # exact words ("port$" in the file)
 
 
@@ -131,9 +131,9 @@ def concept_lexicon() -> ConceptLexicon:
         words = [str(w).lower() for w in words]
         exact = frozenset(w[:-1] for w in words if w.endswith("$"))
         stems = tuple(w for w in words if " " not in w and "-" not in w and not w.endswith("$"))
-        phrases = tuple(tuple(re.findall(r"[a-z0-9*]+", w)) for w in words
-                        if (" " in w or "-" in w) and not w.endswith("$"))
-        concepts.append(Concept(str(cid), stems, phrases, exact))
+        phrases = [re.findall(r"[a-z0-9*]+", w) for w in words
+                   if (" " in w or "-" in w) and not w.endswith("$")]
+        concepts.append(Concept(str(cid), stems, _phrase_pattern(phrases), exact))
     ids = {c.id for c in concepts}
     axes = []
     for n, ax in enumerate(data.get("axes") or ()):
@@ -146,6 +146,16 @@ def concept_lexicon() -> ConceptLexicon:
         axes.append(Axis(str(ax["id"]), ax["pole"], ax["counter"], tuple(ax.get("topic") or ())))
     return ConceptLexicon(tuple(concepts), tuple(axes),
                           frozenset(w.lower() for w in data.get("drop_in_denial") or ()))
+
+
+def _phrase_pattern(phrases: list[list[str]]) -> re.Pattern | None:
+    """One regex for a concept's phrases over words joined by single spaces: each phrase
+    word matches the start of a word, "*" any one word."""
+    if not phrases:
+        return None
+    alternatives = (" ".join(r"[a-z0-9]+" if p == "*" else re.escape(p) + r"[a-z0-9]*" for p in ph)
+                    for ph in phrases)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,20 +198,11 @@ def _words(text: str) -> list[str]:
 def claim_concepts(text: str) -> frozenset[str]:
     """The concept keys a claim text mentions (stems match word beginnings, exact words
     whole words; phrases match word sequences, "*" standing for any one word)."""
-    lex = concept_lexicon()
     words = _words(text)
-    found = set()
-    for c in lex.concepts:
-        if any(w.startswith(s) for s in c.stems for w in words) or not c.words.isdisjoint(words):
-            found.add(c.id)
-            continue
-        for ph in c.phrases:
-            n = len(ph)
-            if any(all(p == "*" or words[k + j].startswith(p) for j, p in enumerate(ph))
-                   for k in range(len(words) - n + 1)):
-                found.add(c.id)
-                break
-    return frozenset(found)
+    joined = " ".join(words)
+    return frozenset(c.id for c in concept_lexicon().concepts
+                     if any(w.startswith(c.stems) for w in words) or not c.words.isdisjoint(words)
+                     or (c.phrases is not None and c.phrases.search(joined)))
 
 
 # ── per article ─────────────────────────────────────────────────────────────────────────
@@ -215,7 +216,7 @@ def extract_claims(parsed: ParsedDoc, quotes: Sequence[Quote],
     Raises DataError when a lexicon file is malformed.
     """
     view = ParseView(parsed, mentions)
-    reports = find_reports(parsed, mentions)
+    reports = find_reports(parsed, mentions, view)
     quote_at = {(q.start, q.end): q for q in quotes}
     outer = _outer_reports(reports)
     drafts: list[_Draft] = []

@@ -192,8 +192,9 @@ def _summaries() -> tuple[Mapping[str, Mapping[str, str]], tuple[Mapping, ...], 
     for n, topic in enumerate(raw.get("topics") or ()):
         if not isinstance(topic, dict) or not topic.get("words") or not topic.get("types"):
             raise DataError(f"{SUMMARIES_FILE}: topics[{n}] needs 'words' and 'types'")
+        words = (re.escape(str(w).lower()) for w in topic["words"])
         topics.append({
-            "words": tuple(str(w).lower() for w in topic["words"]),
+            "pattern": re.compile(rf"(?<![a-z])(?:{'|'.join(words)})(?![a-z])"),
             "types": frozenset(str(t).upper() for t in topic["types"]),
             "variants": {k: _template(str(v), f"topics[{n}].{k}") for k, v in topic.items() if k in _VARIANTS},
         })
@@ -872,9 +873,8 @@ def _topic(members: Sequence[Event], plover: str) -> Mapping[str, str] | None:
     for topic in topics:
         if plover.upper() not in topic["types"]:
             continue
-        for window in windows:
-            if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", window) for w in topic["words"]):
-                return topic["variants"]
+        if any(topic["pattern"].search(window) for window in windows):
+            return topic["variants"]
     return None
 
 

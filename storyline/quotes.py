@@ -53,8 +53,6 @@ _CLOSE_DOUBLE = "”»"
 _QUOTE_CHARS = "\"“”„«»‘’'"
 _FRAME_PUNCT = {":", ",", "—", "–", "-", ";"}
 _SUBJECT_DEPS = ("nsubj",)
-# Function words that open a clause the reporter adds, not the speaker (cut from content).
-_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 _INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 
 
@@ -84,6 +82,9 @@ class CueLexicon:
     evidence_nouns: frozenset
     evidence_verbs: frozenset
     reporter_participles: frozenset = frozenset()
+    contrast_marks: frozenset = frozenset()
+    addressee_verbs: frozenset = frozenset()
+    all_pronouns: frozenset = frozenset()  # every word of ``pronouns``, for membership tests
 
 
 @functools.cache
@@ -116,6 +117,7 @@ def cue_lexicon() -> CueLexicon:
     channels.sort(key=lambda c: -len(c[0]))  # longest phrase wins
     groups = load_yaml("quotes/groups.yaml") or {}
     pronouns = {k: frozenset(v) for k, v in (groups.get("pronouns") or {}).items()}
+    all_pronouns = frozenset().union(*pronouns.values()) if pronouns else frozenset()
     return CueLexicon(verbs=verbs, according=according,
                       verb_channels=dict(cues.get("verb_channels") or {}),
                       channels=tuple(channels),
@@ -124,6 +126,9 @@ def cue_lexicon() -> CueLexicon:
                       light_objects=dict(cues.get("light_objects") or {}),
                       claim_nouns=frozenset(cues.get("claim_nouns") or ()),
                       reporter_participles=frozenset(cues.get("reporter_participles") or ()),
+                      contrast_marks=frozenset(cues.get("contrast_marks") or ()),
+                      addressee_verbs=frozenset(cues.get("addressee_verbs") or ()),
+                      all_pronouns=all_pronouns,
                       evidence_nouns=frozenset((cues.get("evidence") or {}).get("nouns") or ()),
                       evidence_verbs=frozenset((cues.get("evidence") or {}).get("verbs") or ()))
 
@@ -176,8 +181,11 @@ def _double_spans(text: str, a: int, b: int) -> list[QuoteSpan]:
 def _single_spans(text: str, a: int, b: int, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     """‘…’ and '…' quotes; an apostrophe between letters ("India’s") never opens or closes."""
     out, open_at = [], None
+    inside = bytearray(b - a)  # 1 where a double quote covers the character
+    for d in doubles:
+        inside[d.start - a:d.end - a] = b"\x01" * (d.end - d.start)
     for i in range(a, b):
-        if any(d.start <= i < d.end for d in doubles):
+        if inside[i - a]:
             open_at = None
             continue
         ch = text[i]
@@ -346,14 +354,16 @@ class Report:
         return max(p[1] for p in self.pieces)
 
 
-def find_reports(parsed: ParsedDoc, mentions: Sequence[Mention]) -> list[Report]:
+def find_reports(parsed: ParsedDoc, mentions: Sequence[Mention],
+                 view: ParseView | None = None) -> list[Report]:
     """Every attributed piece of speech or stated position in a document, in text order.
 
     The shared finder behind ``extract_quotes`` and ``claims.extract_claims``; includes
-    stated positions that are not speech ("X believes …": ``speech`` False).
+    stated positions that are not speech ("X believes …": ``speech`` False). A caller that
+    already holds the document's ``ParseView`` passes it (its caches are pure).
     """
     lex = cue_lexicon()
-    view = ParseView(parsed, mentions)
+    view = view if view is not None else ParseView(parsed, mentions)
     author = _byline_author(view)
     reports: list[Report] = []
     by_cue: dict[int, Report] = {}
@@ -693,7 +703,8 @@ def _actor_subject(view: ParseView, v: int) -> bool:
 def _trim(view: ParseView, lo: int, hi: int, head: int) -> tuple[int, int]:
     """Cut a content span to the speaker's words: no leading "that", no trailing punctuation,
     quote marks or whitespace, no contrastive clause the reporter adds ("…, while …")."""
-    verbs = cue_lexicon().verbs
+    lex = cue_lexicon()
+    verbs = lex.verbs
     for c in range(head + 1, hi + 1):
         t = view.toks[c]
         if t.dep in ("conj", "advcl") and t.lemma.lower() in verbs and t.pos == "VERB" and not any(
@@ -706,9 +717,9 @@ def _trim(view: ParseView, lo: int, hi: int, head: int) -> tuple[int, int]:
         t = view.toks[c]
         if t.dep == "advcl" and c > head:
             marks = [view.toks[k].text.lower() for k in view.children[c] if view.toks[k].dep == "mark"]
-            if any(m in _CONTRAST_MARKS for m in marks):
+            if any(m in lex.contrast_marks for m in marks):
                 hi = min(hi, view.subtree(c)[0] - 1)
-            elif t.tag == "VBG" and t.lemma.lower() in cue_lexicon().reporter_participles \
+            elif t.tag == "VBG" and t.lemma.lower() in lex.reporter_participles \
                     and view.toks[view.subtree(c)[0] - 1].text == ",":
                 hi = min(hi, view.subtree(c)[0] - 1)  # "…, contradicting Israeli officials"
     while lo <= hi and (view.toks[lo].dep == "mark" and view.toks[lo].text.lower() == "that"
@@ -736,7 +747,7 @@ def _resolve_speaker(view: ParseView, lex: CueLexicon, head: int, earlier: list[
     lemma = tok.lemma.lower()
     channel = _match_channel(lex, [tok.text.lower()]) if lemma in lex.subject_channels else None
     m = view.mention_at(head)
-    if lower in _all_pronouns(lex):
+    if lower in lex.all_pronouns:
         # A pronoun speaker is, in news prose, the speaker just reported before the mention
         # resolver's nearest person; ours looks at the previous reports first.
         ref = _pronoun(view, lex, head, earlier, author, reports_only=True)
@@ -885,10 +896,6 @@ def _in_relative(view: ParseView, head: int, i: int) -> bool:
     return False
 
 
-def _all_pronouns(lex: CueLexicon) -> frozenset:
-    return frozenset().union(*lex.pronouns.values()) if lex.pronouns else frozenset()
-
-
 def _pronoun(view: ParseView, lex: CueLexicon, head: int, earlier: list[Report], author,
              reports_only: bool = False) -> ActorRef | None:
     """Resolve a pronoun speaker: the last compatible speaker nearby, else the last
@@ -928,7 +935,7 @@ def _pronoun(view: ParseView, lex: CueLexicon, head: int, earlier: list[Report],
         if para - view.para(i) > PRONOUN_PARAGRAPHS:
             break
         ref = view.known(m.refs[0])
-        if fits(ref) and view.in_quote(i) is None and view.toks[i].text.lower() not in _all_pronouns(lex):
+        if fits(ref) and view.in_quote(i) is None and view.toks[i].text.lower() not in lex.all_pronouns:
             return ref
     return None
 
@@ -980,7 +987,7 @@ def _channel(view: ParseView, lex: CueLexicon, v: int) -> str | None:
                     ch = _match_channel(lex, words)
                     if ch:
                         found.append(ch)
-        elif t.dep in ("dobj", "dative") and view.toks[v].lemma.lower() in ("tell", "brief", "inform"):
+        elif t.dep in ("dobj", "dative") and view.toks[v].lemma.lower() in lex.addressee_verbs:
             ch = _match_channel(lex, [t.text.lower()])
             if ch:
                 found.append(ch)
@@ -1197,14 +1204,17 @@ def report_text(parsed: ParsedDoc, rep: Report) -> str:
     return clean_content(" ".join(parsed.text[a:b] for a, b in sorted(rep.pieces)))
 
 
+def _tok_idx(tok) -> int:
+    return tok.idx
+
+
 def report_sentence(parsed: ParsedDoc, rep: Report) -> tuple[int, str]:
     """The index of the report's (first) sentence and the text of all sentences it spans."""
     toks = parsed.tokens
     idx = [rep.cue_tok] if rep.cue_tok is not None else []
-    view_starts = [t.idx for t in toks]
     for a, b in rep.pieces:
-        idx.append(max(bisect.bisect_right(view_starts, a) - 1, 0))
-        idx.append(max(bisect.bisect_right(view_starts, max(a, b - 1)) - 1, 0))
+        idx.append(max(bisect.bisect_right(toks, a, key=_tok_idx) - 1, 0))
+        idx.append(max(bisect.bisect_right(toks, max(a, b - 1), key=_tok_idx) - 1, 0))
     sents = [toks[i].sent for i in idx]
     first, last = min(sents), max(sents)
     sa, sb = parsed.sentences[first], parsed.sentences[last]
