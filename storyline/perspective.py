@@ -68,7 +68,7 @@ _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 # Between two words of a term: spaces, or a hyphen/dash with optional spaces.
 _SEP = rf"(?:[\s\u00a0]*[{re.escape(_HYPHENS)}][\s\u00a0]*|[\s\u00a0]+)"
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
-_APOS = "['\u2019\u2018\u02bc`\u00b4]"
+_APOS = f"[{_APOSTROPHES}]"
 # Decoration around a heading or footer line: markdown emphasis, bullets, dashes.
 _LINE_MARKS = " \t*_>\u2022" + _HYPHENS
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")

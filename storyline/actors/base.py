@@ -43,9 +43,6 @@ MILITARY_ROLES = frozenset({"army_chief", "military_chief"})
 MIN_SURNAME_LEN = 3
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# Words that are never a surname on their own ("bin Salman" → "Salman").
-_NAME_PARTICLES = frozenset({"de", "van", "von", "al", "bin", "jr", "sr", "jr.", "sr.", "der",
-                             "la", "le", "da", "del", "di", "ibn", "el"})
 
 
 # ── dates ───────────────────────────────────────────────────────────────────────────────
@@ -280,17 +277,23 @@ def role_key_for_title(title: str, country: str | None) -> str | None:
 
 
 @functools.cache
+def neutral_qualifiers() -> frozenset[str]:
+    """Qualifiers that leave an office as it is ("new President": ``titles.yaml``)."""
+    data = load_yaml("actors/titles.yaml")
+    return frozenset(w.lower() for w in (data.get("neutral_qualifiers") or ()))
+
+
+@functools.cache
 def _neutral_title_words() -> frozenset[str]:
     """Words that may precede a title without changing the office: country names and
     demonyms ("Indian Prime Minister", "Russia's Foreign Minister") and the neutral
     qualifiers of titles.yaml ("new President")."""
-    data = load_yaml("actors/titles.yaml")
-    out = {w.lower() for w in (data.get("neutral_qualifiers") or ())}
+    out = set(neutral_qualifiers())
     for s in load_states():
         for text in (s.name, *s.aliases, *s.demonyms, *s.metonyms):
             out.update(w.lower().strip(".") for w in text.split())
             out.add(text.lower())
-    out.update(("u.s.", "us", "u.s", "the"))
+    out.add("the")  # "the Prime Minister"
     return frozenset(out)
 
 
@@ -490,10 +493,17 @@ def _is_acronym(text: str) -> bool:
     return len(letters) >= 1 and all(c.isupper() for c in letters) and len(text) <= 8
 
 
+@functools.cache
+def _surname_particles() -> frozenset[str]:
+    """Words that are never a surname on their own (``nouns.yaml: surname_particles``)."""
+    return frozenset(w.lower() for w in load_yaml("actors/nouns.yaml").get("surname_particles")
+                     or ())
+
+
 def surname(name: str) -> str:
     """The last name-word of a full name ("Narendra Modi" → "Modi")."""
     parts = [p for p in re.split(r"\s+", name.strip()) if p]
-    while len(parts) > 1 and parts[-1].lower() in _NAME_PARTICLES:
+    while len(parts) > 1 and parts[-1].lower() in _surname_particles():
         parts.pop()
     return parts[-1] if parts else ""
 

@@ -57,6 +57,7 @@ class _Lexicon:
     party_nouns: tuple[tuple[str, frozenset[str]], ...]  # noun → determiners
     igo_member_nouns: frozenset[str]
     ethnic_markers: frozenset[str]
+    unnamed_nsa_label: str  # the name of "terror attack"'s unnamed perpetrators
 
 
 @functools.cache
@@ -111,28 +112,31 @@ def _lexicon() -> _Lexicon:
                  for w in words if " " not in w and len(w) >= TYPO_MIN_LEN)
     typo += tuple((w, "attack", True) for w in nouns.get("attack_nouns") or ()
                   if len(w) >= TYPO_MIN_LEN)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in nouns.get(key) or ())
+
     return _Lexicon(
         entries=tuple((k, tuple(v.items())) for k, v in out.items()),
-        not_current=frozenset(w.lower().rstrip("-") for w in nouns.get("not_current") or ()),
-        channels=frozenset(c.lower() for c in nouns.get("channels") or ()),
+        not_current=frozenset(w.rstrip("-") for w in words("not_current")),
+        channels=words("channels"),
         pronouns=pronouns,
-        relatives=frozenset(w.lower() for w in nouns.get("relative_pronouns") or ()),
+        relatives=words("relative_pronouns"),
         typo_vocab=typo,
-        not_actor_heads=frozenset(w.lower() for w in nouns.get("not_actor_heads") or ()),
-        person_government_nouns=frozenset(
-            w.lower() for w in nouns.get("person_government_nouns") or ()),
-        home_prepositions=frozenset(w.lower() for w in nouns.get("home_prepositions") or ()),
-        not_actor_after_demonym=frozenset(
-            w.lower() for w in nouns.get("not_actor_after_demonym") or ()),
-        ethnic_markers=frozenset(w.lower() for w in nouns.get("ethnic_markers") or ()),
-        act_nouns=frozenset(w.lower() for w in nouns.get("act_nouns") or ()),
-        person_heads=frozenset(w.lower() for w in nouns.get("person_heads") or ()),
-        origin_participles=frozenset(w.lower() for w in nouns.get("origin_participles") or ()),
-        report_verbs=frozenset(w.lower() for w in nouns.get("report_verbs") or ()),
-        bare_bodies=frozenset(w.lower() for w in nouns.get("bare_body_nouns") or ()),
+        not_actor_heads=words("not_actor_heads"),
+        person_government_nouns=words("person_government_nouns"),
+        home_prepositions=words("home_prepositions"),
+        not_actor_after_demonym=words("not_actor_after_demonym"),
+        ethnic_markers=words("ethnic_markers"),
+        act_nouns=words("act_nouns"),
+        person_heads=words("person_heads"),
+        origin_participles=words("origin_participles"),
+        report_verbs=words("report_verbs"),
+        bare_bodies=words("bare_body_nouns"),
         party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v or ()))
                           for k, v in _mapping(nouns, "party_nouns").items()),
-        igo_member_nouns=frozenset(w.lower() for w in nouns.get("igo_member_nouns") or ()))
+        igo_member_nouns=words("igo_member_nouns"),
+        unnamed_nsa_label=str(nouns.get("unnamed_nsa_label") or "militants"))
 
 
 def _mapping(data: dict, key: str) -> dict:
@@ -141,19 +145,6 @@ def _mapping(data: dict, key: str) -> dict:
     if not isinstance(value, dict):
         raise DataError(f"{data_path('actors/nouns.yaml')}: '{key}' must be a mapping")
     return value
-
-
-@dataclass(frozen=True, slots=True)
-class _TitleWords:
-    neutral: frozenset[str]  # qualifiers that leave the office as it is ("new President")
-
-
-@functools.cache
-def _title_words() -> _TitleWords:
-    """Word lists of titles.yaml that the resolver reads besides the titles."""
-    data = load_yaml("actors/titles.yaml")
-    return _TitleWords(neutral=frozenset(
-        w.lower() for w in (data.get("neutral_qualifiers") or ())))
 
 
 @functools.cache
@@ -240,12 +231,16 @@ def _word_ok(pattern_word: str, text_word: str, strict: bool) -> bool:
     return True
 
 
+def _norm_gap(gap: str) -> str:
+    """A gap without spaces, with one hyphen and one apostrophe for all their variants."""
+    return "".join("-" if c in _HYPHENS else "'" if c in _APOSTROPHES else c
+                   for c in gap if not c.isspace())
+
+
 def _gap_ok(pattern_gap: str, text_gap: str) -> bool:
     if "\n" in text_gap or not set(text_gap) <= _JOINERS | {","}:
         return False
-    norm = lambda g: "".join("-" if c in _HYPHENS else "'" if c in _APOSTROPHES else c
-                             for c in g if not c.isspace())
-    p, t = norm(pattern_gap), norm(text_gap)
+    p, t = _norm_gap(pattern_gap), _norm_gap(text_gap)
     if "," in t and "," not in p:
         return False
     if not pattern_gap and any(c.isspace() for c in text_gap):
@@ -411,6 +406,8 @@ def _typo_atom(doc: _Doc, i: int) -> _Atom | None:
     prev = doc.atoms[-1] if doc.atoms else None
     after_mod = prev is not None and prev.w1 == i and prev.has("nsa_mod")
     before_of = doc.lower(i + 1) == "of"
+    if not (after_mod or before_of):
+        return None
     for vocab, role, value in _lexicon().typo_vocab:
         if (role == "attack" and after_mod) or (role == "sector" and before_of):
             if word.rstrip("s") == vocab.rstrip("s"):

@@ -29,18 +29,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..knowledge import load_yaml
 from ..records import Actor, ActorRef, Mention, ParsedDoc, Role, Token
 from .base import (ActorBase, TitleInfo, date_range, executive_presidents, load_titles,
-                   nsa_governments, role_key_for_title, surname)
-from .lexicon import (_HYPHENS, _Atom, _city_names, _Doc, _gazetteer, _lexicon, _match_atoms,
-                      _title_words)
+                   neutral_qualifiers, nsa_governments, role_key_for_title, surname)
+from .lexicon import _HYPHENS, _Atom, _city_names, _Doc, _gazetteer, _lexicon, _match_atoms
 
-_HYPHENS = set("-–‑")
-_APOSTROPHES = {"'", "’"}
 _DETERMINERS = {"the", "a", "an"}
 _INDEFINITE = {"a", "an"}
 _COORD = {"and", "&", "or"}
@@ -75,6 +71,9 @@ _QUALIFIER_LEX = {"sector", "state_noun"}
 MINISTERIAL = frozenset({"foreign_minister", "defence_minister", "trade_minister",
                          "finance_minister", "interior_minister", "foreign_secretary",
                          "foreign_ministry_spokesperson"})
+# Words read past between "NAME, [the] [MOD]" and the title of an apposition ("X, a senior
+# adviser to ...", "Y, the current foreign minister").
+_APPOSITION_LEAD_WORDS = frozenset({"top", "senior", "chief", "official", "current"})
 # Characters that may join the words of one phrase ("U.S. Secretary", "India's top").
 _TIGHT_GAP = set(" '’-–‑.")
 # A title word ending in a full stop this short is an abbreviation ("Gen.", "Lt."), whose stop
@@ -166,6 +165,11 @@ class _Resolver:
         if org.kind == "nsa":  # a group's leader acts for the group, in its country
             return org.country, org.code or code
         return None, org.code or org.id.upper()
+
+    def kind(self, actor_id: str | None) -> str:
+        """The kind of a base actor ("other" when the base has no such actor)."""
+        actor = self.base.get(actor_id)
+        return actor.kind if actor else "other"
 
     def sector_ref(self, country: str, sector: str, text: str) -> ActorRef | None:
         if sector == "STATE":
@@ -312,7 +316,7 @@ class _Resolver:
         office = self.office(titles, country, org, portfolio)
         human_title = " ".join(([self.text(q0, title_atom.w0)] if qualifiers else [])
                                + title_words)
-        if any(x not in _title_words().neutral for x in qualifiers):
+        if any(x not in neutral_qualifiers() for x in qualifiers):
             office = self.qualified(office)  # an "agriculture minister" is no minister of all
         if doc.lower(first - 1) in _DETERMINERS:
             first -= 1
@@ -369,7 +373,7 @@ class _Resolver:
             if of_sector:
                 titles = [replace(t, sector=of_sector) for t in titles]
             office = self.office(titles, country, org, of_portfolio or portfolio)
-            if any(x not in _title_words().neutral for x in qualifiers):
+            if any(x not in neutral_qualifiers() for x in qualifiers):
                 office = self.qualified(office)
         if not_current:
             if mod:
@@ -691,8 +695,7 @@ class _Resolver:
         while end < len(doc.words) and end - w < MAX_NAME_WORDS:
             atom = self.atom(end)
             if atom is not None:
-                persons = [p for p in atom.actors if (self.base.get(p.actor) or Actor(
-                    "", "", "other")).kind == "person"]
+                persons = [p for p in atom.actors if self.kind(p.actor) == "person"]
                 if persons:
                     after = self.name_words_after(atom.w1)
                     if after > atom.w1 and self.continues_name(atom, persons, after):
@@ -757,8 +760,7 @@ class _Resolver:
         if atom is None:
             return w not in self.in_atom
         return atom.w1 == w + 1 and not atom.lex and all(
-            (self.base.get(p.actor) or Actor("", "", "other")).kind == "person"
-            for p in atom.actors)
+            self.kind(p.actor) == "person" for p in atom.actors)
 
     def person_ref(self, atom: _Atom, w0: int, w1: int) -> ActorRef | None:
         """The person a name atom means, given any first names before it (w0 < atom.w0)."""
@@ -857,8 +859,7 @@ class _Resolver:
             atom = self.doc.atoms[k]
             if w0 <= atom.w0 < w1 or atom.has("title") or self.modifies_title(atom):
                 continue
-            if any((self.base.get(p.actor) or Actor("", "", "other")).kind == "person"
-                   for p in atom.actors):
+            if any(self.kind(p.actor) == "person" for p in atom.actors):
                 continue
             if self.aimed_at(atom):
                 continue
@@ -996,7 +997,7 @@ class _Resolver:
             v = self.skip_det(run[1])
             mod = self.modifier(v)
             t = mod[1] if mod else v
-            while doc.lower(t) in ("top", "senior", "chief", "official", "current"):
+            while doc.lower(t) in _APPOSITION_LEAD_WORDS:
                 t += 1
             q0 = t
             while t - q0 < MAX_TITLE_QUALIFIERS and not self.is_title(t) and self.qualifier(t):
@@ -1013,16 +1014,14 @@ class _Resolver:
         doc = self.doc
         if not atom.actors:
             return False
-        persons = [p for p in atom.actors if (self.base.get(p.actor) or Actor("", "", "other"))
-                   .kind == "person"]
+        persons = [p for p in atom.actors if self.kind(p.actor) == "person"]
         if persons and len(persons) < len(atom.actors):
             # "UN" is the United Nations, not Kim Jong Un: a person wins only on exact case
             words = tuple(self.doc.words[i].text for i in range(atom.w0, atom.w1))
             persons = [p for p in persons if p.words == words]
             if not persons:
                 atom = _Atom(atom.w0, atom.w1, tuple(
-                    p for p in atom.actors if (self.base.get(p.actor) or Actor(
-                        "", "", "other")).kind != "person"), atom.lex)
+                    p for p in atom.actors if self.kind(p.actor) != "person"), atom.lex)
         if persons:
             run = self.first_names_before(atom)
             after = self.name_words_after(atom.w1)
@@ -1120,7 +1119,7 @@ class _Resolver:
             v += 1
         mod = self.modifier(v)
         t = mod[1] if mod else v
-        while doc.lower(t) in ("top", "senior", "chief", "official", "current"):
+        while doc.lower(t) in _APPOSITION_LEAD_WORDS:
             if self.atom(t) is not None:
                 break
             t += 1
@@ -1148,7 +1147,7 @@ class _Resolver:
                 titles = [replace(ti, sector=of[4]) for ti in titles]
         office = self.office(titles, country, org, portfolio)
         human_title = self.text(q0, title_atom.w1)
-        if any(x not in _title_words().neutral for x in qualifiers):
+        if any(x not in neutral_qualifiers() for x in qualifiers):
             office = self.qualified(office)
         ref = m.refs[0]
         if ref.actor_id in self.new_actors and (office[1] or country or org):
@@ -1367,7 +1366,7 @@ class _Resolver:
     def igo_phrase(self, atom: _Atom) -> bool:
         """IGO + people noun: "UN officials", "NATO troops", "EU countries" → the IGO."""
         doc = self.doc
-        kinds = {(self.base.get(p.actor) or Actor("", "", "other")).kind for p in atom.actors}
+        kinds = {self.kind(p.actor) for p in atom.actors}
         if kinds != {"igo"} or len(atom.actors) != 1:
             return False
         found = self.noun_head(atom)
@@ -1562,7 +1561,7 @@ class _Resolver:
         a = self.atom(v)
         if a is None or a.has("demonym"):
             return None
-        if not places and any((self.base.get(p.actor) or Actor("", "", "other")).kind !=
+        if not places and any(self.kind(p.actor) !=
                               "state" for p in a.actors):
             return None  # "of Moscow" is the government's, not the people's home
         countries = self.countries_of(a)
@@ -1769,8 +1768,8 @@ class _Resolver:
             nxt = self.atom(atom.w1)
             if nxt is not None and nxt.has("attack"):
                 text = self.text(atom.w0, nxt.w1)
-                label = load_yaml("actors/nouns.yaml").get("unnamed_nsa_label") or "militants"
-                self.add(_M(atom.w0, nxt.w1, (ActorRef(None, label, "nsa", text=text),),
+                self.add(_M(atom.w0, nxt.w1, (ActorRef(None, _lexicon().unnamed_nsa_label, "nsa",
+                                                        text=text),),
                             "description", doc.words[atom.w0].sent))
                 return True
         if atom.has("nsa_noun") and tok.dep not in _MODIFIER_DEPS and tok.pos != "ADJ":
@@ -2115,7 +2114,3 @@ def mention_for_span(mentions: Sequence[Mention], tok_start: int, tok_end: int
             best, best_key = m, key
     return best
 
-
-def mentions_in_sentence(mentions: Iterable[Mention], sent: int) -> list[Mention]:
-    """The mentions of one sentence, in text order."""
-    return [m for m in mentions if m.sent == sent]
