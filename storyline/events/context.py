@@ -58,6 +58,11 @@ def party_key(ref: ActorRef):
     return ("actor", ref.code or ref.actor_id or ref.name)
 
 
+def bare_state(country: str) -> ActorRef:
+    """A state known only by its code (a place's country, a region's claimant)."""
+    return ActorRef(actor_id=None, name=country, kind="state", country=country, code=country)
+
+
 class ContextFinder:
     """Article-level recipients (mixed into the Extractor, which holds ``tree``, ``lex`` and
     ``drafts``)."""
@@ -133,7 +138,7 @@ class ContextFinder:
         refs = self._state_refs
         if refs is None:
             refs = {}
-            for m in sorted(set(self.tree.mention_of.values()), key=lambda m: (m.start, m.end)):
+            for m in self.tree.mentions:
                 for r in m.refs:
                     if r.country and r.kind == "state":
                         refs.setdefault(r.country, r)
@@ -154,19 +159,10 @@ class ContextFinder:
             return Party(refs[best].ref, source.tok, "counterpart")
         if source.ref.kind == "nsa":
             return None
-        score = Counter()
-        seen = set()
-        for m in self.tree.mention_of.values():
-            if id(m) in seen:
-                continue
-            seen.add(id(m))
-            for c in {r.country for r in m.refs if r.country and r.kind in STATE_KINDS}:
-                if c != source.ref.country:
-                    score[c] += 1
-        best = _leader(score, MIN_COUNTERPART_MENTIONS)
+        best = _leader(self.state_mentions(STATE_KINDS, source.ref.country), MIN_COUNTERPART_MENTIONS)
         if not best:
             return None
-        ref = self.state_ref(best) or ActorRef(actor_id=None, name=best, kind="state", country=best, code=best)
+        ref = self.state_ref(best) or bare_state(best)
         return Party(ref, source.tok, "counterpart")
 
     def _partners(self, source: Party, only_conflict: bool) -> tuple[Counter, dict]:
@@ -225,21 +221,26 @@ class ContextFinder:
 
     def top_states(self, n: int, but: str | None = None, tok: int = 0) -> list[Party]:
         """The ``n`` states the article names most (each at least twice), but ``but``."""
+        out = []
+        for c, k in self.state_mentions(STATE_KINDS | {"person"}, but).most_common(n):
+            if k >= MIN_COUNTERPART_MENTIONS:
+                ref = self.state_ref(c) or bare_state(c)
+                out.append(Party(ref, tok, "counterpart"))
+        return out if len(out) == n else []
+
+    def state_mentions(self, kinds: frozenset[str], but: str | None) -> Counter:
+        """How many mentions name each state (through a reference of one of ``kinds``), but
+        ``but``."""
         score: Counter = Counter()
         seen = set()
         for m in self.tree.mention_of.values():
             if id(m) in seen:
                 continue
             seen.add(id(m))
-            for c in {r.country for r in m.refs if r.country and r.kind in STATE_KINDS | {"person"}}:
+            for c in {r.country for r in m.refs if r.country and r.kind in kinds}:
                 if c != but:
                     score[c] += 1
-        out = []
-        for c, k in score.most_common(n):
-            if k >= MIN_COUNTERPART_MENTIONS:
-                ref = self.state_ref(c) or ActorRef(actor_id=None, name=c, kind="state", country=c, code=c)
-                out.append(Party(ref, tok, "counterpart"))
-        return out if len(out) == n else []
+        return score
 
     # ── attacks the article attributes later ───────────────────────────────────────────
     def grievance_orphan(self, trig):

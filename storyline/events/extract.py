@@ -35,10 +35,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..records import ActorRef, Event, Mention, ParsedDoc, Place, TimeExpr
+from ..records import Event, Mention, ParsedDoc, Place, TimeExpr
 from ..temporal import date_event
 from .coding import code_event
-from .context import ContextFinder
+from .context import ContextFinder, bare_state
 from .figures import find_figures
 from .lexicon import Lexicon, load_lexicon
 from .modality import conditional_role, is_negated, load_cues, modality_of
@@ -257,8 +257,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 return found
             claim = claimants_in(tr, toks)
             if len(claim) >= 2:
-                return [Party(ActorRef(actor_id=None, name=c, kind="state", country=c, code=c), trig.tok,
-                              "recalled") for c in claim]
+                return [self._state_party(c, trig.tok, "recalled") for c in claim]
             groups = [p for i in toks if (m := tr.mention_of.get(i)) is not None and len(m.refs) >= 2
                       for p in self._refs(m, i)]
             groups = [p for p in _unique(groups) if not _same_side(p.ref, source.ref if source else None)]
@@ -675,7 +674,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         return []
 
     def _state_party(self, country: str, tok: int, how: str) -> Party:
-        return Party(ActorRef(actor_id=None, name=country, kind="state", country=country, code=country), tok, how)
+        return Party(bare_state(country), tok, how)
 
     def is_reciprocal(self, trig: Trigger) -> bool:
         tr = self.tree
@@ -715,9 +714,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             if any(tr.lemma(a) in self.lex.deontic_adjectives for a in adjs):
                 return True
         if t.dep == "xcomp" and tr.tok(t.head).pos in VERB_POS:
-            head = f"{tr.lemma(t.head)} to"
-            return head in {m.replace("has ", "have ").replace("needs ", "need ") for m in self.lex.deontic_modals} \
-                or f"{tr.lower(t.head)} to" in self.lex.deontic_modals
+            # "has to", "needs to": the data lists each form, so lemma or word will do
+            return bool({f"{tr.lemma(t.head)} to", f"{tr.lower(t.head)} to"} & self.lex.deontic_modals)
         return False
 
     def condition_clauses(self, v: int) -> list[int]:
@@ -875,9 +873,6 @@ def extract_events(parsed: ParsedDoc, mentions: Sequence[Mention], timexes: Sequ
     stage (``find_time_expressions``). Raises DataError if a shipped data file is invalid.
     """
     return Extractor(parsed, mentions, timexes).run()
-
-
-# ── helpers ─────────────────────────────────────────────────────────────────────────────
 
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────

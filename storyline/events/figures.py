@@ -25,9 +25,6 @@ MEASURE_DEPTH = 3
 # Parts must add up to their total within this margin (rounding in news copy).
 PARTS_TOLERANCE = 0.01
 _DIGITS = re.compile(r"^[\d][\d,]*(\.\d+)?$")
-_APPROX = frozenset({"more", "than", "over", "nearly", "almost", "about", "around", "some",
-                     "least", "at", "up", "to", "roughly", "approximately", "just", "under", "fewer",
-                     "less", "as", "many", "much"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +36,7 @@ class FigureWords:
     measures: dict[str, str]
     people_nouns: frozenset[str]
     part_links: frozenset[str]
+    hedges: frozenset[str]
 
 
 @functools.cache
@@ -60,7 +58,8 @@ def load_figure_words() -> FigureWords:
             percent_words=frozenset(str(w).lower() for w in data.get("percent_words") or ()),
             measures=measures,
             people_nouns=frozenset(str(w).lower() for w in data.get("people_nouns") or ()),
-            part_links=frozenset(str(w).lower() for w in data.get("part_links") or ()))
+            part_links=frozenset(str(w).lower() for w in data.get("part_links") or ()),
+            hedges=frozenset(str(w).lower() for w in data.get("hedges") or ()))
     except (TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"{where}: {exc}") from exc
 
@@ -237,7 +236,7 @@ def find_figures(tree: Tree, sent_index: int) -> list[FoundFigure]:
                 anchor = g[-1]
             what = measure or unit
         # "more than 40", "at least 26": keep the hedge in the text
-        while start - 1 >= sent.tok_start and tree.lower(start - 1) in _APPROX:
+        while start - 1 >= sent.tok_start and tree.lower(start - 1) in words.hedges:
             start -= 1
         text = tree.text(start, end)
         a = tree.tok(start).idx

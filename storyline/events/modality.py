@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import DataError
 from ..knowledge import load_yaml
+from .lexicon import load_lexicon
 from .syntax import Tree
 
 CUES = "events/modality.yaml"
@@ -214,6 +215,4 @@ def _in_speech(tree: Tree, i: int) -> bool:
 
 
 def _is_speech(tree: Tree, i: int) -> bool:
-    from .lexicon import load_lexicon
-
     return tree.lemma(i) in load_lexicon().speech_verbs

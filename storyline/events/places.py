@@ -51,7 +51,6 @@ class Gazetteer:
     cities: dict[str, tuple]                # folded name → (name, iso3, admin1, lat, lon)
     world_regions: dict[str, str]           # folded name → name ("South Asia": no country)
     countries: dict[str, tuple[str, str]]   # folded name → (name, iso3)
-    iso2_to_iso3: dict[str, str]
     qualifiers: frozenset[str]
     location_preps: frozenset[str]
     region_nouns: frozenset[str]
@@ -119,7 +118,7 @@ def load_gazetteer() -> Gazetteer:
                 cities[key] = row
     return Gazetteer(regions=regions, disputed_admin1=disputed_admin1, cities=cities,
                      world_regions=world_regions,
-                     countries=countries, iso2_to_iso3=iso2_to_iso3,
+                     countries=countries,
                      qualifiers=frozenset(fold(q) for q in data.get("qualifiers") or ()),
                      location_preps=frozenset(fold(p) for p in data.get("location_preps") or ()),
                      region_nouns=frozenset(fold(p) for p in data.get("region_nouns") or ()))

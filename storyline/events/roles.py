@@ -140,7 +140,7 @@ class RoleFinder:
             return []
         here = tr.tok(i).sent
         best = None
-        for m in sorted(set(tr.mention_of.values()), key=lambda m: (m.start, m.end)):
+        for m in tr.mentions:
             t0 = m.tok_start if m.tok_start >= 0 else None
             if t0 is None or t0 >= i or here - tr.tok(t0).sent > DEFINITE_WINDOW:
                 continue
@@ -335,7 +335,7 @@ class RoleFinder:
             for k in tr.kids(n, ("compound", "amod", "nmod")):
                 for kk in tr.conjuncts(k):
                     m = tr.mention_of.get(kk)
-                    if m is not None and not _covers(m, n, tr):
+                    if m is not None and tr.mention_of.get(n) is not m:
                         out.extend(self._refs(m, kk))
         if not out:
             # the actor stage reads "a terror attack" as naming its (non-state) perpetrator
@@ -435,7 +435,7 @@ class RoleFinder:
             return []
         keys = {actor_key(r) for r in m.refs}
         here = tr.tok(c).sent
-        for g in sorted(set(tr.mention_of.values()), key=lambda m: (m.start, m.end)):
+        for g in tr.mentions:
             if g.how != "group" or g.start >= m.start or g.tok_end <= 0 or here - tr.tok(g.tok_start).sent > 1:
                 continue
             if tr.lemma(g.tok_end - 1) in self.lex.party_words and {actor_key(r) for r in g.refs} == keys:
@@ -577,22 +577,14 @@ class RoleFinder:
         if self._quotes is not None:
             return self._quotes
         tr = self.tree
-        text = tr.parsed.text
-        spans = []
-        for m in QUOTATION.finditer(text):
-            spans.append((m.start(), m.end()))
+        said = [t for t in tr.tokens if t.pos == "VERB" and tr.lemma(t.i) in self.lex.speech_verbs]
         out = []
-        for start, end in spans:
-            verb = None
-            before = [t.i for t in tr.tokens if t.idx < start and tr.tok(t.i).sent == self._sent_at(start)
-                      and tr.lemma(t.i) in self.lex.speech_verbs and tr.tok(t.i).pos == "VERB"]
-            after = [t.i for t in tr.tokens if t.idx >= end and tr.tok(t.i).sent == self._sent_at(max(end - 1, 0))
-                     and tr.lemma(t.i) in self.lex.speech_verbs and tr.tok(t.i).pos == "VERB"]
-            if before:
-                verb = before[-1]
-            elif after:
-                verb = after[0]
-            out.append((start, end, verb))
+        for m in QUOTATION.finditer(tr.parsed.text):
+            start, end = m.start(), m.end()
+            opening, closing = self._sent_at(start), self._sent_at(max(end - 1, 0))
+            before = [t.i for t in said if t.idx < start and t.sent == opening]
+            after = [t.i for t in said if t.idx >= end and t.sent == closing]
+            out.append((start, end, before[-1] if before else after[0] if after else None))
         self._quotes = out
         return out
 
@@ -656,10 +648,6 @@ class RoleFinder:
                 if ref.country:
                     return ref.country
         return None
-
-
-def _covers(m: Mention, i: int, tree: Tree) -> bool:
-    return tree.mention_of.get(i) is m
 
 
 def _unique(parties: list[Party]) -> list[Party]:

@@ -33,6 +33,8 @@ class Tree:
                 old = self.mention_of.get(i)
                 if old is None or (old.end - old.start) > (m.end - m.start):
                     self.mention_of[i] = m
+        # each mention that covers a token, once, in text order
+        self.mentions: list[Mention] = sorted(set(self.mention_of.values()), key=lambda m: (m.start, m.end))
 
     def mentions_in(self, toks: Iterable[int]) -> Iterator[tuple[int, Mention]]:
         """Each mention covering one of ``toks`` once, with the first token it covers."""

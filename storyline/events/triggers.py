@@ -9,9 +9,10 @@ REJECT-mediate, "threat of a 26% tariff" → THREATEN-restrict). The words are d
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from .lexicon import Code
+from .lexicon import Code, load_lexicon
 from .modality import is_negated
 from .syntax import Tree
 
@@ -154,16 +155,14 @@ class TriggerFinder:
         return False
 
     def typo_noun(self, i: int) -> Code | None:
-        """A noun one letter short of a noun trigger ("strik" → strike)."""
+        """A noun one letter off a noun trigger ("strik", "strikee", "stirke" → strike); the
+        first such trigger in the lexicon's order."""
         word = self.tree.lower(i)
         if not word.isalpha() or len(word) + 1 < self.lex.typo_min_length:
             return None
-        for key, code in self.lex.nouns.items():
-            if " " in key or len(key) < self.lex.typo_min_length or abs(len(key) - len(word)) > 1:
-                continue
-            if _one_edit(word, key):
-                return code
-        return None
+        near, exact = _typo_index()
+        found = [f for f in (near.get(word), *(exact.get(w) for w in _deletions(word))) if f is not None]
+        return min(found, key=lambda f: f[0])[1] if found else None
 
     def carrier_of(self, i: int) -> tuple[int, bool]:
         """The verb that carries token i's clause, and whether it is a light verb for it."""
@@ -565,15 +564,25 @@ def _kind(pos: str) -> str:
     return "adj"
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether a is b with one letter missing, added, or two neighbours swapped."""
-    if a == b:
-        return False
-    if len(a) + 1 == len(b):
-        return any(b[:k] + b[k + 1:] == a for k in range(len(b)))
-    if len(a) == len(b) + 1:
-        return any(a[:k] + a[k + 1:] == b for k in range(len(a)))
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    return False
+@functools.cache
+def _typo_index() -> tuple[dict[str, tuple[int, Code]], dict[str, tuple[int, Code]]]:
+    """The one-word noun triggers long enough to be read through a typo, as (every string one
+    letter short of one, or with two neighbours swapped → the first such trigger's (rank,
+    code); each trigger → its (rank, code)); built once instead of comparing every noun with
+    every trigger."""
+    lex = load_lexicon()
+    keys = [(k, c) for k, c in lex.nouns.items() if " " not in k and len(k) >= lex.typo_min_length]
+    near: dict[str, tuple[int, Code]] = {}
+    for rank, (key, code) in enumerate(keys):
+        for variant in _deletions(key) | _swaps(key):
+            near.setdefault(variant, (rank, code))
+    return near, {key: (rank, code) for rank, (key, code) in enumerate(keys)}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def _swaps(word: str) -> set[str]:
+    """The word with two different neighbouring letters swapped."""
+    return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1) if word[k] != word[k + 1]}
