@@ -102,6 +102,12 @@ def search_sentences(store: Store, query: str, limit: int = 20, offset: int = 0)
     return _search_like(store, query, terms, limit, offset)
 
 
+def _hits(rows, terms) -> tuple[SentenceHit, ...]:
+    """Rows of (doc_id, idx, text, title) as hits, with the query's words marked."""
+    return tuple(SentenceHit(doc_id=r[0], doc_title=r[3], sent=int(r[1]), text=r[2],
+                             spans=highlight_spans(r[2], terms)) for r in rows)
+
+
 def _search_fts(store: Store, query: str, terms, limit: int, offset: int) -> SearchResult:
     expression = _fts_expression(terms)
     count_sql = text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
@@ -114,9 +120,7 @@ def _search_fts(store: Store, query: str, terms, limit: int, offset: int) -> Sea
     with store.engine.connect() as conn:
         total = conn.execute(count_sql, {"q": expression}).scalar() or 0
         rows = conn.execute(rows_sql, {"q": expression, "limit": limit, "offset": offset}).all()
-    hits = tuple(SentenceHit(doc_id=r[0], doc_title=r[3], sent=int(r[1]), text=r[2],
-                             spans=highlight_spans(r[2], terms)) for r in rows)
-    return SearchResult(query=query, total=int(total), hits=hits, engine="fts5")
+    return SearchResult(query=query, total=int(total), hits=_hits(rows, terms), engine="fts5")
 
 
 def _like_pattern(words: tuple[str, ...]) -> str:
@@ -134,9 +138,7 @@ def _search_like(store: Store, query: str, terms, limit: int, offset: int) -> Se
     with store.engine.connect() as conn:
         total = conn.execute(count).scalar() or 0
         found = conn.execute(rows).all()
-    hits = tuple(SentenceHit(doc_id=r[0], doc_title=r[3], sent=int(r[1]), text=r[2],
-                             spans=highlight_spans(r[2], terms)) for r in found)
-    return SearchResult(query=query, total=int(total), hits=hits, engine="like")
+    return SearchResult(query=query, total=int(total), hits=_hits(found, terms), engine="like")
 
 
 def document_sentences(store: Store, doc_id: str) -> list[Sentence]:

@@ -348,13 +348,15 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
     """
     text = parsed.text
     keyword_sets = [kws for kws in keyword_sets if may_match(kws, text)]
+    starts = [t.idx for t in parsed.tokens] if strict and keyword_sets else []
     for pstart, pend, sents in paragraphs:
         chunk = text[pstart:pend]
         for kws in keyword_sets:
             pats = [keyword_pattern(k) for k in kws]
             hits = [p.search(chunk) for p in pats]
             if strict and all(hits):
-                hits = [next((m for m in p.finditer(chunk) if _definite_noun(parsed, pstart + m.start())), None)
+                hits = [next((m for m in p.finditer(chunk)
+                              if _definite_noun(parsed, starts, pstart + m.start())), None)
                         for p in pats]
             if all(hits):
                 first = min(h.start() for h in hits) + pstart
@@ -370,10 +372,9 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 DEFINITE_WINDOW = 4
 
 
-def _definite_noun(parsed: ParsedDoc, offset: int) -> bool:
-    """True when the token at offset is a noun with a definite determiner, a possessive or a
-    proper-noun modifier before it in its phrase."""
-    starts = [t.idx for t in parsed.tokens]
+def _definite_noun(parsed: ParsedDoc, starts: list[int], offset: int) -> bool:
+    """True when the token at offset (``starts``: the tokens' offsets) is a noun with a
+    definite determiner, a possessive or a proper-noun modifier before it in its phrase."""
     i = bisect.bisect_right(starts, offset) - 1
     if i < 0 or parsed.tokens[i].pos not in ("NOUN", "PROPN"):
         return False
@@ -512,11 +513,17 @@ def _tie_window(f: Found, d: dt.date) -> DaySet | None:
     return None
 
 
+@functools.cache
+def _anniversary_pattern() -> re.Pattern:
+    """"21st anniversary" or "third anniversary" (the ordinal words of the lexicon)."""
+    words = "|".join(sorted((re.escape(w) for w in lexicon().ordinals), key=len, reverse=True))
+    return re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({words}))\s+anniversary\b", re.IGNORECASE)
+
+
 def _anniversary_cues(parsed: ParsedDoc, hits: Sequence[_EventHit]) -> list[Cue]:
     """"The third anniversary of <a dated event>": the article is written around that day."""
     ordinals = lexicon().ordinals
-    words = "|".join(sorted((re.escape(w) for w in ordinals), key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({words}))\s+anniversary\b", re.IGNORECASE)
+    pattern = _anniversary_pattern()
     cues = []
     for h in hits:
         for i in h.mentions:

@@ -22,7 +22,7 @@ from ..records import EventDate, ParsedDoc, TimeExpr
 from .calendar import bounds, parse_anchor
 from .known import sentence_matches
 from .lexicon import lexicon
-from .scan import clause_verb
+from .scan import clause_verb, span_head
 
 # Dependency labels of a noun that is an argument of its verb: a date attached to that noun
 # dates the noun's own event ("a strike on February 14"), not the verb's.
@@ -314,11 +314,7 @@ def _head_token(parsed: ParsedDoc, starts: list[int], tx: TimeExpr) -> int | Non
     last = bisect.bisect_left(starts, tx.end) - 1
     if first < 0 or last < first:
         return None
-    for i in range(first, last + 1):
-        h = parsed.tokens[i].head
-        if not first <= h <= last or h == i:
-            return i
-    return first
+    return span_head(parsed.tokens, first, last)
 
 
 def _attachment(parsed: ParsedDoc, h: int, trigger: int, clause: int | None) -> int | None:

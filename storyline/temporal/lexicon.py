@@ -31,6 +31,10 @@ class Lexicon:
     deictic_days: dict[str, int]
     discourse: dict[str, tuple[int, str]]
     discourse_after: tuple[str, ...]
+    discourse_after_blockers: frozenset[str]
+    month_context: frozenset[str]
+    month_determiners: frozenset[str]
+    year_context: frozenset[str]
     vague: dict[str, str]
     sets: tuple[str, ...]
     future_auxiliaries: frozenset[str]
@@ -85,6 +89,7 @@ def lexicon() -> Lexicon:
             raise DataError(f"{LEXICON_FILE}: discourse {phrase!r} must be [offset, unit]")
         discourse[str(phrase).lower()] = (int(spec[0]), str(spec[1]))
     lower = lambda xs: tuple(str(x).lower() for x in xs)  # noqa: E731
+    month_context = frozenset(lower(_need(raw, "month_context", list)))
     return Lexicon(
         months=months,
         full_months=full,
@@ -101,6 +106,10 @@ def lexicon() -> Lexicon:
         deictic_days={str(k).lower(): int(v) for k, v in _need(raw, "deictic_days", dict).items()},
         discourse=discourse,
         discourse_after=lower(_need(raw, "discourse_after", list)),
+        discourse_after_blockers=frozenset(lower(_need(raw, "discourse_after_blockers", list))),
+        month_context=month_context,
+        month_determiners=frozenset(lower(_need(raw, "month_determiners", list))),
+        year_context=month_context | frozenset(lower(_need(raw, "year_context", list))),
         vague={str(k).lower(): str(v) for k, v in _need(raw, "vague", dict).items()},
         sets=lower(_need(raw, "sets", list)),
         future_auxiliaries=frozenset(lower(_need(raw, "future_auxiliaries", list))),

@@ -26,6 +26,7 @@ The date is labelled how="publication" with the reason as evidence: never silent
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -34,6 +35,7 @@ from dataclasses import replace
 
 from ..knowledge import load_yaml
 from ..records import Event, EventDate, ParsedDoc, PublicationDate
+from .cues import PUBLICATION_FILE
 from .event_date import is_current_tense, sequence_link
 from .publication import NEWS_LAG_DAYS
 from .scan import clause_verb
@@ -45,7 +47,6 @@ from .scan import clause_verb
 LEDE_SENTENCES = 10
 NEWS_GENRES = frozenset({"news", "press release"})
 PEGGED_MODALITIES = frozenset({"asserted", "reported", "intended"})
-PUBLICATION_FILE = "time/publication.yaml"
 # Publication dates that are the report's own day (not inferred from its content).
 OWN_DAY_ORIGINS = frozenset({"metadata", "dateline"})
 
@@ -128,6 +129,4 @@ def _reported_statement(parsed: ParsedDoc, token: int, verbs: frozenset[str]) ->
 
 
 def _token_at(starts: list[int], offset: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, offset) - 1)

@@ -198,7 +198,7 @@ def _dateline(parsed: ParsedDoc, found: Sequence[Found]) -> tuple[Found, str] | 
 
 # ── inference ───────────────────────────────────────────────────────────────────────────
 
-def _year_range(days: DaySet, found: Sequence[Found]) -> tuple[int, int] | None:
+def _year_range(days: DaySet) -> tuple[int, int] | None:
     """The years over which periodic cues are unrolled (None when nothing bounds the year)."""
     if days.bounded_below() and days.bounded_above():
         lo, hi = days.lo.year - 1, days.hi.year + 1
@@ -224,7 +224,7 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
     while queue:
         cue = queue.pop(0)
         if cue.periodic:
-            years = _year_range(feasible, found)
+            years = _year_range(feasible)
             if years is None:
                 waiting.append(cue)
                 continue
@@ -239,7 +239,7 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
         feasible = narrowed
         evidence.append(cue.evidence)
         applied.append(cue)
-        if waiting and _year_range(feasible, found) is not None:
+        if waiting and _year_range(feasible) is not None:
             queue[:0] = sorted(waiting, key=lambda c: c.rank)
             waiting = []
     for cue in waiting:

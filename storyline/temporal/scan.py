@@ -9,6 +9,7 @@ can reason over the same partial dates ("May 11" in a past clause) before any an
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -48,17 +49,6 @@ class Found:
     head: int = -1
     tok_start: int = -1
     tok_end: int = -1
-
-
-# The words that may stand before a bare month or year for it to be read as a date
-# ("in May", "since 1947", "the 2008 attacks"); without one, "May" is a modal verb and
-# "2000" may be a count.
-_MONTH_CONTEXT = {"in", "since", "by", "until", "till", "through", "throughout", "during", "from",
-                  "before", "after", "early", "mid", "late", "last", "next", "this", "between",
-                  "of", "around", "last", "end", "beginning", "start", "middle"}
-_DETERMINERS = {"the", "their", "its", "his", "her", "our", "this", "that", "last", "next"}
-_YEAR_CONTEXT = _MONTH_CONTEXT | {"the", "to", "and", "circa", "fiscal", "year", "spring",
-                                 "summer", "autumn", "fall", "winter", "'s", "election", "census"}
 
 
 def _alt(words) -> str:
@@ -127,18 +117,11 @@ class _Patterns:
         ]
         self.parts = re.compile(rf"(?:\b(?P<part>{_alt(lex.parts)})(?:\s+|-)|\bmid-)$", flags)
         self.bounds = re.compile(rf"\b(?P<bound>{_alt(lex.bounds)})\s+$", flags)
-        self.plain_prep = re.compile(r"\b(?:in|on|during|of|at)\s+$", flags)
 
 
-_PATTERNS: dict[int, _Patterns] = {}
-
-
+@functools.cache
 def _patterns() -> _Patterns:
-    lex = lexicon()
-    key = id(lex)
-    if key not in _PATTERNS:
-        _PATTERNS[key] = _Patterns(lex)
-    return _PATTERNS[key]
+    return _Patterns(lexicon())
 
 
 def scan(parsed: ParsedDoc) -> tuple[Found, ...]:
@@ -248,10 +231,10 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
             return None
         before = text[max(0, start - 5):start]
         prev = _prev_word(text, start)
-        if prev not in _MONTH_CONTEXT and not before.endswith("mid-"):
+        if prev not in lex.month_context and not before.endswith("mid-"):
             # "their February summit": a determiner, the month, then a noun it dates
             nxt = _token_at(parsed, starts, end + 1)
-            if not (prev in _DETERMINERS and nxt is not None and nxt.idx > start
+            if not (prev in lex.month_determiners and nxt is not None and nxt.idx > start
                     and nxt.pos == "NOUN" and text[end:nxt.idx].strip() == ""):
                 return None
         yoff = lex.relative_words.get(g["yrel"].lower()) if g.get("yrel") else None
@@ -264,8 +247,7 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
             return Found(**base, form="set", weekday=weekday, unit="week", count=1)
         rel = (g.get("rel") or "").lower()
         offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-        return Found(**base, form="weekday", weekday=weekday, offset=offset,
-                     modifier=None)
+        return Found(**base, form="weekday", weekday=weekday, offset=offset)
     if name == "deictic":
         w = (g.get("w") or "today").lower()
         return Found(**base, form="deictic", offset=lex.deictic_days.get(w, 0), unit="day")
@@ -279,9 +261,7 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
             if rel in ("next", "previous"):
                 return None  # "the next week" is counted from the discourse, not the anchor
             return Found(**base, form="period", unit=unit, count=1, offset=-1 if offset < 0 else 1)
-        el = (g.get("el") or "").lower()
-        return Found(**base, form="relative", unit=unit, offset=offset,
-                     modifier={"earlier": None, "later": None}.get(el))
+        return Found(**base, form="relative", unit=unit, offset=offset)
     if name == "ago":
         return Found(**base, form="ago", unit=_unit(g["unit"]), count=_number(g["n"]), offset=-1)
     if name == "period":
@@ -303,14 +283,14 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
         if tok is None or tok.pos != "ADV":
             return None
         following = text[end:end + 12].lower().split()
-        if following and following[0] in ("this", "that", "in", "on", "than", "today", "tonight"):
+        if following and following[0] in lex.discourse_after_blockers:
             return None
         return Found(**base, form="after", modifier="after")
     if name == "year":
         tok = _token_at(parsed, starts, start)
         prev = _prev_word(text, start)
         follows = text[end:end + 2]
-        if not (prev in _YEAR_CONTEXT or follows in ("'s", "’s")
+        if not (prev in lex.year_context or follows in ("'s", "’s")
                 or (tok is not None and tok.ent_type == "DATE")):
             return None
         return Found(**base, form="year", year=int(g["year"]))
@@ -387,10 +367,16 @@ def _with_syntax(f: Found, parsed: ParsedDoc, starts: list[int]) -> Found:
         return f
     first = max(0, bisect.bisect_right(starts, f.start) - 1)
     last = max(first, bisect.bisect_left(starts, f.end) - 1)
-    inside = range(first, last + 1)
-    head = next((i for i in inside if not (first <= toks[i].head <= last) or toks[i].head == i), first)
+    head = span_head(toks, first, last)
     return replace(f, sent=toks[first].sent, tok_start=first, tok_end=last + 1, head=head,
                    tense=clause_tense(parsed, head))
+
+
+def span_head(toks, first: int, last: int) -> int:
+    """The token of tokens first..last whose head lies outside them (or is itself); first
+    when there is none."""
+    return next((i for i in range(first, last + 1)
+                 if not (first <= toks[i].head <= last) or toks[i].head == i), first)
 
 
 def clause_verb(parsed: ParsedDoc, i: int) -> int | None:

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from ..store.search import search_sentences
 from . import views
 from .app import ApiError
 from .templating import environment, static_file
@@ -124,8 +125,6 @@ def article_page(request: Request, doc_id: str):
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
                 page: Annotated[int, Query(ge=1)] = 1):
-    from ..store.search import search_sentences
-
     result = search_sentences(request.app.state.store, q, SEARCH_PAGE, (page - 1) * SEARCH_PAGE) if q else None
     pages = max(1, -(-result.total // SEARCH_PAGE)) if result else 1
     titles = {d["id"]: d["display"] for d in _corpus(request).docs} if result and result.hits else {}

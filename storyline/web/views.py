@@ -7,6 +7,7 @@ pieces that are each escaped, never from raw article text.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from collections import Counter, defaultdict
@@ -23,7 +24,7 @@ from ..query import actor_label, filter_story
 from ..records import (ActorRef, Claim, Event, Mention, Proposition, Quote, Sentence,
                        StoryEvent, TimeExpr)
 from ..store import Store
-from ..store.search import document_sentences
+from ..store.search import document_sentences, lead_sentences
 
 LABELS_FILE = "web/labels.yaml"
 # Nodes drawn in the actor network: beyond ~30 the labels of a circle layout collide.
@@ -115,8 +116,6 @@ class Corpus:
     @cached_property
     def docs(self) -> list[dict]:
         """Document rows, each with ``display``: its title, else its opening words."""
-        from ..store.search import lead_sentences
-
         leads = lead_sentences(self.store)
         return [{**row, "display": row.get("title") or _clip(leads.get(row["id"])) or row.get("name")}
                 for row in self.store.document_rows()]
@@ -480,8 +479,6 @@ def _middle_day(period: str) -> str:
 
 def _gap(previous: str, current: str, width_ms: float | None) -> bool:
     """True when whole empty periods lie between two period middles."""
-    import datetime as dt
-
     if not width_ms:
         return False
     try:
