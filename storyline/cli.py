@@ -13,7 +13,7 @@ from rich.table import Table
 from . import pipeline
 from .errors import StorylineError
 from .options import Options, build_options
-from .query import actor_label, filter_claims, filter_events, filter_propositions, filter_story
+from .query import actor_label, dated_events, filter_claims, filter_events, filter_propositions, filter_story
 
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -238,7 +238,7 @@ def events(options: Options, actor, plover, since, until, modality):
       storyline events --actor IND --type ASSAULT --since 2025-05-01
     """
     store = _store(options)
-    for e in filter_events(store.events(), actor, plover, since, until, modality=modality):
+    for e in filter_events(dated_events(store), actor, plover, since, until, modality=modality):
         console.print(f"[bold]{e.date.value or 'undated'}[/bold] {actor_label(e.source)} "
                       f"[cyan]{e.plover}{'/' + e.mode if e.mode else ''}[/cyan] {actor_label(e.target)} "
                       f"[dim]({e.modality}; CAMEO {e.cameo}, {e.goldstein:+.1f}; {e.id})[/dim]")
@@ -307,7 +307,7 @@ def dyad(options: Options, a, b, by):
     """
     from .dyads import dyad_left_out, dyad_trend, format_dyad_table
 
-    events = _store(options).events()
+    events = dated_events(_store(options))
     table = format_dyad_table(dyad_trend(events, a, b, by), dyad_left_out(events, a, b, by), by)
     console.print(table, soft_wrap=True, markup=False)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import codec
 from .errors import ConfigError
+from .query import dated_events
 from .records import ActorRef, Event, Role
 from .store import Store
 
@@ -131,7 +132,7 @@ def _role(r: Role) -> dict:
 
 def export_rows(store: Store) -> dict[str, list[dict]]:
     """Every exported table as rows (the JSONL format of ../shared/eval/README.md)."""
-    return {"documents": document_rows(store), "events": [event_row(e) for e in store.events()],
+    return {"documents": document_rows(store), "events": [event_row(e) for e in dated_events(store)],
             "claims": claim_rows(store), "propositions": proposition_rows(store),
             "storyline": storyline_rows(store), "actors": actor_rows(store)}
 
@@ -202,7 +203,7 @@ def write_gdelt(store: Store, path: Path) -> int:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
         writer.writerow(GDELT_COLUMNS)
-        for e in store.events():
+        for e in dated_events(store):
             day = (_date(e.date.value) or "").replace("-", "")
             doc = docs.get(e.doc_id)
             s, t = e.source, e.target
@@ -220,7 +221,7 @@ def write_gdelt(store: Store, path: Path) -> int:
 def write_plover(store: Store, path: Path) -> int:
     """PLOVER JSON: one object per event with actor/recipient lists, type, mode and context."""
     out = []
-    for e in store.events():
+    for e in dated_events(store):
         out.append({
             "id": e.id, "date": _date(e.date.value), "event": e.plover, "mode": e.mode,
             "context": list(e.context), "actor": [actor_json(e.source)] if e.source else [],

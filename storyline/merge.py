@@ -41,7 +41,7 @@ from .errors import DataError
 from .knowledge import load_yaml
 from .records import ActorRef, Document, Event, EventDate, Proposition, StoryEvent
 
-__all__ = ["build_storyline", "format_timeline", "date_span", "event_span", "summarize"]
+__all__ = ["build_storyline", "corpus_dates", "format_timeline", "date_span", "event_span", "summarize"]
 
 TYPES_FILE = "merge/types.yaml"
 SUMMARIES_FILE = "merge/summaries.yaml"
@@ -630,6 +630,44 @@ def build_storyline(events: Sequence[Event], propositions: Sequence[Proposition]
     story = [_story_event(group, contested, documents) for group in groups]
     story.sort(key=lambda s: (*date_span(s.date), s.summary, s.id))
     return tuple(story)
+
+
+# Dates an article states for an event (or names a known event for): only these may date
+# another article's report; the news peg's guess may not.
+_STATED_HOWS = frozenset({"clause", "discourse", "corpus"})
+
+
+def corpus_dates(events: Sequence[Event], story: Sequence[StoryEvent]) -> dict[str, EventDate]:
+    """Finer dates for events that another article of the corpus dates to the day.
+
+    A report that says "in May" or "earlier this week" and was merged into a storyline entry
+    whose day another report states ("On May 7") is dated to that day, with how="corpus" and
+    evidence naming both. Only days a report states (its clause or paragraph, not the news
+    peg, not a known-event guess) are lent, and only to an event whose own date contains the
+    day, so a lent date never contradicts the article. Returns {event id: new date}.
+    """
+    by_id = {e.id: e for e in events}
+    out: dict[str, EventDate] = {}
+    for entry in story:
+        members = [by_id[i] for i in entry.events if i in by_id]
+        donors = [e for e in members if e.date.granularity == "day" and e.date.how in _STATED_HOWS
+                  and e.date.value == entry.date]
+        if not donors or entry.granularity != "day":
+            continue
+        day = date_span(entry.date)
+        donor = min(donors, key=lambda e: (_HOW_WEIGHT.get(e.date.how, 0) * -1, e.doc_id, e.sent))
+        for event in members:
+            span = event_span(event.date)
+            if event.date.granularity == "day" or event.doc_id == donor.doc_id or span is None:
+                continue
+            if not span[0] <= day[0] <= span[1]:
+                continue
+            own = event.date.evidence or event.date.value
+            out[event.id] = EventDate(
+                value=entry.date, granularity="day", how="corpus",
+                evidence=f"{own} ({event.date.value}), narrowed to {entry.date} by another article "
+                         f"of the corpus that reports the same event: {donor.date.evidence or donor.date.value}")
+    return out
 
 
 def _representative(group: Sequence[_Item]) -> _Item:

@@ -3,7 +3,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from dataclasses import replace
+
 from .records import ActorRef, Claim, Event, Proposition, StoryEvent
+
+
+def dated_events(store, doc_id: str | None = None) -> list[Event]:
+    """The stored events as readers see them: an event another article dates more finely
+    carries that day (merge.corpus_dates); the store keeps each article's own dates, from
+    which the corpus level is recomputed."""
+    from .merge import corpus_dates
+
+    events = store.events(doc_id)
+    finer = corpus_dates(events if doc_id is None else store.events(), store.story_events())
+    return [replace(e, date=finer[e.id]) if e.id in finer else e for e in events]
 
 
 def ref_matches(ref: ActorRef | None, actor: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from storyline.merge import build_storyline, date_span, format_timeline, summarize
+from storyline.merge import build_storyline, corpus_dates, date_span, format_timeline, summarize
 from storyline.records import ActorRef, Document, Event, EventDate, Figure, Proposition
 
 DATA = Path(__file__).parent / "data" / "merge"
@@ -101,6 +101,29 @@ def test_three_articles_one_entry_cites_every_sentence():
     assert len(entry.documents) == 3
     assert entry.plover == "ASSAULT" and entry.quad_class == 4
     assert not entry.disagreements  # "May" and "May 7" do not disagree
+
+
+def test_month_level_report_takes_the_day_another_article_states():
+    events, props, docs, _ = load_case("same-event-three-articles")
+    finer = corpus_dates(events, build_storyline(events, props, docs))
+    lent = finer["retro:e4"]
+    assert (lent.value, lent.granularity, lent.how) == ("2025-05-07", "day", "corpus")
+    assert "2025-05" in lent.evidence and "another article" in lent.evidence
+    assert set(finer) == {"retro:e4"}  # day-level reports keep their own dates
+
+
+def test_no_day_is_lent_when_the_month_has_two_candidates():
+    events, props, docs, _ = load_case("month-level-attachment")
+    finer = corpus_dates(events, build_storyline(events, props, docs))
+    assert "r:e1" not in finer  # two March strikes: which one "in March" means is unknown
+    assert finer["r:e2"].value == "2025-03-18"
+
+
+def test_a_news_peg_day_is_never_lent():
+    events, props, docs, _ = load_case("same-event-three-articles")
+    pegged = [replace(e, date=EventDate("2025-05-07", "day", "publication", "news peg"))
+              if e.date.granularity == "day" else e for e in events]
+    assert "retro:e4" not in corpus_dates(pegged, build_storyline(pegged, props, docs))
 
 
 def test_negated_and_hypothetical_stay_out():

@@ -74,7 +74,8 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
             if best is None or key < best[0]:
                 best = (key, tx)
     if best:
-        return _as_event_date(best[1], "clause", best[1].text)
+        stated = _as_event_date(best[1], "clause", best[1].text)
+        return _narrowed_by_known(parsed, timexes, trigger_token, stated, bounds(best[1].value))
 
     # 2. a dated event the store knows, named by the trigger and its sentence
     known = _known_event_date(parsed, timexes, trigger_token)
@@ -297,6 +298,20 @@ def _known_event_date(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: i
     event = max(events, key=lambda e: e.date)
     return EventDate(value=event.date.isoformat(), granularity="day", how="corpus",
                      evidence=f"a known event: {event.name} ({event.date.isoformat()})")
+
+
+def _narrowed_by_known(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int,
+                       stated: EventDate, span: tuple[dt.date, dt.date] | None) -> EventDate:
+    """A coarse stated date ("in May") narrowed to the day of a known event that the trigger
+    names and that falls inside it ("In May, India responded with missile strikes"); the
+    stated date otherwise. A known day outside the stated period is not used: the text wins."""
+    if stated.value is None or stated.granularity == "day":
+        return stated
+    known = _known_event_date(parsed, timexes, trigger) if span else None
+    if known is None or not span[0].isoformat() <= known.value <= span[1].isoformat():
+        return stated
+    return EventDate(value=known.value, granularity="day", how="clause",
+                     evidence=f"{stated.evidence}, narrowed by {known.evidence}")
 
 
 def _is_event_date(tx: TimeExpr) -> bool:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import select
 
 from .. import codec
-from ..query import filter_claims, filter_events, filter_propositions, filter_story
+from ..query import dated_events, filter_claims, filter_events, filter_propositions, filter_story
 from ..records import (Actor, Claim, Document, DyadPoint, Event, Perspective, Proposition,
                        PublicationDate, RawArticle, Sentence, Skipped, StoryEvent, TimeExpr)
 from ..store import Store
@@ -203,7 +203,7 @@ def events(request: Request, actor: ActorFilter = None, type: TypeFilter = None,
            doc: Annotated[str | None, Query(max_length=64, description="document id")] = None,
            modality: Literal["asserted", "negated", "hypothetical", "intended", "reported"] | None = None,
            limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    found = filter_events(_store(request).events(doc_id=doc), actor, type, since, until, doc, modality)
+    found = filter_events(dated_events(_store(request), doc), actor, type, since, until, doc, modality)
     return _page(found, limit, offset)
 
 
@@ -282,7 +282,7 @@ def dyads(request: Request,
           by: Literal["day", "week", "month"] = "month"):
     from ..dyads import dyad_trend
 
-    points = dyad_trend(_store(request).events(), a, b, by)
+    points = dyad_trend(dated_events(_store(request)), a, b, by)
     return JSONResponse({"a": a, "b": b, "by": by, "points": codec.to_dict(points)})
 
 

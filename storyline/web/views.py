@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from ..dyads import HAPPENED  # only events that happened count in charts and the network
 from ..errors import DataError
 from ..knowledge import load_yaml
-from ..query import actor_label, filter_story
+from ..query import actor_label, dated_events, filter_story
 from ..records import (ActorRef, Claim, Event, Mention, Proposition, Quote, Sentence,
                        StoryEvent, TimeExpr)
 from ..store import Store
@@ -126,7 +126,7 @@ class Corpus:
 
     @cached_property
     def events(self) -> list[Event]:
-        return self.store.events()
+        return dated_events(self.store)
 
     @cached_property
     def events_by_id(self) -> dict[str, Event]:
@@ -615,7 +615,7 @@ def article_view(corpus: Corpus, doc_id: str) -> dict | None:
     store = corpus.store
     sentences = document_sentences(store, doc_id)
     mentions = store.mentions(doc_id)
-    events = store.events(doc_id)
+    events = dated_events(store, doc_id)
     claims = store.claims(doc_id)
     quotes = store.quotes(doc_id)
     timexes = row.get("timexes") or ()
