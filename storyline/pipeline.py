@@ -61,8 +61,10 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
 
 
 def people_of(base) -> tuple[Actor, ...]:
-    """The persons of an actor base: their dated roles help date an article."""
-    return tuple(a for a in base.actors() if a.kind == "person")
+    """The persons of an actor base whose dated roles help date an article: shipped or
+    imported ones. A role learned from an article starts at that article's date only as
+    far as the corpus knows (the person held it then, maybe long before): it bounds nothing."""
+    return tuple(a for a in base.actors() if a.kind == "person" and a.origin != "corpus")
 
 
 def actor_base(store: Store, extra: Iterable[Actor] = ()):

@@ -61,6 +61,7 @@ def settings() -> dict:
         "labels": tuple(str(x).lower() for x in raw.get("dateline_labels", [])),
         "max_lines": int(raw.get("dateline_max_lines", 8)),
         "not_current": tuple(str(x).lower() for x in raw.get("not_current_titles", [])),
+        "former": tuple(str(x).lower() for x in raw.get("former_titles", [])),
         "stopwords": frozenset(str(x).lower() for x in raw.get("anchor_stopwords", [])),
         "recency": tuple(str(x).lower() for x in raw.get("recency_words", [])),
         "recent_days": int(raw.get("recent_horizon_days", 60)),
@@ -268,16 +269,20 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
         if len(parts) > 1 and len(parts[-1]) >= 3:
             names.append(parts[-1])
         names = [n for n in names if n in text]  # a cheap filter before the regexes
-        hit = None
+        hit = former = None
         for name in names:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 roles = _titles_at(text, m.start(), m.end(), actor, name == parts[-1], not_current)
                 if roles:
                     hit = (m, roles)
                     break
+                former = former or _titles_at(text, m.start(), m.end(), actor, name == parts[-1],
+                                              not_current, former=True)
             if hit:
                 break
         if not hit:
+            if former and (cue := _former_cue(actor, *former)):
+                cues.append(cue)
             continue
         m, (roles, snippet) = hit
         roles = list(dict.fromkeys(roles))  # a base may list one term twice
@@ -291,9 +296,30 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
     return cues
 
 
+def _former_cue(actor: Actor, roles: Sequence, snippet: str) -> Cue | None:
+    """"Former Prime Minister Imran Khan": the article is from after one of the terms ended
+    and before the next began (or any time after the last). None when no term has ended in
+    the data (the base may not know that the person left office)."""
+    terms = sorted((_role_span(r.start, r.end) for r in roles), key=lambda s: s[0] or dt.date.min)
+    gaps = []
+    for i, (_lo, hi) in enumerate(terms):
+        if hi is None:
+            continue
+        nxt = next((lo for lo, _ in terms[i + 1:] if lo is not None and lo > hi), None)
+        gaps.append((hi + dt.timedelta(days=1), nxt - dt.timedelta(days=1) if nxt else None))
+    if not gaps:
+        return None
+    days = DaySet.of(*gaps)
+    ev = (f"'{snippet}': {actor.name} no longer held the title; the article is "
+          f"{days.describe()}.")
+    return _fixed(1, ev, days)
+
+
 def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool,
-               not_current: tuple[str, ...]):
-    """The actor's roles whose title stands right before the name (or in an apposition after)."""
+               not_current: tuple[str, ...], former: bool = False):
+    """The actor's roles whose title stands right before the name (or in an apposition after).
+    With ``former``, only titles marked as no longer held ("former President X")."""
+    former_words = settings()["former"]
     before = " ".join(text[max(0, start - 90):start].split())
     after = " ".join(text[end:end + 90].split())
     matched, snippet = [], None
@@ -305,12 +331,14 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
             post = re.match(rf"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}({t})\b", after, re.IGNORECASE)
             if pre:
                 lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
-                if any(w in not_current for w in lead):
+                if former != (bool(lead) and lead[-1] in former_words):
+                    continue
+                if not former and any(w in not_current for w in lead):
                     continue
                 snippet = snippet or (before[pre.start(1):].rstrip() + " " + text[start:end]).strip()
                 matched.append(role)
                 break
-            if post:
+            if post and not former:
                 snippet = snippet or (text[start:end] + after[:post.end(1)]).strip()
                 matched.append(role)
                 break
@@ -329,6 +357,7 @@ class _EventHit:
     recent: bool
     corpus: bool = False
     mentions: tuple[int, ...] = ()  # sentences that hold any of its keywords
+    named: bool = False  # a dated name (data/time/names/), not an event
 
 
 def _paragraphs(parsed: ParsedDoc) -> list[tuple[int, int, list[int]]]:
@@ -393,23 +422,24 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) ->
     stop = conf["stopwords"]
     # Corpus anchors are phrases other articles used for an event ("terror attack"): they are
     # matched as a whole phrase, and one word only as a definite noun ("the ceasefire").
-    candidates: list[tuple[str, dt.date, tuple[tuple[str, ...], ...], bool, bool]] = []
+    candidates: list[tuple[str, dt.date, tuple[tuple[str, ...], ...], bool, bool, bool]] = []
     for phrase, iso in corpus_anchors:
         b = bounds(str(iso)[:10]) if iso else None
         words = [w for w in re.findall(r"[\w%/'’-]+", str(phrase))]
         content = [w for w in words if w.lower() not in stop]
         if b and content:
-            candidates.append((str(phrase), b[0], ((" ".join(words),),), len(content) == 1, True))
-    candidates += [(e.name, e.date, e.match, False, False) for e in known_events()]
+            candidates.append((str(phrase), b[0], ((" ".join(words),),), len(content) == 1, True, False))
+    candidates += [(e.name, e.date, e.match, False, False, e.named) for e in known_events()]
     paragraphs = _paragraphs(parsed)
     groups: dict[tuple, dict] = {}
-    for name, date, sets, strict, from_corpus in candidates:
+    for name, date, sets, strict, from_corpus, named in candidates:
         where = _find_event(parsed, sets, paragraphs, strict)
         if where is None:
             continue
         key, first, some, whole = where
-        g = groups.setdefault((from_corpus, key), {"names": [], "dates": set(), "first": first, "some": some,
-                                                   "whole": whole, "corpus": from_corpus})
+        g = groups.setdefault((from_corpus, named, key), {"names": [], "dates": set(), "first": first,
+                                                          "some": some, "whole": whole, "corpus": from_corpus,
+                                                          "named": named})
         if name not in g["names"]:
             g["names"].append(name)
         g["dates"].add(date)
@@ -417,18 +447,20 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) ->
     hits = []
     for g in groups.values():
         tok = max(0, bisect.bisect_right(starts, g["first"]) - 1)
-        tense = clause_tense(parsed, tok) if parsed.tokens else None
+        # A dated name exists from its day whatever the tense it is named in ("Russia will
+        # leave the grain deal" is still written after the deal was made).
+        tense = "past" if g["named"] else clause_tense(parsed, tok) if parsed.tokens else None
         sent = parsed.tokens[tok].sent if parsed.tokens else 0
         snippet = parsed.sentences[sent].text if sent < len(parsed.sentences) else ""
         # A recency word dates the event only in a sentence that names it whole: "last week"
         # beside "Russia" alone says nothing about Russia's invasion.
-        recent = any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
+        recent = not g["named"] and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
                      for i in (g["whole"] or g["some"]) for w in conf["recency"])
         names = " or ".join(dict.fromkeys(g["names"]))
         hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,
                               dates=sorted(g["dates"]), sentences=set(g["whole"]), tense=tense,
                               text=shorten(snippet), recent=recent, corpus=g["corpus"],
-                              mentions=tuple(g["some"])))
+                              mentions=tuple(g["some"]), named=g["named"]))
     return hits
 
 
@@ -470,6 +502,9 @@ def _event_cues(hits: Sequence[_EventHit]) -> list[Cue]:
         else:
             how = f"{when}: the article is from {'then on' if direction == 'past' else 'before it'}"
         ev = f"It mentions {h.name} ({listed}) {how} (\"{h.text}\")."
+        if h.named and not h.recent:
+            ev = (f"It names {h.name}, a name in use only from {listed}: the article is from then on "
+                  f"(\"{h.text}\").")
         rank = CORPUS_ANCHOR_RANK if h.corpus else 3 if len(dates) == 1 else 5
         cues.append(Cue(rank=rank, evidence=ev, allowed=lambda ymin, ymax, d=DaySet.of(*spans): d,
                          gap=_gap_to(dates, direction)))
@@ -593,7 +628,7 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
             continue
         options: list[tuple[str, list[dt.date]]] = []
         options += [(f"'{g.text}'", [d]) for g, d in dated_days if g.sent == f.sent]
-        options += [(f"{h.name}", h.dates) for h in hits if f.sent in h.sentences]
+        options += [(f"{h.name}", h.dates) for h in hits if f.sent in h.sentences and not h.named]
         if not options:
             continue
         what, dates = options[0]

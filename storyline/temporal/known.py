@@ -1,5 +1,6 @@
 """Dated events the store knows before reading anything (``data/time/known_events.yaml``),
-and the keyword matching that finds them (or corpus anchors) in a text."""
+names that exist only from a known day (``data/time/names/*.yaml``), and the keyword matching
+that finds them (or corpus anchors) in a text."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,27 +9,39 @@ import re
 from dataclasses import dataclass
 
 from ..errors import DataError
-from ..knowledge import load_yaml
+from ..knowledge import data_path, load_yaml
 
 KNOWN_EVENTS_FILE = "time/known_events.yaml"
+NAMES_DIR = "time/names"
 
 
 @dataclass(frozen=True, slots=True)
 class KnownEvent:
-    """An event with its date and the keyword sets that name it (all of one set must occur)."""
+    """An event with its date and the keyword sets that name it (all of one set must occur).
+
+    ``named``: a name that only exists from that day (an agreement, an operation, a
+    coalition): any mention, in any tense, is made on or after it.
+    """
 
     name: str
     date: dt.date
     match: tuple[tuple[str, ...], ...]
+    named: bool = False
 
 
 @functools.cache
 def known_events() -> tuple[KnownEvent, ...]:
-    """The shipped dated events, validated. Raises DataError naming the bad entry."""
-    raw = load_yaml(KNOWN_EVENTS_FILE)
-    entries = raw.get("events") if isinstance(raw, dict) else None
+    """The shipped dated events and dated names, validated. Raises DataError naming the bad entry."""
+    names = [e for f in sorted(data_path(NAMES_DIR).glob("*.yaml"))
+             for e in _load(f"{NAMES_DIR}/{f.name}", "names", named=True)]
+    return (*_load(KNOWN_EVENTS_FILE, "events", named=False), *names)
+
+
+def _load(file: str, key: str, named: bool) -> list[KnownEvent]:
+    raw = load_yaml(file)
+    entries = raw.get(key) if isinstance(raw, dict) else None
     if not isinstance(entries, list):
-        raise DataError(f"{KNOWN_EVENTS_FILE}: expected 'events:' with a list")
+        raise DataError(f"{file}: expected '{key}:' with a list")
     out = []
     for n, e in enumerate(entries):
         try:
@@ -36,11 +49,11 @@ def known_events() -> tuple[KnownEvent, ...]:
             match = tuple(tuple(str(k) for k in kws) for kws in e["match"])
             if not match or not all(match):
                 raise ValueError("empty match")
-            out.append(KnownEvent(name=str(e["name"]), date=date, match=match))
+            out.append(KnownEvent(name=str(e["name"]), date=date, match=match, named=named))
         except (KeyError, TypeError, ValueError) as exc:
-            raise DataError(f"{KNOWN_EVENTS_FILE}: entry {n + 1} needs name, date (ISO) and "
+            raise DataError(f"{file}: entry {n + 1} needs name, date (ISO) and "
                             f"match (a list of keyword lists): {exc}") from exc
-    return tuple(out)
+    return out
 
 
 @functools.cache
@@ -69,9 +82,12 @@ def may_match(keywords, text: str) -> bool:
 
 @functools.lru_cache(maxsize=2048)
 def sentence_matches(text: str) -> list[tuple[KnownEvent, tuple[str, ...], list[tuple[int, int]]]]:
-    """Known events named whole in one piece of text: (event, the keyword set, keyword spans)."""
+    """Known events named whole in one piece of text: (event, the keyword set, keyword spans).
+    Dated names are left out: naming "the grain deal" does not date what is done to it."""
     out = []
     for event in known_events():
+        if event.named:
+            continue
         for kws in event.match:
             if not may_match(kws, text):
                 continue
