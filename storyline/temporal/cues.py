@@ -14,7 +14,7 @@ from ..knowledge import load_yaml
 from ..records import Actor, ParsedDoc
 from .calendar import add_months, bounds, day_exists, month_end, shift
 from .intervals import DaySet
-from .known import keyword_pattern, known_events, may_match
+from .known import keyword_pattern, known_events, may_match, slot_key
 from .lexicon import lexicon
 from .resolve import LAST_WEEKDAY_MIN_DAYS
 from .scan import Found, clause_tense, clause_verb
@@ -391,7 +391,7 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 first = min(h.start() for h in hits) + pstart
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
                 whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
-                return tuple(k.lower() for k in kws), first, some, whole
+                return tuple(slot_key(k) for k in kws), first, some, whole
     return None
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..records import EventDate, ParsedDoc, TimeExpr
 from .calendar import bounds, parse_anchor
-from .known import sentence_matches
+from .known import sentence_matches, slot_key
 from .lexicon import lexicon
 from .scan import clause_verb, span_head
 
@@ -287,7 +287,7 @@ def _known_event_date(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: i
     anchor = _article_anchor(timexes)
     by_set: dict[tuple[str, ...], list] = {}
     for e, kws in found:
-        by_set.setdefault(tuple(k.lower() for k in kws), []).append(e)
+        by_set.setdefault(tuple(slot_key(k) for k in kws), []).append(e)
     events = max(by_set.values(), key=len)
     if len(events) > 1:
         if anchor is None:

@@ -46,7 +46,7 @@ def _load(file: str, key: str, named: bool) -> list[KnownEvent]:
     for n, e in enumerate(entries):
         try:
             date = e["date"] if isinstance(e["date"], dt.date) else dt.date.fromisoformat(str(e["date"]))
-            match = tuple(tuple(str(k) for k in kws) for kws in e["match"])
+            match = tuple(tuple(_slot(k) for k in kws) for kws in e["match"])
             if not match or not all(match):
                 raise ValueError("empty match")
             out.append(KnownEvent(name=str(e["name"]), date=date, match=match, named=named))
@@ -56,10 +56,27 @@ def _load(file: str, key: str, named: bool) -> list[KnownEvent]:
     return out
 
 
+def _slot(k) -> str | tuple[str, ...]:
+    """One keyword, or a list of alternatives for one place of the set ([sever, cut ties])."""
+    if isinstance(k, list):
+        if not k:
+            raise ValueError("an empty list of alternatives")
+        return tuple(str(x) for x in k)
+    return str(k)
+
+
+def slot_key(k: str | tuple[str, ...]) -> str:
+    """A keyword (or a place's alternatives) as one lower-case string, to group events by."""
+    return "|".join(k).lower() if isinstance(k, tuple) else k.lower()
+
+
 @functools.cache
-def keyword_pattern(k: str) -> re.Pattern:
+def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
     """A keyword as a pattern: a name matches whole (plus a possessive, plural or "-n":
-    "India" finds "Indian"); a lower-case stem matches any word it begins ("mediat")."""
+    "India" finds "Indian"); a lower-case stem matches any word it begins ("mediat"). A tuple
+    of alternatives matches any of them."""
+    if isinstance(k, tuple):
+        return re.compile("|".join(f"(?:{keyword_pattern(x).pattern})" for x in k), re.IGNORECASE)
     body = re.escape(k).replace(r"\ ", r"\s+")
     if k[:1].isupper() or any(c.isdigit() for c in k):
         return re.compile(rf"(?<!\w){body}(?:s|n|['’]s)?(?!\w)", re.IGNORECASE)
@@ -74,10 +91,12 @@ def haystack(text: str) -> str:
 
 def may_match(keywords, text: str) -> bool:
     """A cheap necessary condition for a keyword set to match ``text``: every keyword occurs
-    in it as a substring. It spares the regular expressions for the ~99% of the calendar's
-    sets that an article never mentions (profiled: 90% of the dating time went there)."""
+    in it as a substring (one of a place's alternatives). It spares the regular expressions
+    for the ~99% of the calendar's sets that an article never mentions (profiled: 90% of the
+    dating time went there)."""
     hay = haystack(text)
-    return all(k.lower() in hay for k in keywords)
+    return all(any(x.lower() in hay for x in k) if isinstance(k, tuple) else k.lower() in hay
+               for k in keywords)
 
 
 @functools.lru_cache(maxsize=2048)
