@@ -38,7 +38,7 @@ from dataclasses import replace
 
 from ..records import Actor, ParsedDoc, PublicationDate
 from .calendar import bounds, day_exists, granularity_of
-from .cues import NO_GAP, Cue, collect_cues, occurrences, periodic_cue, quote, settings, shorten
+from .cues import NO_GAP, Cue, collect_cues, occurrences, periodic_cue, quote, settings, shorten, weekday_name
 from .intervals import EARLIEST, LATEST, DaySet
 from .known import known_events
 from .scan import Found, scan
@@ -361,11 +361,24 @@ def _past_weekdays(found: Sequence[Found]) -> list[Found]:
             if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None]
 
 
+def _report_weekday(found: Sequence[Found]) -> int | None:
+    """The weekday a report is filed on, judged from the past weekdays it names: they are
+    days of the week before it, so they cover a run of the week that ends on the report's
+    day ("on Saturday ... on Sunday ... on Monday ... on Tuesday": Tuesday). The run is the
+    shortest stretch of the week covering them all: it ends just before the longest gap."""
+    days = sorted({f.weekday for f in _past_weekdays(found)})
+    if not days:
+        return None
+    gaps = [((days[(k + 1) % len(days)] - d) % 7 or 7, d) for k, d in enumerate(days)]
+    return max(gaps, key=lambda g: g[0])[1]
+
+
 def _weekday_misfit(day: dt.date, found: Sequence[Found]) -> int:
-    """How many days back the latest past "on Friday" would lie from the day (0 without any).
-    The weekdays a report names are days of the week it is filed in, and wire copy is filed
-    on the day of its latest news or the day after (WEEKDAY_FIT_DAYS)."""
-    return min(((day.weekday() - f.weekday) % 7 for f in _past_weekdays(found)), default=0)
+    """How many days the day lies after the weekday the report is filed on (0 without any
+    past weekday): wire copy is filed on the day of its latest news or the day after
+    (WEEKDAY_FIT_DAYS)."""
+    end = _report_weekday(found)
+    return 0 if end is None else (day.weekday() - end) % 7
 
 
 def _pick_in(lo: dt.date, hi: dt.date, found: Sequence[Found]):
@@ -386,18 +399,18 @@ def _pick_in(lo: dt.date, hi: dt.date, found: Sequence[Found]):
                         f"is from {start.isoformat()} on. ")
                 lo = start
                 break
-    # Past weekdays name days of the article's week, after its background: the article is
-    # written on the last of them, counted from the latest dated event.
+    # Past weekdays name days of the week before the article, which is filed on the last of
+    # them: the first such day from the latest dated event on.
     weekdays = _past_weekdays(found)
-    if weekdays:
-        days = {f.weekday: lo + dt.timedelta(days=(f.weekday - lo.weekday()) % 7) for f in weekdays}
-        t = max(days.values())
+    end = _report_weekday(found)
+    if end is not None:
+        t = lo + dt.timedelta(days=(end - lo.weekday()) % 7)
         if t <= hi:
-            latest = min(hi, min(days.values()) + dt.timedelta(days=6))
             named = " and ".join(dict.fromkeys(quote(f) for f in weekdays))
-            return t, t, latest, note + (f"{named} {'are' if len(days) > 1 else 'is'} taken as the first such "
-                                         f"day{'s' if len(days) > 1 else ''} after the latest dated event "
-                                         f"({lo.isoformat()}), and the article as written on {t.isoformat()}.")
+            return t, t, min(hi, t + dt.timedelta(days=WEEKDAY_FIT_DAYS)), note + (
+                f"{named} {'are' if len(weekdays) > 1 else 'is'} read as days of the week the article "
+                f"is filed in, the last of them a {weekday_name(end)}: the first {weekday_name(end)} "
+                f"from the latest dated event ({lo.isoformat()}) on, {t.isoformat()}.")
     for f in found:
         if f.form == "deictic" and f.offset == -1 and f.tense in ("past", None):
             t = lo + dt.timedelta(days=1)
