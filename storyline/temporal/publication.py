@@ -31,6 +31,7 @@ it reports).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -41,7 +42,7 @@ from .calendar import bounds, day_exists, granularity_of
 from .cues import NO_GAP, Cue, collect_cues, occurrences, periodic_cue, quote, settings, shorten, weekday_name
 from .intervals import EARLIEST, LATEST, DaySet
 from .known import known_events
-from .scan import Found, scan
+from .scan import Found, clause_verb, scan
 
 # A feasible window at most this wide is bounded on both sides well enough that its middle is
 # the best guess; a wider or open one is read as "soon after its earliest date".
@@ -67,6 +68,10 @@ SCORE_TIE_DAYS = 7
 # lies says nothing about which year the article is from ("the war began in April 2023").
 # A quarter: the horizon of "recent" events (publication.yaml) with room for a season.
 GAP_CAP_DAYS = 92
+# The lead tells a report's news: a past weekday there is the day of the news. The lead is
+# the first paragraph of at least LEAD_MIN_WORDS words (headlines, bylines and photo captions
+# are shorter).
+LEAD_MIN_WORDS = 25
 # A day fits a report's latest past "on Friday" when that weekday is the day itself (best:
 # wire copy is filed the day it happens) or the day before (the morning after); further back
 # all fit alike, badly.
@@ -252,7 +257,7 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
     if not (feasible.bounded_below() or feasible.bounded_above()):
         return PublicationDate(value=None, granularity="unknown", origin="inferred", confidence=0.0,
                                evidence=tuple(evidence), conflicts=tuple(conflicts))
-    value, earliest, latest, why, window, rivals = _choose(feasible, found, applied)
+    value, earliest, latest, why, window, rivals = _choose(parsed, feasible, found, applied)
     periods = "" if len(feasible.spans) == 1 else (
         f" ({len(feasible.spans)} periods; the one closest to the dated events is used)")
     evidence.append(f"Feasible dates: {feasible.describe()}{periods}. {why}")
@@ -314,7 +319,7 @@ def _confidence(width: int | None, open_ended: bool) -> float:
     return WIDE_CONFIDENCE
 
 
-def _choose(feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
+def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
     """The most plausible day: (value, earliest, latest, why, its window, rival windows).
 
     Windows are ranked by how close the chosen day lies to the dated events (in steps of
@@ -324,13 +329,14 @@ def _choose(feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
     earliest of equally good windows wins.
     """
     scored = [c for c in applied if c.gap is not None]
+    lead = lead_of(parsed)
     ranked = []
     for lo, hi in feasible.spans:
-        pick = _pick_in(lo, hi, found)
+        pick = _pick_in(parsed, lo, hi, found)
         if pick is None:
             continue
         gap = min(_gap_score(pick[0], scored), GAP_CAP_DAYS)
-        misfit = min(_weekday_misfit(pick[0], found), WEEKDAY_FIT_DAYS + 1)
+        misfit = min(_weekday_misfit(pick[0], found, lead), WEEKDAY_FIT_DAYS + 1)
         ranked.append(((gap // SCORE_TIE_DAYS, misfit, pick[0]), gap, pick, (lo, hi)))
     if not ranked:
         return None, None, None, "No single day could be chosen.", None, []
@@ -361,37 +367,70 @@ def _past_weekdays(found: Sequence[Found]) -> list[Found]:
             if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None]
 
 
-def _report_weekday(found: Sequence[Found]) -> int | None:
+def lead_of(parsed: ParsedDoc) -> frozenset[int]:
+    """The sentences of the article's lead paragraph (see LEAD_MIN_WORDS)."""
+    paragraphs: dict[int, list] = {}
+    for s in parsed.sentences:
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    for sents in paragraphs.values():
+        if sum(len(s.text.split()) for s in sents) >= LEAD_MIN_WORDS:
+            return frozenset(s.index for s in sents)
+    return frozenset()
+
+
+def _report_weekday(found: Sequence[Found], lead_sentences: frozenset[int] = frozenset()) -> int | None:
     """The weekday a report is filed on, judged from the past weekdays it names: they are
-    days of the week before it, so they cover a run of the week that ends on the report's
-    day ("on Saturday ... on Sunday ... on Monday ... on Tuesday": Tuesday). The run is the
-    shortest stretch of the week covering them all: it ends just before the longest gap."""
-    days = sorted({f.weekday for f in _past_weekdays(found)})
+    days of the week before it. The lead tells the news, so a weekday in the lead's first
+    sentences is the report's day (or the day before, when the next day is named too, as the
+    reactions' day). Without one, the weekdays cover a run of the week that ends on the
+    report's day ("on Saturday ... on Sunday ... on Monday ... on Tuesday": Tuesday): the
+    shortest stretch of the week covering them all, which ends just before the longest gap."""
+    past = _past_weekdays(found)
+    days = sorted({f.weekday for f in past})
     if not days:
         return None
+    lead = [f for f in past if f.sent in lead_sentences]
+    if lead:
+        news = min(lead, key=lambda f: f.start).weekday
+        return (news + 1) % 7 if (news + 1) % 7 in days else news
     gaps = [((days[(k + 1) % len(days)] - d) % 7 or 7, d) for k, d in enumerate(days)]
     return max(gaps, key=lambda g: g[0])[1]
 
 
-def _weekday_misfit(day: dt.date, found: Sequence[Found]) -> int:
+def _weekday_misfit(day: dt.date, found: Sequence[Found], lead: frozenset[int]) -> int:
     """How many days the day lies after the weekday the report is filed on (0 without any
     past weekday): wire copy is filed on the day of its latest news or the day after
     (WEEKDAY_FIT_DAYS)."""
-    end = _report_weekday(found)
+    end = _report_weekday(found, lead)
     return 0 if end is None else (day.weekday() - end) % 7
 
 
-def _pick_in(lo: dt.date, hi: dt.date, found: Sequence[Found]):
+def _pluperfect(parsed: ParsedDoc, f: Found) -> bool:
+    """True when the expression's clause is in the past perfect ("last month, Trump had
+    offered"): it tells background from before the report's latest events."""
+    starts = [t.idx for t in parsed.tokens]
+    i = bisect.bisect_right(starts, f.start) - 1
+    verb = clause_verb(parsed, i) if i >= 0 else None
+    if verb is None:
+        return False
+    toks = parsed.tokens
+    return any(toks[c].head == verb and toks[c].dep == "aux" and toks[c].lemma == "have"
+               and toks[c].tag == "VBD" for c in range(max(0, verb - 4), verb))
+
+
+def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]):
     """Choose inside one window [lo, hi] (hi may be unbounded)."""
     open_hi = hi >= LATEST
     if lo <= EARLIEST:
         if open_hi:
             return None
         return hi, None, hi, "Only an upper bound is known: the latest feasible day is given."
-    # "last month" told as past: the month it names is no earlier than the latest dated event.
+    # "last month" told as past: the month it names is no earlier than the latest dated event
+    # (unless told in the past perfect, as background from before that event).
     note = ""
     for f in found:
-        if f.form == "relative" and f.unit == "month" and f.offset == -1 and f.tense == "past":
+        if f.form == "relative" and f.unit == "month" and f.offset == -1 and f.tense == "past" \
+                and not _pluperfect(parsed, f):
             y, m = (lo.year + (lo.month == 12), lo.month % 12 + 1)
             start = dt.date(y, m, 1)
             if start <= hi:
@@ -402,7 +441,7 @@ def _pick_in(lo: dt.date, hi: dt.date, found: Sequence[Found]):
     # Past weekdays name days of the week before the article, which is filed on the last of
     # them: the first such day from the latest dated event on.
     weekdays = _past_weekdays(found)
-    end = _report_weekday(found)
+    end = _report_weekday(found, lead_of(parsed))
     if end is not None:
         t = lo + dt.timedelta(days=(end - lo.weekday()) % 7)
         if t <= hi:
