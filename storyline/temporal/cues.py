@@ -62,6 +62,8 @@ def settings() -> dict:
         "max_lines": int(raw.get("dateline_max_lines", 8)),
         "not_current": tuple(str(x).lower() for x in raw.get("not_current_titles", [])),
         "former": tuple(str(x).lower() for x in raw.get("former_titles", [])),
+        "title_prefixes": frozenset(str(x).lower() for x in raw.get("title_prefixes", [])),
+        "title_end_slack": int(raw.get("title_end_slack_days", 0)),
         "stopwords": frozenset(str(x).lower() for x in raw.get("anchor_stopwords", [])),
         "recency": tuple(str(x).lower() for x in raw.get("recency_words", [])),
         "recent_days": int(raw.get("recent_horizon_days", 60)),
@@ -251,8 +253,10 @@ def _title_forms(title: str) -> list[str]:
 
 
 def _role_span(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days a term covers, its end widened by the slack news takes to drop a title
+    ("President Ghani, who fled on Sunday" is written the day after he ceased to be)."""
     lo = bounds(start)[0] if start and bounds(start) else None
-    hi = bounds(end)[1] if end and bounds(end) else None
+    hi = bounds(end)[1] + dt.timedelta(days=settings()["title_end_slack"]) if end and bounds(end) else None
     return lo, hi
 
 
@@ -272,6 +276,8 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
         hit = former = None
         for name in names:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                if _followed_by_name(text, m.end()):
+                    continue  # "Hamid Karzai" names somebody else than Abdul Hamid
                 roles = _titles_at(text, m.start(), m.end(), actor, name == parts[-1], not_current)
                 if roles:
                     hit = (m, roles)
@@ -294,6 +300,12 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
               f"{'one of those terms' if len(roles) > 1 else 'that time'}.")
         cues.append(_fixed(1, ev, DaySet.of(*spans)))
     return cues
+
+
+def _followed_by_name(text: str, end: int) -> bool:
+    """True when a capitalised word follows the name (it was a first name or part of a
+    longer name, not the whole of it)."""
+    return bool(re.match(r"\s+[A-Z][a-z]", text[end:end + 3]))
 
 
 def _former_cue(actor: Actor, roles: Sequence, snippet: str) -> Cue | None:
@@ -331,6 +343,8 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
             post = re.match(rf"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}({t})\b", after, re.IGNORECASE)
             if pre:
                 lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
+                if lead and lead[-1] in settings()["title_prefixes"]:
+                    continue  # "Vice President Biden" is not "President Biden"
                 if former != (bool(lead) and lead[-1] in former_words):
                     continue
                 if not former and any(w in not_current for w in lead):
