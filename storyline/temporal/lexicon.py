@@ -40,6 +40,7 @@ class Lexicon:
     future_auxiliaries: frozenset[str]
     future_going_to: frozenset[str]
     future_xcomp_heads: frozenset[str]
+    commitment_heads: frozenset[str]
     scheduled_verbs: frozenset[str]
     ordinals: dict[str, int]
     sequence_links: dict[str, int]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         future_auxiliaries=frozenset(lower(_need(raw, "future_auxiliaries", list))),
         future_going_to=frozenset(lower(_need(raw, "future_going_to", list))),
         future_xcomp_heads=frozenset(lower(_need(raw, "future_xcomp_heads", list))),
+        commitment_heads=frozenset(lower(raw.get("commitment_heads") or [])),
         scheduled_verbs=frozenset(lower(_need(raw, "scheduled_verbs", list))),
         ordinals={str(k).lower(): int(v) for k, v in (raw.get("ordinals") or {}).items()},
         sequence_links={str(k).lower(): -1 if int(v) < 0 else 1
