@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -264,6 +265,7 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
     """A person named next to a title they held only for a time dates the article to it."""
     text = parsed.text
     not_current = settings()["not_current"]
+    shared = _shared_single_names(people)
     cues = []
     for actor in people:
         if actor.kind != "person" or not actor.roles:
@@ -272,6 +274,7 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
         parts = actor.name.split()
         if len(parts) > 1 and len(parts[-1]) >= 3:
             names.append(parts[-1])
+        names = [n for n in names if n not in shared]
         names = [n for n in names if n in text]  # a cheap filter before the regexes
         hit = former = None
         for name in names:
@@ -300,6 +303,20 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
               f"{'one of those terms' if len(roles) > 1 else 'that time'}.")
         cues.append(_fixed(1, ev, DaySet.of(*spans)))
     return cues
+
+
+def _shared_single_names(people: Sequence[Actor]) -> frozenset[str]:
+    """One-word names (surnames, short aliases) that several known people go by ("Sharif"):
+    on its own such a word names none of them."""
+    counts: Counter = Counter()
+    for a in people:
+        if a.kind != "person":
+            continue
+        words = {n for n in a.aliases if " " not in n}
+        if len(a.name.split()) > 1:
+            words.add(a.name.split()[-1])
+        counts.update(words)
+    return frozenset(w for w, n in counts.items() if n > 1)
 
 
 def _followed_by_name(text: str, end: int) -> bool:

@@ -77,7 +77,8 @@ def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
     of alternatives matches any of them."""
     if isinstance(k, tuple):
         return re.compile("|".join(f"(?:{keyword_pattern(x).pattern})" for x in k), re.IGNORECASE)
-    body = re.escape(k).replace(r"\ ", r"\s+")
+    # a hyphen in a keyword also matches a space ("no-confidence" finds "no confidence")
+    body = re.escape(k).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
     if k[:1].isupper() or any(c.isdigit() for c in k):
         return re.compile(rf"(?<!\w){body}(?:s|n|['’]s)?(?!\w)", re.IGNORECASE)
     return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
@@ -85,8 +86,9 @@ def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
 
 @functools.lru_cache(maxsize=64)
 def haystack(text: str) -> str:
-    """The text lower-cased with its whitespace collapsed, for the quick test below."""
-    return " ".join(text.split()).lower()
+    """The text lower-cased with its whitespace collapsed and hyphens read as spaces, for
+    the quick test below."""
+    return " ".join(text.replace("-", " ").split()).lower()
 
 
 def may_match(keywords, text: str) -> bool:
@@ -95,8 +97,12 @@ def may_match(keywords, text: str) -> bool:
     for the ~99% of the calendar's sets that an article never mentions (profiled: 90% of the
     dating time went there)."""
     hay = haystack(text)
-    return all(any(x.lower() in hay for x in k) if isinstance(k, tuple) else k.lower() in hay
+    return all(any(_plain(x) in hay for x in k) if isinstance(k, tuple) else _plain(k) in hay
                for k in keywords)
+
+
+def _plain(keyword: str) -> str:
+    return keyword.replace("-", " ").lower()
 
 
 @functools.lru_cache(maxsize=2048)

@@ -1,0 +1,126 @@
+"""Dated names for Europe, the Middle East, Africa and the world at large
+(storyline/data/time/names/{europe,middle_east,africa,global}.yaml): the files parse as
+written, news sentences that use a name find it, and sentences about older events that use
+similar words find none of these names (a name found too early would date an article wrongly)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.knowledge import load_yaml
+from storyline.temporal.known import NAMES_DIR, keyword_pattern, known_events
+
+FILES = ("europe.yaml", "middle_east.yaml", "africa.yaml", "global.yaml")
+# Whole-word keywords that are everyday English once case is ignored (as in test_known_events).
+AMBIGUOUS_KEYWORDS = {"us", "may", "will", "it", "who"}
+
+
+def _entries():
+    return [(f, e) for f in FILES for e in load_yaml(f"{NAMES_DIR}/{f}")["names"]]
+
+
+def _ours() -> list:
+    """These files' entries as loaded by known_events() (dated names only)."""
+    keys = {(str(e["name"]), e["date"]) for _, e in _entries()}
+    return [k for k in known_events() if k.named and (k.name, k.date) in keys]
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    """The names of these files that one keyword set finds whole in ``text``."""
+    return {(k.name, k.date.isoformat()) for k in _ours()
+            if any(all(keyword_pattern(w).search(text) for w in kws) for kws in k.match)}
+
+
+def test_entries_parse_as_written():
+    """Exactly three keys, an ISO date read as a date, string keywords, dates inside the
+    calendar's years, and a comment line above each group."""
+    entries = _entries()
+    assert 150 <= len(entries) <= 250
+    for f, e in entries:
+        assert set(e) == {"name", "date", "match"}, (f, e)
+        assert isinstance(e["date"], dt.date), (f, e)
+        assert dt.date(2010, 1, 1) <= e["date"] <= dt.date(2025, 12, 31), (f, e)
+        assert e["match"] and all(kws and all(isinstance(k, str) and k for k in kws) for kws in e["match"]), (f, e)
+
+
+def test_names_are_loaded_once_each_and_marked_as_names():
+    ours = _ours()
+    assert len(ours) == len(_entries())
+    assert len({(k.name, k.date) for k in known_events()}) == len(known_events())
+
+
+def test_a_lone_keyword_is_a_distinctive_name_or_phrase():
+    for k in _ours():
+        for kws in k.match:
+            if len(kws) == 1:
+                w = kws[0]
+                assert w[:1].isupper() or w[:1].isdigit() or " " in w, (k.name, kws)
+            assert not any(w.lower() in AMBIGUOUS_KEYWORDS for w in kws), (k.name, kws)
+
+
+@pytest.mark.parametrize("sentence, name, date", [
+    ("Moscow could still walk away from the Black Sea grain deal, Turkish officials warned.",
+     "the Black Sea Grain Initiative", "2022-07-22"),
+    ("Kyiv has long said the Minsk II accords were dead on arrival.", "Minsk II agreement", "2015-02-12"),
+    ("The four leaders have not met in the Normandy format since Paris.",
+     "Normandy format (first met at the D-Day commemoration)", "2014-06-06"),
+    ("Putin again called the war a special military operation in his address to the Federal Assembly.",
+     "Russia's \"special military operation\"", "2022-02-24"),
+    ("Defence ministers of the Ukraine Defense Contact Group met again at Ramstein.",
+     "Ukraine Defense Contact Group (Ramstein format)", "2022-04-26"),
+    ("Tusk said the East Shield fortifications along Poland's border with Belarus would be finished by 2028.",
+     "Poland's East Shield (Tarcza Wschód) programme", "2024-05-18"),
+    ("Seven years after Brexit, British exporters still face checks at Calais.", "Brexit (the word)", "2012-05-15"),
+    ("The Windsor Framework eased checks on goods crossing the Irish Sea.", "Windsor Framework", "2023-02-27"),
+    ("Israel said Operation Swords of Iron would go on until every hostage came home.",
+     "Israel's Operation Swords of Iron", "2023-10-07"),
+    ("Hamas called its assault on southern Israel Operation Al-Aqsa Flood.",
+     "Hamas's Operation Al-Aqsa Flood", "2023-10-07"),
+    ("The Abraham Accords brought Israel formal ties with the UAE and Bahrain.",
+     "Abraham Accords (the name announced with the Israel–UAE deal)", "2020-08-13"),
+    ("Washington wants the JCPOA's limits on enrichment restored.",
+     "JCPOA (name first used in the Lausanne parameters)", "2015-04-02"),
+    ("Resolution 2254 calls for a Syrian-led political transition and new elections.",
+     "UN Security Council resolution 2254 on a political transition in Syria", "2015-12-18"),
+    ("Fighters of Hayat Tahrir al-Sham entered Aleppo almost unopposed.", "Hayat Tahrir al-Sham", "2017-01-28"),
+    ("Turkey's Operation Peace Spring pushed Kurdish fighters back from the border.",
+     "Turkey's Operation Peace Spring", "2019-10-09"),
+    ("Riyadh has been asked to join the I2U2 group.", "I2U2 (India, Israel, the UAE and the US)", "2022-06-14"),
+    ("Ministers of the Alliance of Sahel States announced a joint force of 5,000 troops.",
+     "Alliance of Sahel States (Liptako-Gourma Charter)", "2023-09-16"),
+    ("Corneille Nangaa's Congo River Alliance runs Goma alongside the M23.",
+     "Congo River Alliance (AFC) with M23", "2023-12-15"),
+    ("The junta ordered the last French troops of Operation Barkhane out of Mali.",
+     "France's Operation Barkhane in the Sahel", "2014-08-01"),
+    ("Ethiopia's Prosperity Party won a large majority, Abiy's office said.",
+     "Ethiopia's Prosperity Party", "2019-11-16"),
+    ("Hospitals in the capital filled with Covid patients again.", "COVID-19 (the disease's name)", "2020-02-11"),
+    ("The Omicron variant spread faster than any before it.", "Omicron variant", "2021-11-26"),
+    ("Delegates recalled that the Glasgow Climate Pact asked countries to phase down coal.",
+     "Glasgow Climate Pact (COP26)", "2021-10-31"),
+    ("The Bletchley Declaration was signed by 28 countries and the EU.",
+     "Bletchley Declaration on AI safety", "2023-11-01"),
+])
+def test_news_sentences_find_the_name(sentence, name, date):
+    assert (name, date) in found(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Minsk Agreement of December 1991 created the Commonwealth of Independent States.",
+    "Israel launched Operation Cast Lead in Gaza in December 2008 after rockets hit Sderot.",
+    "Operation Restore Hope sent American troops to Somalia in December 1992.",
+    "The Berlin Conference of 1884 divided Africa among the European powers.",
+    "In 2012 a novel coronavirus behind a new respiratory illness was found in Saudi Arabia.",
+    "Hezbollah's Operation Truthful Promise captured two Israeli soldiers in July 2006.",
+    "The Donetsk Republic movement was founded in 2005 to press for autonomy in the Donbas.",
+    "The treaty for a European Political Community collapsed with the defence community in 1954.",
+    "Ministers met at Chequers in February 2018 to settle the cabinet's position on leaving the EU.",
+    "Qatar adopted its National Vision 2030 in 2008, two years before winning the World Cup bid.",
+    "Yemen's southern Hirak movement held rallies in Aden for independence in 2009.",
+    "Kazakhstan's president, Nursultan Nazarbayev, moved the capital to Astana in 1997.",
+    "Paris peace talks on Vietnam ended with an agreement in January 1973.",
+    "In 2008 the Institute for Science and International Security published images of Syria's reactor.",
+])
+def test_sentences_about_older_events_find_no_name(sentence):
+    assert found(sentence) == set()
