@@ -349,6 +349,8 @@ def _attachment(parsed: ParsedDoc, h: int, trigger: int, clause: int | None) -> 
         if i == clause:
             return None if through_argument else 1
         t = toks[i]
+        if i != h and t.pos == "VERB" and t.dep in ("acl", "relcl") and t.head == trigger:
+            return 0  # "the accord, signed on September 5": a participle or relative clause of the noun
         if i != h and t.pos in ("VERB", "AUX") and t.dep not in ("aux", "auxpass", "amod"):
             return None  # reached another clause's verb first
         if i != h and t.pos in ("NOUN", "PROPN", "PRON") and t.dep in _ARGUMENT_DEPS:
