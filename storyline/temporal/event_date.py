@@ -64,7 +64,7 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
         h = heads[id(tx)]
         if h is None:
             continue
-        rank = _attachment(parsed, h, trigger_token, own_clause)
+        rank = _attachment(parsed, h, trigger_token, own_clause, _names_a_weekday(tx))
         # An event hung on another by "after"/"before" keeps only a date of its own: its
         # modifier, or its own clause when that clause is the one the word introduces.
         if rank is not None and link is not None and not (rank == 0 or link.own_clause):
@@ -332,28 +332,44 @@ def _head_token(parsed: ParsedDoc, starts: list[int], tx: TimeExpr) -> int | Non
     return span_head(parsed.tokens, first, last)
 
 
-def _attachment(parsed: ParsedDoc, h: int, trigger: int, clause: int | None) -> int | None:
+def _names_a_weekday(tx: TimeExpr) -> bool:
+    """"On Wednesday" dates an act, hardly a thing: "signed an order on Wednesday" is the
+    signing's day even where the parser hangs it on the order."""
+    words = set(tx.text.lower().split())
+    return bool(words & set(lexicon().weekdays)) and not any(c.isdigit() for c in tx.text)
+
+
+def _attachment(parsed: ParsedDoc, h: int, trigger: int, clause: int | None,
+                weekday: bool = False) -> int | None:
     """How directly the expression headed at h attaches to the trigger or its clause.
 
     0: a modifier of the trigger itself; 1: a dependent of the clause verb (directly or
-    through prepositions and adjunct nouns); None: it belongs elsewhere (another clause, or a
-    noun that is an argument of the verb).
+    through prepositions and adjunct nouns, or a weekday on its direct object); None: it
+    belongs elsewhere (another clause, a noun that is an argument of the verb, or a noun it
+    completes with "of": "the massacre of April 22").
     """
     toks = parsed.tokens
+    lex = lexicon()
+    of = toks[toks[h].head]
+    if of.i != h and of.dep == "prep" and of.text.lower() == "of" and of.head != of.i:
+        noun = toks[of.head]
+        if noun.pos in ("NOUN", "PROPN") and noun.lemma.lower() not in lex.time_nouns:
+            return 0 if noun.i == trigger else None
     i, seen = h, set()
-    through_argument = False
+    through_argument = own_object = False
     while i not in seen:
         seen.add(i)
         if i == trigger:
             return 0
         if i == clause:
-            return None if through_argument else 1
+            return None if through_argument and not own_object else 1
         t = toks[i]
         if i != h and t.pos == "VERB" and t.dep in ("acl", "relcl") and t.head == trigger:
             return 0  # "the accord, signed on September 5": a participle or relative clause of the noun
         if i != h and t.pos in ("VERB", "AUX") and t.dep not in ("aux", "auxpass", "amod"):
             return None  # reached another clause's verb first
         if i != h and t.pos in ("NOUN", "PROPN", "PRON") and t.dep in _ARGUMENT_DEPS:
+            own_object = weekday and t.dep == "dobj" and t.head == clause and not through_argument
             through_argument = True
         if t.head == i:
             return None

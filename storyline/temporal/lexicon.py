@@ -21,6 +21,7 @@ class Lexicon:
     typo_min_length: int
     typo_max_distance: int
     weekdays: dict[str, int]
+    time_nouns: frozenset[str]
     seasons: dict[str, tuple[str, int, int]]
     parts: dict[str, str]
     bounds: dict[str, str]
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         typo_min_length=int(raw.get("typo_min_length", 5)),
         typo_max_distance=int(raw.get("typo_max_distance", 2)),
         weekdays={str(k).lower(): int(v) for k, v in _need(raw, "weekdays", dict).items()},
+        time_nouns=frozenset(lower(raw.get("time_nouns") or [])),
         seasons=seasons,
         parts={str(k).lower(): str(v) for k, v in _need(raw, "parts", dict).items()},
         bounds={str(k).lower(): str(v) for k, v in _need(raw, "bounds", dict).items()},
