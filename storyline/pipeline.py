@@ -182,10 +182,13 @@ def reprocess(store: Store, on_total=None, on_done: Progress | None = None) -> i
     return len(items)
 
 
-def corpus_anchors(store: Store) -> list[tuple[str, str]]:
-    """(phrase, date) pairs of events the corpus dates at day level, for dating other articles."""
+def corpus_anchors(store: Store, exclude_doc: str | None = None) -> list[tuple[str, str]]:
+    """(phrase, date) pairs of events the corpus dates at day level, for dating other articles
+    (never ``exclude_doc`` itself: an article is not evidence for its own date)."""
     anchors = []
     for event in store.events():
+        if event.doc_id == exclude_doc:
+            continue
         if event.modality in ("asserted", "reported") and event.date.granularity == "day" \
                 and event.date.how == "clause" and event.date.value:
             anchors.append((event.trigger, event.date.value))
@@ -227,7 +230,7 @@ def explain_article_dates(file: str, store: Store, options: Options) -> str:
         document, parsed = match[0]
     base = actor_base(store)
     published = resolve_publication_date(parsed, document.published, people=people_of(base),
-                                         corpus_anchors=corpus_anchors(store))
+                                         corpus_anchors=corpus_anchors(store, exclude_doc=document.id))
     timexes = find_time_expressions(parsed, published.value)
     return explain_dates(parsed, timexes, published)
 

@@ -91,6 +91,22 @@ def test_dates_explains_a_file(sample_db):
     assert "Publication date: 2022-07-22" in result.stdout
 
 
+def test_dates_of_a_stored_article_agrees_with_what_ingest_stored(sample_db):
+    """The article's own events are no evidence for its own date: `dates` on a stored file
+    reasons as ingest did, without them."""
+    from storyline import open_store
+
+    store = open_store(sample_db)
+    try:
+        stored = {r["name"]: r["published_record"].value for r in store.document_rows()}
+    finally:
+        store.close()
+    for path in sorted(SAMPLES.glob("*.txt")):
+        result = run("dates", str(path), db=sample_db)
+        assert result.returncode == 0, result.stderr
+        assert f"Publication date: {stored[path.stem]}" in result.stdout, path.name
+
+
 def test_actors_import_adds_actors_and_bad_yaml_is_one_line(tmp_path):
     db = f"sqlite:///{tmp_path / 'act.db'}"
     good = run("actors", "import", str(DATA / "actors" / "user-actors.yaml"), db=db)
