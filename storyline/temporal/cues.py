@@ -419,11 +419,21 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                               if _definite_noun(parsed, starts, pstart + m.start())), None)
                         for p in pats]
             if all(hits):
-                first = min(h.start() for h in hits) + pstart
+                # The tense is read at the word for what happened (a lower-case keyword, "drills"),
+                # not at a name that may stand in another clause ("Pelosi leaves Taiwan as China
+                # readies drills").
+                actions = [h.start() for k, h in zip(kws, hits) if _is_action(k)]
+                first = min(actions or [h.start() for h in hits]) + pstart
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
                 whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
                 return tuple(slot_key(k) for k in kws), first, some, whole
     return None
+
+
+def _is_action(keyword) -> bool:
+    """A keyword (or every alternative of a place) in lower case: a word for what happened."""
+    words = keyword if isinstance(keyword, tuple) else (keyword,)
+    return all(w[:1].islower() for w in words)
 
 
 # Tokens before a noun (within its phrase) that make it a definite reference to one event.
