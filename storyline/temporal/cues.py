@@ -641,12 +641,21 @@ def _elapsed(parsed: ParsedDoc, f: Found) -> Found | None:
     else:
         governor = clause_verb(parsed, link.head)
     tense = clause_tense(parsed, governor) if governor is not None else None
+    if tense == "future" and word == "into" and not _will(parsed, governor):
+        tense = "present"  # "the confrontation comes six months into the war": now, not ahead
     if tense == "future" or (word != "into" and tense == "past" and toks[governor].dep != "ccomp"):
         return None
     before = " ".join(text[max(0, f.start - 20):f.start].lower().split())
     window = next((span for q, span in sorted(lex.elapsed_qualifiers.items(), key=lambda kv: -len(kv[0]))
                    if re.search(rf"(?:^|\s){re.escape(q)}$", before)), ELAPSED_DEFAULT_UNITS)
     return replace(f, form="elapsed", modifier=f"{window[0]}:{window[1]}")
+
+
+def _will(parsed: ParsedDoc, verb: int) -> bool:
+    """True when the verb has a future auxiliary ("will come")."""
+    future = lexicon().future_auxiliaries
+    return any(t.head == verb and t.dep == "aux" and t.text.lower() in future
+               for t in parsed.tokens[max(0, verb - 4):verb])
 
 
 def _elapsed_window(f: Found, d: dt.date) -> DaySet:
