@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 
 from storyline.knowledge import load_yaml
-from storyline.temporal.known import KNOWN_EVENTS_FILE, known_events, sentence_matches
+from storyline.temporal.known import KNOWN_EVENTS_FILE, known_events, sentence_matches, slot_key
 
 # Whole-word keywords that are also everyday English words once case is ignored ("us", "may").
 AMBIGUOUS_KEYWORDS = {"us", "may", "will", "it", "who"}
@@ -116,3 +116,106 @@ def test_ordinary_sentences_name_no_event(sentence):
 def test_the_host_city_decides_which_summit():
     found = matched("Washington pressed allies on spending at the NATO summit in Vilnius.")
     assert found == {("NATO summit in Vilnius", "2023-07-11")}
+
+
+# ── the calendar finds events however news words them ───────────────────────────────────
+
+@pytest.mark.parametrize("sentence, date", [
+    ("Imran Khan was removed by a vote of no confidence in parliament.", "2022-04-10"),
+    ("Fighting broke out on Sept. 27 in Nagorno-Karabakh and lasted six weeks.", "2020-09-27"),
+    ("Moscow suspended its participation in the Black Sea grain deal after drones hit its fleet "
+     "in Sevastopol.", "2022-10-29"),
+    ("Four days later Russia rejoined the grain deal, citing written guarantees from Kyiv.", "2022-11-02"),
+    ("Twenty Indian soldiers died in hand-to-hand fighting with Chinese troops in the Galwan Valley.",
+     "2020-06-15"),
+    ("Indian jets bombed a militant camp near Balakot before dawn.", "2019-02-26"),
+    ("A suicide bomber rammed an explosives-laden car into a paramilitary convoy in Pulwama.", "2019-02-14"),
+    ("New Delhi stripped Jammu and Kashmir of its special status and split the state in two.", "2019-08-05"),
+    ("The Taliban swept into Kabul as President Ashraf Ghani fled the country.", "2021-08-15"),
+    ("Hamas gunmen poured across the fence into southern Israel on Oct. 7, 2023.", "2023-10-07"),
+    ("An American drone strike near Baghdad airport killed the Iranian general Qassem Soleimani.",
+     "2020-01-03"),
+    ("Nancy Pelosi landed in Taipei late on Tuesday, defying Chinese warnings.", "2022-08-02"),
+    ("Wagner fighters seized Rostov-on-Don and marched toward Moscow before Prigozhin called off "
+     "the revolt.", "2023-06-24"),
+    ("Yevgeny Prigozhin died when his business jet crashed north of Moscow.", "2023-08-23"),
+    ("Rebels entered Damascus at dawn and Bashar al-Assad fled to Moscow.", "2024-12-08"),
+    ("Ukrainian troops retook Kherson after Russia pulled its forces back across the Dnipro.", "2022-11-11"),
+    ("A Turkish F-16 shot down a Russian warplane near the Syrian border.", "2015-11-24"),
+    ("Rioters stormed the Capitol on Jan. 6 to stop the certification of the vote.", "2021-01-06"),
+    ("Soldiers in Niger toppled President Mohamed Bazoum and suspended the constitution.", "2023-07-26"),
+    ("Sheikh Hasina resigned and flew to India as crowds marched on her residence.", "2024-08-05"),
+    ("Iran fired missiles at Al Udeid air base in Qatar a day after the American raid.", "2025-06-23"),
+    ("Sudan's army recaptured the Republican Palace in Khartoum after two years of war.", "2025-03-21"),
+    ("A car exploded near the Red Fort in Delhi in November 2025, killing thirteen people.", "2025-11-10"),
+    ("The Kremlin said Putin and Trump talked by phone for ninety minutes on Feb. 12.", "2025-02-12"),
+    ("Seoul's Constitutional Court unanimously upheld the impeachment and removed Yoon from office.",
+     "2025-04-04"),
+    ("B-2 bombers struck Fordow overnight with bunker-busting bombs.", "2025-06-22"),
+    ("Trump paused most of the new tariffs for 90 days on April 9.", "2025-04-09"),
+    ("Azerbaijan's lightning offensive forced Karabakh's Armenians into a mass exodus.", "2023-09-19"),
+    ("Britain formally left the European Union on Jan. 31, 2020.", "2020-01-31"),
+])
+def test_events_found_in_other_wordings(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fishermen in Odesa repaired their boats before the winter storms.",
+    "Students in Kherson returned to classes after the summer break.",
+    "A new bakery opened near the Red Fort, drawing long queues of tourists.",
+    "Putin chaired a meeting of the Security Council on housing policy.",
+    "Wagner's operas were performed in Bayreuth to sold-out audiences.",
+    "Prime Minister Hamdok was quite popular among young Sudanese.",
+    "Officials in Pahalgam said tourists had returned in large numbers this spring.",
+    "Hamas officials said the talks in Cairo with Egyptian mediators were constructive.",
+    "Modi met Putin briefly on the sidelines of a regional meeting.",
+    "Delegates in Istanbul began talks on a new rail corridor to Central Asia.",
+    "Kramatorsk's station master said trains were running on time.",
+])
+def test_ordinary_sentences_with_famous_names_find_nothing(sentence):
+    """A place or a person alone, or with an everyday word that merely begins like an event
+    word ("quite", "station"), names no event."""
+    assert matched(sentence) == set()
+
+
+def test_a_shared_wording_finds_each_event_it_may_mean():
+    """Russia "pulled out" of the grain deal in October 2022 (for four days) and again in July
+    2023: the wording alone keeps both as alternatives, a date in the sentence picks one."""
+    both = {d for _, d in matched("Russia pulled out of the Black Sea grain deal.")}
+    assert {"2022-10-29", "2023-07-17"} <= both
+    later = {d for _, d in matched("Russia let the Black Sea grain deal expire in July 2023.")}
+    assert "2023-07-17" in later and "2022-10-29" not in later
+
+
+def test_a_set_shared_by_distinct_events_comes_before_their_own_sets():
+    """Events that share a keyword set list before it only sets they also share, so that a text
+    about one of them finds the others through the same set (alternatives) rather than the
+    later one alone through the shared set (which would date the article after it)."""
+    def key(kws):
+        return tuple(slot_key(k) for k in kws)
+    events = [e for e in known_events() if not e.named]
+    for a in events:
+        mine = [key(s) for s in a.match]
+        for b in events:
+            if b.name == a.name:
+                continue
+            theirs = {key(s) for s in b.match}
+            for i, s in enumerate(mine):
+                if s in theirs:
+                    assert all(x in theirs for x in mine[:i]), (a.name, b.name, s)
+
+
+def test_a_name_takes_an_n_only_after_an_a():
+    from storyline.temporal.known import keyword_pattern
+
+    assert keyword_pattern("Russia").search("the Russian navy")
+    assert not keyword_pattern("War").search("officials warned of escalation")
+
+
+def test_every_occurrence_of_a_keyword_is_a_span():
+    """A trigger may be any occurrence of a keyword, not only the first one found."""
+    text = "Saudi Arabia cut ties with Qatar, and the UAE and Bahrain cut ties with Qatar too."
+    spans = [s for e, _, s in sentence_matches(text) if e.name.startswith("Saudi-led bloc")][0]
+    second = text.rindex("cut ties")
+    assert any(a <= second < b for a, b in spans)

@@ -72,7 +72,7 @@ def slot_key(k: str | tuple[str, ...]) -> str:
 
 @functools.cache
 def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
-    """A keyword as a pattern: a name matches whole (plus a possessive, plural or "-n":
+    """A keyword as a pattern: a name matches whole (plus a possessive, a plural or, after "a", an "-n":
     "India" finds "Indian"); a lower-case stem matches any word it begins ("mediat"). A tuple
     of alternatives matches any of them."""
     if isinstance(k, tuple):
@@ -80,7 +80,9 @@ def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
     # a hyphen in a keyword also matches a space ("no-confidence" finds "no confidence")
     body = re.escape(k).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
     if k[:1].isupper() or any(c.isdigit() for c in k):
-        return re.compile(rf"(?<!\w){body}(?:s|n|['’]s)?(?!\w)", re.IGNORECASE)
+        # "-n" only after "a" ("Russia" finds "Russian"; "War" must not find "warn")
+        suffix = r"(?:s|n|['’]s)?" if k.endswith("a") else r"(?:s|['’]s)?"
+        return re.compile(rf"(?<!\w){body}{suffix}(?!\w)", re.IGNORECASE)
     return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
 
 
@@ -116,8 +118,9 @@ def sentence_matches(text: str) -> list[tuple[KnownEvent, tuple[str, ...], list[
         for kws in event.match:
             if not may_match(kws, text):
                 continue
-            spans = [keyword_pattern(k).search(text) for k in kws]
+            spans = [list(keyword_pattern(k).finditer(text)) for k in kws]
             if all(spans):
-                out.append((event, kws, [(m.start(), m.end()) for m in spans]))
+                # every occurrence of every keyword: the trigger may be any of them
+                out.append((event, kws, [(m.start(), m.end()) for found in spans for m in found]))
                 break
     return out
