@@ -642,9 +642,9 @@ def corpus_dates(events: Sequence[Event], story: Sequence[StoryEvent]) -> dict[s
 
     A report that says "in May" or "earlier this week" and was merged into a storyline entry
     whose day another report states ("On May 7") is dated to that day, with how="corpus" and
-    evidence naming both. Only days a report states (its clause or paragraph, not the news
-    peg, not a known-event guess) are lent, and only to an event whose own date contains the
-    day, so a lent date never contradicts the article. Returns {event id: new date}.
+    evidence naming both. Only days a report states (its clause or paragraph, or a known event
+    it names; never the news peg's guess) are lent, and only to an event whose own date
+    contains the day, so a lent date never contradicts the article. Returns {event id: new date}.
     """
     by_id = {e.id: e for e in events}
     out: dict[str, EventDate] = {}
@@ -655,7 +655,7 @@ def corpus_dates(events: Sequence[Event], story: Sequence[StoryEvent]) -> dict[s
         if not donors or entry.granularity != "day":
             continue
         day = date_span(entry.date)
-        donor = min(donors, key=lambda e: (_HOW_WEIGHT.get(e.date.how, 0) * -1, e.doc_id, e.sent))
+        donor = min(donors, key=lambda e: (-_HOW_WEIGHT.get(e.date.how, 0), e.doc_id, e.sent))
         for event in members:
             span = event_span(event.date)
             if event.date.granularity == "day" or event.doc_id == donor.doc_id or span is None:

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .records import ActorRef, Claim, Event, Proposition, StoryEvent
 
+if TYPE_CHECKING:
+    from .store.db import Store
 
-def dated_events(store, doc_id: str | None = None) -> list[Event]:
+
+def dated_events(store: Store, doc_id: str | None = None) -> list[Event]:
     """The stored events as readers see them: an event another article dates more finely
     carries that day (merge.corpus_dates); the store keeps each article's own dates, from
     which the corpus level is recomputed."""

@@ -253,11 +253,13 @@ def _title_forms(title: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def _role_span(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+def _role_span(start: str | None, end: str | None, slack: bool = True) -> tuple[dt.date | None, dt.date | None]:
     """The days a term covers, its end widened by the slack news takes to drop a title
     ("President Ghani, who fled on Sunday" is written the day after he ceased to be)."""
     lo = bounds(start)[0] if start and bounds(start) else None
-    hi = bounds(end)[1] + dt.timedelta(days=settings()["title_end_slack"]) if end and bounds(end) else None
+    hi = bounds(end)[1] if end and bounds(end) else None
+    if hi is not None and slack:
+        hi += dt.timedelta(days=settings()["title_end_slack"])
     return lo, hi
 
 
@@ -329,7 +331,7 @@ def _former_cue(actor: Actor, roles: Sequence, snippet: str) -> Cue | None:
     """"Former Prime Minister Imran Khan": the article is from after one of the terms ended
     and before the next began (or any time after the last). None when no term has ended in
     the data (the base may not know that the person left office)."""
-    terms = sorted((_role_span(r.start, r.end) for r in roles), key=lambda s: s[0] or dt.date.min)
+    terms = sorted((_role_span(r.start, r.end, slack=False) for r in roles), key=lambda s: s[0] or dt.date.min)
     gaps = []
     for i, (_lo, hi) in enumerate(terms):
         if hi is None:
@@ -348,7 +350,7 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
                not_current: tuple[str, ...], former: bool = False):
     """The actor's roles whose title stands right before the name (or in an apposition after).
     With ``former``, only titles marked as no longer held ("former President X")."""
-    former_words = settings()["former"]
+    former_words, prefixes = settings()["former"], settings()["title_prefixes"]
     before = " ".join(text[max(0, start - 90):start].split())
     after = " ".join(text[end:end + 90].split())
     matched, snippet = [], None
@@ -360,7 +362,7 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
             post = re.match(rf"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}({t})\b", after, re.IGNORECASE)
             if pre:
                 lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
-                if lead and lead[-1] in settings()["title_prefixes"]:
+                if lead and lead[-1] in prefixes:
                     continue  # "Vice President Biden" is not "President Biden"
                 if former != (bool(lead) and lead[-1] in former_words):
                     continue

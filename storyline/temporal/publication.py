@@ -23,11 +23,11 @@ conflict and set aside, never silently dropped:
 A yearless cue waits until some cue bounds the year, then applies. Then the most plausible
 day is chosen inside the feasible dates: among several periods (years), those past what the
 shipped data know are dropped, and the one closest to the recent dated events wins, then the
-one whose latest past "on Friday" is the day itself or the day before (wire copy), then the
-earliest; inside it, past weekdays are the first such days after the latest dated event and
-the article is the last of them (the news follows its background); a narrow window gives its
-middle; an open one the day after its earliest date (news is written soon after the events
-it reports).
+one whose report weekday is the day itself or the day before (wire copy), then the earliest.
+Inside it, the past weekdays the article names are days of its own week: the one in the lead
+is its news day (the run of named days otherwise ends on it), and the article is the first
+such day from the latest dated event on; a narrow window gives its middle; an open one the
+day after its earliest date (news is written soon after the events it reports).
 """
 from __future__ import annotations
 
