@@ -6,11 +6,13 @@ conflict and set aside, never silently dropped:
 
   rank 0  explicit dates with a year, by tense ("a pause ends on July 9, 2025": before it)
   rank 1  people named with a dated title ("Secretary of State Marco Rubio": from 2025-01-21),
-          in any of the forms the actor stage's title table gives the office
+          in any of the forms the actor stage's title table gives the office, or with a title
+          they no longer hold ("former Prime Minister Imran Khan": after a term ended)
   rank 2  explicit months and years ("in 2019" in a past clause: from 2019 on); a yearless
           dateline (the article's own day); a yearless date with its weekday ("Sunday,
           Dec. 3": only the years it fell on a Sunday)
-  rank 3  dated events the store knows (data/time/known_events.yaml)
+  rank 3  dated events the store knows (data/time/known_events.yaml), and names that exist
+          only from a known day, in any tense (data/time/names/: "the Black Sea grain deal")
   rank 3.5 anniversaries of such events ("the third anniversary of the invasion")
   rank 4  months tied to the article's year ("in late February this year")
   rank 5  recurring events named without a year (their latest occurrence, within a year)
