@@ -17,9 +17,10 @@ def dated_events(store: Store, doc_id: str | None = None) -> list[Event]:
     which the corpus level is recomputed."""
     from .merge import corpus_dates
 
-    events = store.events(doc_id)
-    finer = corpus_dates(events if doc_id is None else store.events(), store.story_events())
-    return [replace(e, date=finer[e.id]) if e.id in finer else e for e in events]
+    events = store.events()
+    finer = corpus_dates(events, store.story_events())
+    return [replace(e, date=finer[e.id]) if e.id in finer else e
+            for e in events if doc_id is None or e.doc_id == doc_id]
 
 
 def ref_matches(ref: ActorRef | None, actor: str) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import Counter
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -18,7 +18,7 @@ from .intervals import DaySet
 from .known import keyword_pattern, known_events, may_match, slot_key
 from .lexicon import lexicon
 from .resolve import LAST_WEEKDAY_MIN_DAYS
-from .scan import Found, clause_tense, clause_verb
+from .scan import Found, clause_tense, clause_verb, has_future_auxiliary
 
 # A date written without its year is taken to lie within this many days of the article
 # (before it in a past clause, after it in a future one). Writers name the year once an event
@@ -283,12 +283,11 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 if _followed_by_name(text, m.end()):
                     continue  # "Hamid Karzai" names somebody else than Abdul Hamid
-                roles = _titles_at(text, m.start(), m.end(), actor, name == parts[-1], not_current)
+                roles, no_longer = _titles_at(text, m.start(), m.end(), actor, name == parts[-1], not_current)
                 if roles:
                     hit = (m, roles)
                     break
-                former = former or _titles_at(text, m.start(), m.end(), actor, name == parts[-1],
-                                              not_current, former=True)
+                former = former or no_longer
             if hit:
                 break
         if not hit:
@@ -347,35 +346,40 @@ def _former_cue(actor: Actor, roles: Sequence, snippet: str) -> Cue | None:
 
 
 def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool,
-               not_current: tuple[str, ...], former: bool = False):
-    """The actor's roles whose title stands right before the name (or in an apposition after).
-    With ``former``, only titles marked as no longer held ("former President X")."""
+               not_current: tuple[str, ...]):
+    """The actor's roles whose title stands right before the name (or in an apposition
+    after), as (held, no longer held): each (roles, snippet) or None. A title marked as no
+    longer held ("former President X") goes to the second."""
     former_words, prefixes = settings()["former"], settings()["title_prefixes"]
     before = " ".join(text[max(0, start - 90):start].split())
     after = " ".join(text[end:end + 90].split())
-    matched, snippet = [], None
+    held, left = ([], None), ([], None)
     for role in actor.roles:
+        found_held = found_left = False
         for form in _title_forms(role.title):
+            if found_held and found_left:
+                break
             t = re.escape(form).replace(r"\ ", r"\s+")
             first_names = "" if surname_only else r"(?:[A-Z][\w.'’-]*\s+){0,2}"
             pre = re.search(rf"(?:^|\s|-)({t}),?\s+{first_names}$", before + " ", re.IGNORECASE)
-            post = re.match(rf"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}({t})\b", after, re.IGNORECASE)
             if pre:
                 lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
                 if lead and lead[-1] in prefixes:
                     continue  # "Vice President Biden" is not "President Biden"
-                if former != (bool(lead) and lead[-1] in former_words):
-                    continue
-                if not former and any(w in not_current for w in lead):
-                    continue
-                snippet = snippet or (before[pre.start(1):].rstrip() + " " + text[start:end]).strip()
-                matched.append(role)
-                break
-            if post and not former:
-                snippet = snippet or (text[start:end] + after[:post.end(1)]).strip()
-                matched.append(role)
-                break
-    return (matched, snippet) if matched else None
+                snippet = (before[pre.start(1):].rstrip() + " " + text[start:end]).strip()
+                if lead and lead[-1] in former_words:
+                    if not found_left:
+                        left, found_left = (left[0] + [role], left[1] or snippet), True
+                elif not found_held and not any(w in not_current for w in lead):
+                    held, found_held = (held[0] + [role], held[1] or snippet), True
+                continue
+            if found_held:
+                continue
+            post = re.match(rf"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}({t})\b", after, re.IGNORECASE)
+            if post:
+                snippet = (text[start:end] + after[:post.end(1)]).strip()
+                held, found_held = (held[0] + [role], held[1] or snippet), True
+    return tuple(h if h[0] else None for h in (held, left))
 
 
 # ── dated events: corpus anchors and known events ────────────────────────────────────────
@@ -497,8 +501,9 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) ->
         snippet = parsed.sentences[sent].text if sent < len(parsed.sentences) else ""
         # A recency word dates the event only in a sentence that names it whole: "last week"
         # beside "Russia" alone says nothing about Russia's invasion.
-        recent = not g["named"] and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
-                     for i in (g["whole"] or g["some"]) for w in conf["recency"])
+        recent = not g["named"] and any(
+            re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
+            for i in (g["whole"] or g["some"]) for w in conf["recency"])
         names = " or ".join(dict.fromkeys(g["names"]))
         hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,
                               dates=sorted(g["dates"]), sentences=set(g["whole"]), tense=tense,
@@ -643,7 +648,7 @@ def _elapsed(parsed: ParsedDoc, f: Found) -> Found | None:
     else:
         governor = clause_verb(parsed, link.head)
     tense = clause_tense(parsed, governor) if governor is not None else None
-    if tense == "future" and word == "into" and not _will(parsed, governor):
+    if tense == "future" and word == "into" and not has_future_auxiliary(parsed, governor):
         tense = "present"  # "the confrontation comes six months into the war": now, not ahead
     if tense == "future" or (word != "into" and tense == "past" and toks[governor].dep != "ccomp"):
         return None
@@ -651,13 +656,6 @@ def _elapsed(parsed: ParsedDoc, f: Found) -> Found | None:
     window = next((span for q, span in sorted(lex.elapsed_qualifiers.items(), key=lambda kv: -len(kv[0]))
                    if re.search(rf"(?:^|\s){re.escape(q)}$", before)), ELAPSED_DEFAULT_UNITS)
     return replace(f, form="elapsed", modifier=f"{window[0]}:{window[1]}")
-
-
-def _will(parsed: ParsedDoc, verb: int) -> bool:
-    """True when the verb has a future auxiliary ("will come")."""
-    future = lexicon().future_auxiliaries
-    return any(t.head == verb and t.dep == "aux" and t.text.lower() in future
-               for t in parsed.tokens[max(0, verb - 4):verb])
 
 
 def _elapsed_window(f: Found, d: dt.date) -> DaySet:

@@ -336,7 +336,7 @@ def _names_a_weekday(tx: TimeExpr) -> bool:
     """"On Wednesday" dates an act, hardly a thing: "signed an order on Wednesday" is the
     signing's day even where the parser hangs it on the order."""
     words = set(tx.text.lower().split())
-    return bool(words & set(lexicon().weekdays)) and not any(c.isdigit() for c in tx.text)
+    return bool(words & lexicon().weekdays.keys()) and not any(c.isdigit() for c in tx.text)
 
 
 def _attachment(parsed: ParsedDoc, h: int, trigger: int, clause: int | None,

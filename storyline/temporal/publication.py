@@ -33,7 +33,6 @@ day after its earliest date (news is written soon after the events it reports).
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -44,7 +43,7 @@ from .calendar import bounds, day_exists, granularity_of
 from .cues import NO_GAP, Cue, collect_cues, occurrences, periodic_cue, quote, settings, shorten, weekday_name
 from .intervals import EARLIEST, LATEST, DaySet
 from .known import known_events
-from .scan import Found, clause_verb, scan
+from .scan import Found, auxiliaries, clause_verb, scan
 
 # A feasible window at most this wide is bounded on both sides well enough that its middle is
 # the best guess; a wider or open one is read as "soon after its earliest date".
@@ -331,14 +330,14 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
     earliest of equally good windows wins.
     """
     scored = [c for c in applied if c.gap is not None]
-    lead = lead_of(parsed)
+    report_day = _report_weekday(found, lead_of(parsed))
     ranked = []
     for lo, hi in feasible.spans:
-        pick = _pick_in(parsed, lo, hi, found)
+        pick = _pick_in(parsed, lo, hi, found, report_day)
         if pick is None:
             continue
         gap = min(_gap_score(pick[0], scored), GAP_CAP_DAYS)
-        misfit = min(_weekday_misfit(pick[0], found, lead), WEEKDAY_FIT_DAYS + 1)
+        misfit = min(_weekday_misfit(pick[0], report_day), WEEKDAY_FIT_DAYS + 1)
         ranked.append(((gap // SCORE_TIE_DAYS, misfit, pick[0]), gap, pick, (lo, hi)))
     if not ranked:
         return None, None, None, "No single day could be chosen.", None, []
@@ -380,7 +379,7 @@ def lead_of(parsed: ParsedDoc) -> frozenset[int]:
     return frozenset()
 
 
-def _report_weekday(found: Sequence[Found], lead_sentences: frozenset[int] = frozenset()) -> int | None:
+def _report_weekday(found: Sequence[Found], lead_sentences: frozenset[int]) -> int | None:
     """The weekday a report is filed on, judged from the past weekdays it names: they are
     days of the week before it. The lead tells the news, so a weekday in the lead's first
     sentences is the report's day (or the day before, when the next day is named too, as the
@@ -399,29 +398,23 @@ def _report_weekday(found: Sequence[Found], lead_sentences: frozenset[int] = fro
     return max(gaps, key=lambda g: g[0])[1]
 
 
-def _weekday_misfit(day: dt.date, found: Sequence[Found], lead: frozenset[int]) -> int:
+def _weekday_misfit(day: dt.date, report_day: int | None) -> int:
     """How many days the day lies after the weekday the report is filed on (0 without any
     past weekday): wire copy is filed on the day of its latest news or the day after
     (WEEKDAY_FIT_DAYS)."""
-    end = _report_weekday(found, lead)
-    return 0 if end is None else (day.weekday() - end) % 7
+    return 0 if report_day is None else (day.weekday() - report_day) % 7
 
 
 def _pluperfect(parsed: ParsedDoc, f: Found) -> bool:
     """True when the expression's clause is in the past perfect ("last month, Trump had
     offered"): it tells background from before the report's latest events."""
-    starts = [t.idx for t in parsed.tokens]
-    i = bisect.bisect_right(starts, f.start) - 1
-    verb = clause_verb(parsed, i) if i >= 0 else None
-    if verb is None:
-        return False
-    toks = parsed.tokens
-    return any(toks[c].head == verb and toks[c].dep == "aux" and toks[c].lemma == "have"
-               and toks[c].tag == "VBD" for c in range(max(0, verb - 4), verb))
+    verb = clause_verb(parsed, f.tok_start) if f.tok_start >= 0 else None
+    return verb is not None and any(a.lemma == "have" and a.tag == "VBD" for a in auxiliaries(parsed, verb))
 
 
-def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]):
-    """Choose inside one window [lo, hi] (hi may be unbounded)."""
+def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found], end: int | None):
+    """Choose inside one window [lo, hi] (hi may be unbounded); ``end`` is the weekday the
+    report is filed on (_report_weekday), or None."""
     open_hi = hi >= LATEST
     if lo <= EARLIEST:
         if open_hi:
@@ -443,7 +436,6 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
     # Past weekdays name days of the week before the article, which is filed on the last of
     # them: the first such day from the latest dated event on.
     weekdays = _past_weekdays(found)
-    end = _report_weekday(found, lead_of(parsed))
     if end is not None:
         t = lo + dt.timedelta(days=(end - lo.weekday()) % 7)
         if t <= hi:

@@ -394,6 +394,18 @@ def clause_verb(parsed: ParsedDoc, i: int) -> int | None:
     return None
 
 
+def auxiliaries(parsed: ParsedDoc, v: int) -> list[Token]:
+    """The auxiliaries of verb v ("has", "been", "will")."""
+    return [t for t in parsed.tokens[max(0, v - 12):v + 12]
+            if t.head == v and t.i != v and t.dep in ("aux", "auxpass")]
+
+
+def has_future_auxiliary(parsed: ParsedDoc, v: int) -> bool:
+    """True when verb v has a future auxiliary ("will come", "shall meet")."""
+    future = lexicon().future_auxiliaries
+    return any(a.text.lower() in future for a in auxiliaries(parsed, v))
+
+
 def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     """'past', 'future' or 'present' for the clause token i is in; None when there is no verb."""
     v = clause_verb(parsed, i)
@@ -402,9 +414,8 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     lex = lexicon()
     toks = parsed.tokens
     verb = toks[v]
-    kids = [t for t in toks[max(0, v - 12):v + 12] if t.head == v and t.i != v]
-    aux = [t for t in kids if t.dep in ("aux", "auxpass")]
-    if any(a.lower() in lex.future_auxiliaries for a in (x.text for x in aux)):
+    aux = auxiliaries(parsed, v)
+    if has_future_auxiliary(parsed, v):
         return "future"
     if any(a.tag == "MD" for a in aux):
         return None  # "may", "could", "should": a possibility, not a time

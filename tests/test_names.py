@@ -1,62 +1,108 @@
-"""Dated names for Europe, the Middle East, Africa and the world at large
-(storyline/data/time/names/{europe,middle_east,africa,global}.yaml): the files parse as
-written, news sentences that use a name find it, and sentences about older events that use
-similar words find none of these names (a name found too early would date an article wrongly)."""
+"""Dated names (storyline/data/time/names/): every file loads as names with their day, each
+name is found where news uses it, and none fires on sentences about older events in similar
+words (a name must not date an article that was written before it existed)."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from storyline.knowledge import load_yaml
+from storyline.knowledge import data_path, load_yaml
 from storyline.temporal.known import NAMES_DIR, keyword_pattern, known_events
 
-FILES = ("europe.yaml", "middle_east.yaml", "africa.yaml", "global.yaml")
 # Whole-word keywords that are everyday English once case is ignored (as in test_known_events).
 AMBIGUOUS_KEYWORDS = {"us", "may", "will", "it", "who"}
+FIRST_DAY, LAST_DAY = dt.date(2010, 1, 1), dt.date(2025, 12, 31)
 
 
-def _entries():
-    return [(f, e) for f in FILES for e in load_yaml(f"{NAMES_DIR}/{f}")["names"]]
+def _entries() -> list[tuple[str, dict]]:
+    return [(f.name, e) for f in sorted(data_path(NAMES_DIR).glob("*.yaml"))
+            for e in load_yaml(f"{NAMES_DIR}/{f.name}")["names"]]
 
 
-def _ours() -> list:
-    """These files' entries as loaded by known_events() (dated names only)."""
-    keys = {(str(e["name"]), e["date"]) for _, e in _entries()}
-    return [k for k in known_events() if k.named and (k.name, k.date) in keys]
+def _names() -> list:
+    return [k for k in known_events() if k.named]
 
 
 def found(text: str) -> set[tuple[str, str]]:
-    """The names of these files that one keyword set finds whole in ``text``."""
-    return {(k.name, k.date.isoformat()) for k in _ours()
+    """The dated names one keyword set finds whole in ``text``: (name, ISO day)."""
+    return {(k.name, k.date.isoformat()) for k in _names()
             if any(all(keyword_pattern(w).search(text) for w in kws) for kws in k.match)}
 
 
 def test_entries_parse_as_written():
-    """Exactly three keys, an ISO date read as a date, string keywords, dates inside the
-    calendar's years, and a comment line above each group."""
+    """Exactly three keys, an ISO date read as a date inside the years covered, and string
+    keywords (a comma in an unquoted name splits a flow mapping)."""
     entries = _entries()
-    assert 150 <= len(entries) <= 250
+    assert len(entries) >= 300
     for f, e in entries:
         assert set(e) == {"name", "date", "match"}, (f, e)
         assert isinstance(e["date"], dt.date), (f, e)
-        assert dt.date(2010, 1, 1) <= e["date"] <= dt.date(2025, 12, 31), (f, e)
+        assert FIRST_DAY <= e["date"] <= LAST_DAY, (f, e)
         assert e["match"] and all(kws and all(isinstance(k, str) and k for k in kws) for kws in e["match"]), (f, e)
 
 
 def test_names_are_loaded_once_each_and_marked_as_names():
-    ours = _ours()
-    assert len(ours) == len(_entries())
+    assert len(_names()) == len(_entries())
+    assert len({k.name for k in _names()}) == len(_names()), "a name is listed twice"
     assert len({(k.name, k.date) for k in known_events()}) == len(known_events())
 
 
 def test_a_lone_keyword_is_a_distinctive_name_or_phrase():
-    for k in _ours():
+    for k in _names():
         for kws in k.match:
             if len(kws) == 1:
                 w = kws[0]
                 assert w[:1].isupper() or w[:1].isdigit() or " " in w, (k.name, kws)
             assert not any(w.lower() in AMBIGUOUS_KEYWORDS for w in kws), (k.name, kws)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Indian jets struck nine sites in Pakistan and Pakistan-administered Kashmir under Operation "
+     "Sindoor, the defence ministry said.", "Operation Sindoor"),
+    ("Pakistan's army said its retaliation, Operation Bunyan-um-Marsoos, had hit Indian air bases "
+     "before the ceasefire took hold.", "Operation Bunyan-um-Marsoos"),
+    ("Under Operation Kaveri, navy ships ferried stranded Indians from Port Sudan to Jeddah.",
+     "Operation Kaveri (evacuation from Sudan)"),
+    ("The ministry said Operation Sindhu would go on as long as Indians in Iran asked to be "
+     "evacuated.", "Operation Sindhu (evacuation from Iran)"),
+    ("Critics say the Agnipath scheme, which recruits soldiers for four years, has hurt morale.",
+     "Agnipath recruitment scheme"),
+    ("Leaders of the INDIA bloc accused the BJP of turning central agencies against the opposition.",
+     "INDIA bloc of opposition parties"),
+    ("CPEC projects in Balochistan have repeatedly been targeted by separatist gunmen.",
+     "China–Pakistan Economic Corridor (CPEC)"),
+    ("Pakistan may widen Operation Azm-e-Istehkam to the tribal districts next year, officials said.",
+     "Operation Azm-e-Istehkam"),
+    ("The Islamic State Khorasan Province said it carried out the bombing at a Kabul mosque.",
+     "Islamic State Khorasan Province (ISIS-K)"),
+    ("Chief Adviser Muhammad Yunus promised that elections would be held by February.",
+     "Chief Adviser Muhammad Yunus"),
+    ("Beijing's lending under the Belt and Road Initiative has slowed sharply since the pandemic.",
+     "Belt and Road Initiative (Silk Road Economic Belt)"),
+    ("Investigators say Salt Typhoon hackers reached the wiretap systems of several US carriers.",
+     "Salt Typhoon"),
+    ("Canberra says the first AUKUS submarines built in Australia will not be ready before the 2040s.",
+     "AUKUS"),
+    ("North Korea fired what it called a Hwasong-18 solid-fuel missile into the sea east of the "
+     "peninsula.", "Hwasong-18 missile"),
+    ("The State Administration Council extended the state of emergency in Myanmar by six months.",
+     "State Administration Council (Myanmar junta)"),
+    ("Elon Musk's Department of Government Efficiency will cancel hundreds more federal contracts.",
+     "Department of Government Efficiency (DOGE)"),
+    ("Posting on Truth Social, the president threatened new levies on European cars.",
+     "Truth Social and Trump Media & Technology Group"),
+    ("Carmakers warn that the rules of origin in the USMCA will be reopened at the 2026 review.",
+     "USMCA (CUSMA / T-MEC)"),
+    ("Tax credits in the Inflation Reduction Act drew battery makers to Georgia and Tennessee.",
+     "Inflation Reduction Act"),
+    ("The Commerce Department awarded Intel grants under the CHIPS and Science Act.",
+     "CHIPS for America Act and the CHIPS and Science Act"),
+    ("The Gang Suppression Force is meant to take over from the Kenyan-led police mission in "
+     "Port-au-Prince.", "Gang Suppression Force in Haiti"),
+])
+def test_names_found_as_news_writes_them(sentence, name):
+    assert name in {n for n, _ in found(sentence)}
 
 
 @pytest.mark.parametrize("sentence, name, date", [
@@ -102,11 +148,32 @@ def test_a_lone_keyword_is_a_distinctive_name_or_phrase():
     ("The Bletchley Declaration was signed by 28 countries and the EU.",
      "Bletchley Declaration on AI safety", "2023-11-01"),
 ])
-def test_news_sentences_find_the_name(sentence, name, date):
+def test_news_sentences_find_the_name_and_its_day(sentence, name, date):
     assert (name, date) in found(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
+    "In 2008 Indian commandos ended the siege of the Taj hotel in Operation Black Tornado, days "
+    "after gunmen landed in Mumbai.",
+    "Pakistan launched Operation Rah-e-Nijat in South Waziristan in October 2009 after a wave of "
+    "Taliban bombings.",
+    "The Asian Development Bank financed a highway towards the Karakoram in 2008 as part of a "
+    "China-Pakistan trade corridor.",
+    "Wearing a seat belt and road safety rules save lives, the Chinese transport ministry told drivers.",
+    "North Korea paraded its Hwasong-13 missile through Pyongyang in April 2012.",
+    "In 2011 protesters camped beneath the HSBC building in Hong Kong in what they called Occupy "
+    "Central.",
+    "Fans of the meme coin cheered in 2021 when Musk tweeted about DOGE and the token jumped 20 percent.",
+    "The chips act as tiny switches inside every semiconductor, the engineer explained.",
+    "In 1994 Israel and Jordan signed the Washington Declaration at the White House, ending their "
+    "state of war.",
+    "Guard medics treated patients in the Rio Grande Valley during the annual Operation Lone Star "
+    "exercise in 2012.",
+    "Pakistan's Civil Aviation Authority (CAA) grounded the aircraft pending an inquiry.",
+    "Robert Mueller, then FBI director, told Congress in 2013 that the investigation into the Boston "
+    "bombing was continuing.",
+    "The 2008 candlelight protests in Seoul drew tens of thousands against imports of US beef.",
+
     "The Minsk Agreement of December 1991 created the Commonwealth of Independent States.",
     "Israel launched Operation Cast Lead in Gaza in December 2008 after rockets hit Sderot.",
     "Operation Restore Hope sent American troops to Somalia in December 1992.",
