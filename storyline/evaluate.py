@@ -146,7 +146,11 @@ def score_rows(gold: dict, rows: dict[str, list[dict]]) -> tuple[dict, list[str]
             hit_date += bool(timely)
             hit_person += bool(personal)
             mark = "OK  " if personal else "PERS" if timely else "DATE" if cands else "MISS"
-            lines.append(f"{mark} event {key}: {ge['source']} {ge['action']} {ge['target']} — {ge.get('cue', '')}")
+            line = f"{mark} event {key}: {ge['source']} {ge['action']} {ge['target']} — {ge.get('cue', '')}"
+            if mark == "DATE":
+                got = sorted({str((e.get("date") or {}).get("date")) for e in cands})
+                line += f" (gold {ge['date']}; got {', '.join(got)})"
+            lines.append(line)
     n_pred_ev = sum(len(events[k]) for k in gdocs)
 
     claims = by_doc("claims")
