@@ -425,10 +425,10 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                               if _definite_noun(parsed, starts, pstart + m.start())), None)
                         for p in pats]
             if all(hits):
-                # The tense is read at the word for what happened (a lower-case keyword, "drills"),
-                # not at a name that may stand in another clause ("Pelosi leaves Taiwan as China
-                # readies drills").
-                actions = [h.start() for k, h in zip(kws, hits) if _is_action(k)]
+                # The tense is read at the word for what happened (a word written in lower case,
+                # "drills"), not at a name that may stand in another clause ("Pelosi leaves Taiwan
+                # as China readies drills").
+                actions = [h.start() for h in hits if _is_action(h.group(0))]
                 first = min(actions or [h.start() for h in hits]) + pstart
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
                 whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
@@ -436,10 +436,9 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
     return None
 
 
-def _is_action(keyword) -> bool:
-    """A keyword (or every alternative of a place) in lower case: a word for what happened."""
-    words = keyword if isinstance(keyword, tuple) else (keyword,)
-    return all(w[:1].islower() for w in words)
+def _is_action(matched: str) -> bool:
+    """A keyword's match written in lower case: a word for what happened, not a name."""
+    return matched[:1].islower()
 
 
 # Tokens before a noun (within its phrase) that make it a definite reference to one event.
@@ -497,6 +496,8 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) ->
         # A dated name exists from its day whatever the tense it is named in ("Russia will
         # leave the grain deal" is still written after the deal was made).
         tense = "past" if g["named"] else clause_tense(parsed, tok) if parsed.tokens else None
+        if tense == "future" and _inside_noun_phrase(parsed, tok):
+            tense = None  # "Israel weighs its response to Iran's attack": the attack is not ahead
         sent = parsed.tokens[tok].sent if parsed.tokens else 0
         snippet = parsed.sentences[sent].text if sent < len(parsed.sentences) else ""
         # A recency word dates the event only in a sentence that names it whole: "last week"
@@ -510,6 +511,24 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) ->
                               text=shorten(snippet), recent=recent, corpus=g["corpus"],
                               mentions=tuple(g["some"]), named=g["named"]))
     return hits
+
+
+def _inside_noun_phrase(parsed: ParsedDoc, i: int) -> bool:
+    """True when token i belongs to a noun phrase inside a prepositional phrase of another
+    noun ("response to Iran's first direct attack", "talks on the ceasefire"): the clause's
+    future speaks of the outer noun, not of it."""
+    toks = parsed.tokens
+    t = toks[i]
+    seen = set()
+    while t.i not in seen and t.pos not in ("VERB", "AUX"):
+        seen.add(t.i)
+        head = toks[t.head]
+        if t.dep == "pobj" and head.pos == "ADP" and toks[head.head].pos in ("NOUN", "PROPN"):
+            return True
+        if t.head == t.i:
+            break
+        t = head
+    return False
 
 
 def shorten(s: str, n: int = 90) -> str:

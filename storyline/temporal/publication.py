@@ -405,11 +405,15 @@ def _weekday_misfit(day: dt.date, report_day: int | None) -> int:
     return 0 if report_day is None else (day.weekday() - report_day) % 7
 
 
-def _pluperfect(parsed: ParsedDoc, f: Found) -> bool:
-    """True when the expression's clause is in the past perfect ("last month, Trump had
-    offered"): it tells background from before the report's latest events."""
+def _background(parsed: ParsedDoc, f: Found) -> bool:
+    """True when the expression's clause tells background rather than the report's news: the
+    past perfect ("last month, Trump had offered") or a relative clause describing someone
+    ("Trump, who visited Riyadh last month, ...")."""
     verb = clause_verb(parsed, f.tok_start) if f.tok_start >= 0 else None
-    return verb is not None and any(a.lemma == "have" and a.tag == "VBD" for a in auxiliaries(parsed, verb))
+    if verb is None:
+        return False
+    return parsed.tokens[verb].dep in ("relcl", "acl") or any(
+        a.lemma == "have" and a.tag == "VBD" for a in auxiliaries(parsed, verb))
 
 
 def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found], end: int | None):
@@ -421,11 +425,11 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
             return None
         return hi, None, hi, "Only an upper bound is known: the latest feasible day is given."
     # "last month" told as past: the month it names is no earlier than the latest dated event
-    # (unless told in the past perfect, as background from before that event).
+    # (unless told as background: in the past perfect or in a relative clause).
     note = ""
     for f in found:
         if f.form == "relative" and f.unit == "month" and f.offset == -1 and f.tense == "past" \
-                and not _pluperfect(parsed, f):
+                and not _background(parsed, f):
             y, m = (lo.year + (lo.month == 12), lo.month % 12 + 1)
             start = dt.date(y, m, 1)
             if start <= hi:
