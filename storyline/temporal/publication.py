@@ -330,10 +330,12 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
     earliest of equally good windows wins.
     """
     scored = [c for c in applied if c.gap is not None]
-    report_day = _report_weekday(found, lead_of(parsed))
+    lead = lead_of(parsed)
+    report_day = _report_weekday(found, lead)
+    news_day_in_lead = any(f.sent in lead for f in _past_weekdays(found))
     ranked = []
     for lo, hi in feasible.spans:
-        pick = _pick_in(parsed, lo, hi, found, report_day)
+        pick = _pick_in(parsed, lo, hi, found, report_day, news_day_in_lead)
         if pick is None:
             continue
         gap = min(_gap_score(pick[0], scored), GAP_CAP_DAYS)
@@ -416,20 +418,24 @@ def _background(parsed: ParsedDoc, f: Found) -> bool:
         a.lemma == "have" and a.tag == "VBD" for a in auxiliaries(parsed, verb))
 
 
-def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found], end: int | None):
+def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found], end: int | None,
+             news_day_in_lead: bool = False):
     """Choose inside one window [lo, hi] (hi may be unbounded); ``end`` is the weekday the
-    report is filed on (_report_weekday), or None."""
+    report is filed on (_report_weekday), or None; ``news_day_in_lead``: the lead names the
+    past weekday of its news."""
     open_hi = hi >= LATEST
     if lo <= EARLIEST:
         if open_hi:
             return None
         return hi, None, hi, "Only an upper bound is known: the latest feasible day is given."
     # "last month" told as past: the month it names is no earlier than the latest dated event
-    # (unless told as background: in the past perfect or in a relative clause).
+    # (unless told as background: in the past perfect or in a relative clause). A lead that
+    # names its news day ("on Thursday") ties the report to that week, and "last month" then
+    # tells earlier background.
     note = ""
     for f in found:
         if f.form == "relative" and f.unit == "month" and f.offset == -1 and f.tense == "past" \
-                and not _background(parsed, f):
+                and not news_day_in_lead and not _background(parsed, f):
             y, m = (lo.year + (lo.month == 12), lo.month % 12 + 1)
             start = dt.date(y, m, 1)
             if start <= hi:
