@@ -498,6 +498,14 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) ->
         tense = "past" if g["named"] else clause_tense(parsed, tok) if parsed.tokens else None
         if tense == "future" and _inside_noun_phrase(parsed, tok):
             tense = None  # "Israel weighs its response to Iran's attack": the attack is not ahead
+        if not g["named"] and parsed.tokens and _pending(parsed, tok):
+            # "were close to an agreement": ahead of the clause's time, which in reported speech
+            # is the report's; after a past narrated clause nothing is known of it
+            verb = clause_verb(parsed, tok)
+            reported = verb is not None and parsed.tokens[verb].dep == "ccomp"
+            if tense == "past" and not reported:
+                continue
+            tense = "future"
         sent = parsed.tokens[tok].sent if parsed.tokens else 0
         snippet = parsed.sentences[sent].text if sent < len(parsed.sentences) else ""
         # A recency word dates the event only in a sentence that names it whole: "last week"
@@ -529,6 +537,20 @@ def _inside_noun_phrase(parsed: ParsedDoc, i: int) -> bool:
             break
         t = head
     return False
+
+
+def _pending(parsed: ParsedDoc, i: int) -> bool:
+    """True when token i's noun phrase hangs on a word that puts it still ahead ("close to an
+    agreement", "ahead of the summit"; lexicon ``pending_links``)."""
+    toks = parsed.tokens
+    t = toks[i]
+    while t.dep in ("amod", "compound", "det", "poss", "nummod", "case", "nmod") and t.head != t.i:
+        t = toks[t.head]
+    if t.dep != "pobj":
+        return False
+    prep = toks[t.head]
+    links = lexicon().pending_links
+    return prep.text.lower() in links or f"{toks[prep.head].text} {prep.text}".lower() in links
 
 
 def shorten(s: str, n: int = 90) -> str:
