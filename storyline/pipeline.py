@@ -52,7 +52,7 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
     perspective = describe_perspective(parsed, document.title, document.author, document.outlet)
     mentions, new_actors = resolve_mentions(parsed, base, published.value)
     events = peg_news_events(parsed, extract_events(parsed, mentions, timexes), published,
-                             perspective.genre)
+                             perspective.genre, timexes)
     quotes = extract_quotes(parsed, mentions)
     claims = extract_claims(parsed, quotes, mentions)
     return Analysis(doc_id=document.id, published=published, timexes=tuple(timexes),

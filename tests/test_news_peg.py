@@ -129,3 +129,20 @@ def test_an_inferred_day_pegs_the_day_before():
     assert {e.date.value for e in inferred if _is_pegged(e)} == {day_before}
     assert {e.date.value for e in own if _is_pegged(e)} == {pub.value}
     assert all("inferred" in e.date.evidence for e in inferred if _is_pegged(e))
+
+
+def test_a_run_up_takes_the_day_of_the_news_it_leads_to():
+    """"shot down ... on Monday after Russian forces attacked": the attack hung on the news by
+    "after", with no gap measured, is the news's run-up and is dated with the news (Monday),
+    not with the report (Wednesday); without the news's date it would take the report's day."""
+    from storyline.temporal import date_article
+    from storyline.nlp import parse_text
+
+    parsed = parse_text((DATA / "run-up.txt").read_text(encoding="utf-8"), "run-up.txt")
+    pub, timexes = date_article(parsed, "2025-06-18")
+    _, _, events = _chain("run-up.txt", "2025-06-18")
+    attack = [e for e in peg_news_events(parsed, events, pub, "news", timexes) if e.trigger == "attacked"]
+    assert attack and attack[0].date.value == "2025-06-16" and attack[0].date.how == "discourse"
+    assert "after" in attack[0].date.evidence
+    without_news_date = [e for e in peg_news_events(parsed, events, pub, "news") if e.trigger == "attacked"]
+    assert without_news_date[0].date.value == "2025-06-18" and _is_pegged(without_news_date[0])

@@ -20,7 +20,8 @@ it dates, NEWS_LAG_DAYS), when
 - it is not hung on the news by a word that makes it long-running background ("strikes
   since Moscow walked out": background_links in data/time/publication.yaml). An event hung
   by "after" with no measured gap ("after a telephone call") is the news's own run-up and is
-  pegged with it.
+  pegged with it: to the news's own day when a clause dates it ("was shot down on Wednesday
+  after Pakistani jets struck": Wednesday, not the report's day), else to the report's.
 
 The date is labelled how="publication" with the reason as evidence: never silent.
 """
@@ -34,9 +35,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..knowledge import load_yaml
-from ..records import Event, EventDate, ParsedDoc, PublicationDate
+from ..records import Event, EventDate, ParsedDoc, PublicationDate, TimeExpr
 from .cues import PUBLICATION_FILE
-from .event_date import is_current_tense, sequence_link
+from .event_date import date_event, is_current_tense, sequence_link
 from .publication import NEWS_LAG_DAYS
 from .scan import clause_verb
 
@@ -67,9 +68,9 @@ def _word_set(key: str) -> frozenset[str]:
 
 
 def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: PublicationDate,
-                    genre: str | None) -> tuple[Event, ...]:
+                    genre: str | None, timexes: Sequence[TimeExpr] = ()) -> tuple[Event, ...]:
     """The events, with the undated news among them dated to the report's day (the day
-    before, when that day was inferred)."""
+    before, when that day was inferred); ``timexes`` date the news a run-up hangs on."""
     if (genre or "news") not in NEWS_GENRES or not published.value or len(published.value) != 10:
         return tuple(events)
     own_day = published.origin in OWN_DAY_ORIGINS
@@ -95,6 +96,14 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
                 or (link is not None and link.word in background_links):
             out.append(event)
             continue
+        if link is not None and link.direction < 0 and link.gap_days is None:
+            news = date_event(parsed, timexes, link.governor)
+            if news.value and news.granularity == "day" and news.how in ("clause", "discourse"):
+                out.append(replace(event, date=EventDate(
+                    value=news.value, granularity="day", how="discourse",
+                    evidence=f"the run-up of news dated {news.value} ({news.evidence}), "
+                             f"hung on it by '{link.word}'")))
+                continue
         where = ("in the lead" if lead else "told in the present perfect or progressive" if perfect
                  else "marked as recent" if recent else "said without a date")
         out.append(replace(event, date=EventDate(
