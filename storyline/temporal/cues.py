@@ -165,6 +165,11 @@ def _partial_cues(found: Sequence[Found]) -> list[Cue]:
         tense = "past" if (f.tense == "past" or f.modifier == "since") else f.tense
         if tense not in ("past", "future"):
             continue
+        if f.modifier == "by" and tense == "past":
+            # a deadline takes the tense of whoever set it, and the parser often hangs a list
+            # of deadlines on the wrong verb ("agreed to hand back three districts: Kalbajar
+            # by Nov. 15, Agdam by Nov. 20"): as past it would push the article past them
+            continue
         if tense == "future" and f.day is None:
             day = 28  # a future month without a day: its end is a safe upper bound
         if f.year_offset is not None:
