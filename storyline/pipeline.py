@@ -30,7 +30,7 @@ class IngestReport:
         return not self.rejected
 
 
-def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequence[tuple[str, str]] = ()
+def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequence[tuple] = ()
             ) -> Analysis:
     """Run every per-article stage on one parsed document.
 
@@ -182,17 +182,34 @@ def reprocess(store: Store, on_total=None, on_done: Progress | None = None) -> i
     return len(items)
 
 
-def corpus_anchors(store: Store, exclude_doc: str | None = None) -> list[tuple[str, str]]:
-    """(phrase, date) pairs of events the corpus dates at day level, for dating other articles
-    (never ``exclude_doc`` itself: an article is not evidence for its own date)."""
+def corpus_anchors(store: Store, exclude_doc: str | None = None) -> list[tuple[str, str, tuple]]:
+    """(phrase, date, names of its actors) of events the corpus dates at day level, for dating
+    other articles (never ``exclude_doc`` itself: an article is not evidence for its own date).
+    The names (for each of source and target, the names that may stand for it) let another
+    article's "the strikes" stand for this event only beside both of its sides."""
     anchors = []
     for event in store.events():
         if event.doc_id == exclude_doc:
             continue
         if event.modality in ("asserted", "reported") and event.date.granularity == "day" \
                 and event.date.how == "clause" and event.date.value:
-            anchors.append((event.trigger, event.date.value))
+            sides = tuple(names for names in (_names_of(event.source), _names_of(event.target)) if names)
+            anchors.append((event.trigger, event.date.value, sides))
     return anchors
+
+
+def _names_of(ref) -> tuple[str, ...]:
+    """The names an article may use for an actor: the base's name, the words the source
+    article used, and a person's surname."""
+    if ref is None:
+        return ()
+    names = []
+    for name in (ref.name, ref.text):
+        if name and len(name) > 2 and name[:1].isupper():
+            names.append(name)
+            if ref.kind == "person" and " " in name:
+                names.append(name.split()[-1])
+    return tuple(dict.fromkeys(names))
 
 
 def rebuild_corpus(store: Store) -> None:

@@ -33,7 +33,7 @@ def dask_client(address: str):
 
 
 def analyse_chunk(documents: Sequence[Document], extra_actors: Sequence[Actor],
-                  anchors: Sequence[tuple[str, str]], batch_size: int
+                  anchors: Sequence[tuple], batch_size: int
                   ) -> list[tuple[Document, ParsedDoc, Analysis]]:
     """Parse and analyse a chunk (runs in a worker)."""
     from .actors import load_actor_base
@@ -46,7 +46,7 @@ def analyse_chunk(documents: Sequence[Document], extra_actors: Sequence[Actor],
 
 
 def analyse_on_dask(client, documents: Sequence[Document], extra_actors: Sequence[Actor],
-                    anchors: Sequence[tuple[str, str]], batch_size: int
+                    anchors: Sequence[tuple], batch_size: int
                     ) -> Iterator[tuple[Document, ParsedDoc, Analysis]]:
     """Every document parsed and analysed on the cluster, yielded as chunks complete.
 

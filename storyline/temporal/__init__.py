@@ -19,7 +19,7 @@ from .resolve import find_time_expressions
 
 
 def date_article(parsed: ParsedDoc, metadata_date: str | None, people: Iterable[Actor] = (),
-                 corpus_anchors: Sequence[tuple[str, str]] = ()
+                 corpus_anchors: Sequence[tuple] = ()
                  ) -> tuple[PublicationDate, tuple[TimeExpr, ...]]:
     """The article's date and its expressions resolved against it, in one call.
 

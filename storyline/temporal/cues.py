@@ -426,9 +426,9 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
             pats = [keyword_pattern(k) for k in kws]
             hits = [p.search(chunk) for p in pats]
             if strict and all(hits):
-                hits = [next((m for m in p.finditer(chunk)
-                              if _definite_noun(parsed, starts, pstart + m.start())), None)
-                        for p in pats]
+                # the anchor's word (first) must be a definite noun; its actors' names need not
+                hits[0] = next((m for m in pats[0].finditer(chunk)
+                                if _definite_noun(parsed, starts, pstart + m.start())), None)
             if all(hits):
                 # The tense is read at the word for what happened (a word written in lower case,
                 # "drills"), not at a name that may stand in another clause ("Pelosi leaves Taiwan
@@ -466,20 +466,24 @@ def _definite_noun(parsed: ParsedDoc, starts: list[int], offset: int) -> bool:
     return False
 
 
-def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple[str, str]]) -> list[_EventHit]:
+def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_EventHit]:
     """Dated events the article mentions. Events found through the same keywords are one
     mention with alternative dates (an annual summit; two attacks on the same landmark)."""
     conf = settings()
     stop = conf["stopwords"]
     # Corpus anchors are phrases other articles used for an event ("terror attack"): they are
     # matched as a whole phrase, and one word only as a definite noun ("the ceasefire").
-    candidates: list[tuple[str, dt.date, tuple[tuple[str, ...], ...], bool, bool, bool]] = []
-    for phrase, iso in corpus_anchors:
+    # With the names of the event's sides (a third item: for each side, its names), one name
+    # of each side must stand in the same paragraph: "the strikes" of another article is this
+    # event only beside its actors.
+    candidates: list[tuple[str, dt.date, tuple[tuple, ...], bool, bool, bool]] = []
+    for phrase, iso, *sides in corpus_anchors:
         b = bounds(str(iso)[:10]) if iso else None
         words = [w for w in re.findall(r"[\w%/'’-]+", str(phrase))]
         content = [w for w in words if w.lower() not in stop]
-        if b and content:
-            candidates.append((str(phrase), b[0], ((" ".join(words),),), len(content) == 1, True, False))
+        names = tuple(tuple(str(n) for n in side if n) for side in (sides[0] if sides else ()))
+        if b and content and (not sides or (names and all(names))):
+            candidates.append((str(phrase), b[0], ((" ".join(words), *names),), len(content) == 1, True, False))
     candidates += [(e.name, e.date, e.match, False, False, e.named) for e in known_events()]
     paragraphs = _paragraphs(parsed)
     groups: dict[tuple, dict] = {}
@@ -739,7 +743,7 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
 
 
 def collect_cues(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
-                 corpus_anchors: Sequence[tuple[str, str]]) -> list[Cue]:
+                 corpus_anchors: Sequence[tuple]) -> list[Cue]:
     """Every cue the article offers, in order of reliability (rank)."""
     hits = _event_hits(parsed, corpus_anchors)
     cues = (_explicit_cues(found) + _role_cues(parsed, people) + _event_cues(hits)

@@ -83,7 +83,7 @@ WEEKDAY_FIT_DAYS = 1
 
 def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
                              people: Iterable[Actor] = (),
-                             corpus_anchors: Sequence[tuple[str, str]] = ()) -> PublicationDate:
+                             corpus_anchors: Sequence[tuple] = ()) -> PublicationDate:
     """The article's date with its origin, confidence and evidence.
 
     ``metadata_date`` wins when readable (origin "metadata"); else a dateline in the text
@@ -91,7 +91,8 @@ def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
     year, with the confidence of that inference); else the date is inferred from the content
     ("inferred"), using the dated
     titles of ``people`` (records.Actor with roles) and ``corpus_anchors`` ((phrase, ISO
-    date) pairs of events dated by other articles). Without any cue: value None, origin
+    date) of events dated by other articles, with a third item, the names of each of the
+    event's sides, when known: pipeline.corpus_anchors). Without any cue: value None, origin
     "none". Never raises on odd text.
     """
     notes: list[str] = []
@@ -218,7 +219,7 @@ def _year_range(days: DaySet) -> tuple[int, int] | None:
 
 
 def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
-           corpus_anchors: Sequence[tuple[str, str]], notes: list[str],
+           corpus_anchors: Sequence[tuple], notes: list[str],
            extra: Sequence[Cue] = ()) -> PublicationDate:
     cues = sorted([*collect_cues(parsed, found, people, corpus_anchors), *extra], key=lambda c: c.rank)
     feasible = DaySet.everything()
