@@ -717,6 +717,11 @@ def _elapsed_window(f: Found, d: dt.date) -> DaySet:
                       centre + dt.timedelta(days=round(hi_units * days))))
 
 
+# Bounds that make a relative expression a deadline or end point, not the time of the event
+# named beside it.
+DEADLINE_MODIFIERS = frozenset({"until", "by", "before"})
+
+
 def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHit]) -> list[Cue]:
     cues = []
     dated_days = [(f, dt.date(f.year, f.month, f.day)) for f in found
@@ -726,6 +731,8 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
             f = _elapsed(parsed, f) or f
         if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed"):
             continue
+        if f.modifier in DEADLINE_MODIFIERS:
+            continue  # "delayed the measures until the start of this month": an end point, not the event's time
         options: list[tuple[str, list[dt.date]]] = []
         options += [(f"'{g.text}'", [d]) for g, d in dated_days if g.sent == f.sent]
         options += [(f"{h.name}", h.dates) for h in hits if f.sent in h.sentences and not h.named]

@@ -423,8 +423,8 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     if verb.dep == "xcomp" and (head.lemma.lower() in lex.future_xcomp_heads
                                 or head.lemma.lower() in lex.future_going_to):
         head_tense = clause_tense(parsed, head.i)
-        if head_tense == "past" and head.lemma.lower() in lex.commitment_heads:
-            return None  # "planned to meet on May 3": maybe still ahead, maybe past
+        if head_tense == "past":
+            return None  # "planned to meet on May 3", "were due to take effect on Tuesday": maybe still ahead
         return "future" if head_tense in ("present", "future") else head_tense
     if verb.dep == "xcomp" and verb.tag == "VB" and head.lemma.lower() in lex.commitment_heads:
         head_tense = clause_tense(parsed, head.i)
