@@ -245,3 +245,14 @@ def test_yearless_dateline_waits_for_a_cue_that_fixes_the_year():
 def test_time_elapsed_since_a_known_event(text, earliest, latest):
     pub = resolve_publication_date(parse_text(text), None)
     assert (pub.earliest, pub.latest) == (earliest, latest), pub
+
+
+def test_a_gerund_after_after_is_past_and_its_infinitive_has_no_tense():
+    """"a day after pledging to lift sanctions": the pledge is done before what it hangs on;
+    what was pledged may still be ahead."""
+    from storyline.temporal.scan import clause_tense
+
+    parsed = parse_text("Trump meets Syria's leader in Riyadh a day after pledging to lift sanctions")
+    by_word = {t.text: t.i for t in parsed.tokens}
+    assert clause_tense(parsed, by_word["pledging"]) == "past"
+    assert clause_tense(parsed, by_word["lift"]) is None

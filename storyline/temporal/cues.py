@@ -507,6 +507,8 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         tense = "past" if g["named"] else clause_tense(parsed, tok) if parsed.tokens else None
         if tense == "future" and _inside_noun_phrase(parsed, tok):
             tense = None  # "Israel weighs its response to Iran's attack": the attack is not ahead
+        if not g["named"] and parsed.tokens and _negated(parsed, tok):
+            continue  # "a planned minerals deal was not signed": it did not happen then
         if not g["named"] and parsed.tokens and _pending(parsed, tok):
             # "were close to an agreement": ahead of the clause's time, which in reported speech
             # is the report's; after a past narrated clause nothing is known of it
@@ -546,6 +548,18 @@ def _inside_noun_phrase(parsed: ParsedDoc, i: int) -> bool:
             break
         t = head
     return False
+
+
+def _negated(parsed: ParsedDoc, i: int) -> bool:
+    """True when token i's clause is negated ("was not signed", "never met", "left without
+    signing")."""
+    v = clause_verb(parsed, i)
+    if v is None:
+        return False
+    toks = parsed.tokens
+    if toks[v].dep == "pcomp" and toks[toks[v].head].text.lower() == "without":
+        return True
+    return any(t.head == v and t.dep == "neg" for t in toks[max(0, v - 6):v + 3])
 
 
 def _pending(parsed: ParsedDoc, i: int) -> bool:

@@ -43,6 +43,7 @@ class Lexicon:
     future_xcomp_heads: frozenset[str]
     commitment_heads: frozenset[str]
     scheduled_verbs: frozenset[str]
+    prospective_verbs: frozenset[str]
     ordinals: dict[str, int]
     sequence_links: dict[str, int]
     gap_units: dict[str, int]
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         future_xcomp_heads=frozenset(lower(_need(raw, "future_xcomp_heads", list))),
         commitment_heads=frozenset(lower(raw.get("commitment_heads") or [])),
         scheduled_verbs=frozenset(lower(_need(raw, "scheduled_verbs", list))),
+        prospective_verbs=frozenset(lower(raw.get("prospective_verbs") or ())),
         ordinals={str(k).lower(): int(v) for k, v in (raw.get("ordinals") or {}).items()},
         sequence_links={str(k).lower(): -1 if int(v) < 0 else 1
                         for k, v in (raw.get("sequence_links") or {}).items()},

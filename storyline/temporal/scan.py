@@ -406,6 +406,19 @@ def has_future_auxiliary(parsed: ParsedDoc, v: int) -> bool:
     return any(a.text.lower() in future for a in auxiliaries(parsed, v))
 
 
+# A headline is one of the first sentences, short and without a closing full stop.
+HEADLINE_SENTENCES = 2
+HEADLINE_MAX_WORDS = 20
+
+
+def in_headline(parsed: ParsedDoc, sent: int) -> bool:
+    """True when sentence ``sent`` is the article's headline (or its repetition)."""
+    if sent >= min(HEADLINE_SENTENCES, len(parsed.sentences)):
+        return False
+    text = parsed.sentences[sent].text.strip()
+    return bool(text) and not text.endswith((".", "!", "?")) and len(text.split()) <= HEADLINE_MAX_WORDS
+
+
 def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     """'past', 'future' or 'present' for the clause token i is in; None when there is no verb."""
     v = clause_verb(parsed, i)
@@ -436,10 +449,14 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     if verb.tag == "VBN":
         return "past"  # present perfect, passive or reduced relative: a completed event
     scheduled = verb.lemma.lower() in lex.scheduled_verbs
+    if scheduled and not aux and in_headline(parsed, verb.sent) and verb.lemma.lower() not in lex.prospective_verbs:
+        scheduled = False  # a headline tells what just happened in the present: "Trump meets al-Sharaa"
     if verb.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP") for a in aux):
         return "future" if scheduled else "present"
     if verb.tag == "VB" and aux:
         return "present"
+    if verb.tag == "VBG" and verb.dep == "pcomp" and lex.sequence_links.get(head.text.lower()) == -1:
+        return "past"  # "a day after pledging to lift sanctions": done before what it hangs on
     if verb.tag == "VBG" and not aux and verb.head != v:
         # a participial adjunct ("..., speaking in Munich in 2026") shares its governor's tense
         return clause_tense(parsed, verb.head)
