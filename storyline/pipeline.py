@@ -34,10 +34,10 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
             ) -> Analysis:
     """Run every per-article stage on one parsed document.
 
-    The publication date first (metadata, a dateline, or inferred from the content), then
-    every time expression resolved against it, the article's perspective (its genre decides
-    whether undated news is dated by the news peg), actors (whose roles depend on the date),
-    events, quotes and claims.
+    The article's perspective first (its genre tells a column from a report, for the date
+    and for the news peg), then the publication date (metadata, a dateline, or inferred from
+    the content), every time expression resolved against it, actors (whose roles depend on
+    the date), events, quotes and claims.
     """
     from .actors.resolve import resolve_mentions
     from .claims import extract_claims
@@ -47,9 +47,9 @@ def analyze(document: Document, parsed: ParsedDoc, base, corpus_anchors: Sequenc
     from .temporal import date_article
     from .temporal.news_peg import peg_news_events
 
-    published, timexes = date_article(parsed, document.published, people=people_of(base),
-                                      corpus_anchors=corpus_anchors)
     perspective = describe_perspective(parsed, document.title, document.author, document.outlet)
+    published, timexes = date_article(parsed, document.published, people=people_of(base),
+                                      corpus_anchors=corpus_anchors, genre=perspective.genre)
     mentions, new_actors = resolve_mentions(parsed, base, published.value)
     events = peg_news_events(parsed, extract_events(parsed, mentions, timexes), published,
                              perspective.genre, timexes)
@@ -245,9 +245,13 @@ def explain_article_dates(file: str, store: Store, options: Options) -> str:
         if not match:
             raise IngestError(file, "no such file, and no stored article has this id or name")
         document, parsed = match[0]
+    from .perspective import describe_perspective
+
     base = actor_base(store)
+    genre = describe_perspective(parsed, document.title, document.author, document.outlet).genre
     published = resolve_publication_date(parsed, document.published, people=people_of(base),
-                                         corpus_anchors=corpus_anchors(store, exclude_doc=document.id))
+                                         corpus_anchors=corpus_anchors(store, exclude_doc=document.id),
+                                         genre=genre)
     timexes = find_time_expressions(parsed, published.value)
     return explain_dates(parsed, timexes, published)
 

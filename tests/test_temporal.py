@@ -120,7 +120,7 @@ ARTICLES = _cases("articles.yaml")
 def test_publication_date(case):
     parsed = parse_text((DATA / "articles" / case["file"]).read_text(encoding="utf-8"))
     anchors = [tuple(a) for a in case.get("anchors", [])]
-    pub = resolve_publication_date(parsed, case.get("metadata"), _people(), anchors)
+    pub = resolve_publication_date(parsed, case.get("metadata"), _people(), anchors, case.get("genre"))
     want = case["expect"]
     assert pub.origin == want["origin"], pub
     if "value" in want:

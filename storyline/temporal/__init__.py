@@ -19,14 +19,14 @@ from .resolve import find_time_expressions
 
 
 def date_article(parsed: ParsedDoc, metadata_date: str | None, people: Iterable[Actor] = (),
-                 corpus_anchors: Sequence[tuple] = ()
+                 corpus_anchors: Sequence[tuple] = (), genre: str | None = None
                  ) -> tuple[PublicationDate, tuple[TimeExpr, ...]]:
     """The article's date and its expressions resolved against it, in one call.
 
     The two passes the pipeline needs: the date from metadata, a dateline or the content,
     then every expression resolved with that date as the anchor (None when it is unknown).
     """
-    published = resolve_publication_date(parsed, metadata_date, people, corpus_anchors)
+    published = resolve_publication_date(parsed, metadata_date, people, corpus_anchors, genre)
     return published, find_time_expressions(parsed, published.value)
 
 

@@ -73,6 +73,8 @@ GAP_CAP_DAYS = 92
 # the first paragraph of at least LEAD_MIN_WORDS words (headlines, bylines and photo captions
 # are shorter).
 LEAD_MIN_WORDS = 25
+# Genres (perspective's) whose opening is commentary, not a lead.
+COMMENT_GENRES = frozenset({"opinion", "analysis"})
 # A day fits a report's latest past "on Friday" when that weekday is the day itself (best:
 # wire copy is filed the day it happens) or the day before (the morning after); further back
 # all fit alike, badly.
@@ -83,7 +85,8 @@ WEEKDAY_FIT_DAYS = 1
 
 def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
                              people: Iterable[Actor] = (),
-                             corpus_anchors: Sequence[tuple] = ()) -> PublicationDate:
+                             corpus_anchors: Sequence[tuple] = (),
+                             genre: str | None = None) -> PublicationDate:
     """The article's date with its origin, confidence and evidence.
 
     ``metadata_date`` wins when readable (origin "metadata"); else a dateline in the text
@@ -92,8 +95,9 @@ def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
     ("inferred"), using the dated
     titles of ``people`` (records.Actor with roles) and ``corpus_anchors`` ((phrase, ISO
     date) of events dated by other articles, with a third item, the names of each of the
-    event's sides, when known: pipeline.corpus_anchors). Without any cue: value None, origin
-    "none". Never raises on odd text.
+    event's sides, when known: pipeline.corpus_anchors). ``genre`` (perspective's) tells a
+    column, whose lead does not tell the day's news, from a report. Without any cue: value
+    None, origin "none". Never raises on odd text.
     """
     notes: list[str] = []
     if metadata_date:
@@ -115,7 +119,7 @@ def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
         cue = periodic_cue(2, f"The dateline {quote(f)} is the article's day; its year comes from the other cues.",
                            occurrences(f.month, f.day, f.weekday), "past", 0, score=False)
         pub = _infer(parsed, [x for x in found if x is not f], list(people), list(corpus_anchors), notes,
-                     extra=[cue])
+                     extra=[cue], genre=genre)
         if pub.value and cue.evidence in pub.evidence and pub.value[5:] == f"{f.month:02d}-{f.day:02d}":
             # The day is the dateline's own; only its year was inferred (the confidence says how surely).
             pub = replace(pub, origin="dateline")
@@ -127,7 +131,7 @@ def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
         return PublicationDate(value=value, granularity="day", origin="dateline", confidence=0.95,
                                evidence=(*notes, f"A dateline near the top of the text: {line.strip()!r}."),
                                earliest=value, latest=value)
-    return _infer(parsed, found, list(people), list(corpus_anchors), notes)
+    return _infer(parsed, found, list(people), list(corpus_anchors), notes, genre=genre)
 
 
 def normalise_date(text: str) -> str | None:
@@ -220,7 +224,7 @@ def _year_range(days: DaySet) -> tuple[int, int] | None:
 
 def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
            corpus_anchors: Sequence[tuple], notes: list[str],
-           extra: Sequence[Cue] = ()) -> PublicationDate:
+           extra: Sequence[Cue] = (), genre: str | None = None) -> PublicationDate:
     cues = sorted([*collect_cues(parsed, found, people, corpus_anchors), *extra], key=lambda c: c.rank)
     feasible = DaySet.everything()
     evidence, conflicts, applied = list(notes), [], []
@@ -259,7 +263,7 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
     if not (feasible.bounded_below() or feasible.bounded_above()):
         return PublicationDate(value=None, granularity="unknown", origin="inferred", confidence=0.0,
                                evidence=tuple(evidence), conflicts=tuple(conflicts))
-    value, earliest, latest, why, window, rivals = _choose(parsed, feasible, found, applied)
+    value, earliest, latest, why, window, rivals = _choose(parsed, feasible, found, applied, genre)
     periods = "" if len(feasible.spans) == 1 else (
         f" ({len(feasible.spans)} periods; the one closest to the dated events is used)")
     evidence.append(f"Feasible dates: {feasible.describe()}{periods}. {why}")
@@ -321,7 +325,8 @@ def _confidence(width: int | None, open_ended: bool) -> float:
     return WIDE_CONFIDENCE
 
 
-def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue]):
+def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied: Sequence[Cue],
+            genre: str | None = None):
     """The most plausible day: (value, earliest, latest, why, its window, rival windows).
 
     Windows are ranked by how close the chosen day lies to the dated events (in steps of
@@ -331,7 +336,9 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
     earliest of equally good windows wins.
     """
     scored = [c for c in applied if c.gap is not None]
-    lead = lead_of(parsed)
+    # A column's opening recalls the week's events to argue about them; it is not a report's
+    # lead telling the news of its day.
+    lead = frozenset() if genre in COMMENT_GENRES else lead_of(parsed)
     report_day = _report_weekday(found, lead)
     news_day_in_lead = any(f.sent in lead for f in _past_weekdays(found))
     ranked = []
