@@ -208,6 +208,18 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return []
         return [replace(max(found, key=lambda x: x[0])[1], how="recalled")]
 
+    def own_last_victims(self, sent_index: int, source: Party) -> list[Party]:
+        """The recipients of the latest earlier act by the actor's own side, a few sentences
+        back at most (whom an apology or amends are owed to)."""
+        for draft, s in reversed(self.drafts):
+            if sent_index - s > PARTIES_WINDOW:
+                break
+            if draft.source is not None and draft.targets and _same_side(draft.source.ref, source.ref) \
+                    and code_event(draft.plover, draft.mode)[2] in (3, 4):
+                return [replace(p, how="recalled") for p in draft.targets
+                        if not _same_side(p.ref, source.ref)]
+        return []
+
     def gathering_participants(self, trig: Trigger, source: Party) -> list[Party]:
         """Who took part in the gathering a host convened ("hosted the event"): the actors
         and recipients of the events it refers back to, in text order."""
@@ -638,6 +650,11 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         state a threat names as a place."""
         tr = self.tree
         lex = self.lex
+        if (plover, mode) in lex.amends_codes:
+            # "Baku apologised the same day": to the one its own side had just harmed
+            parties = self.own_last_victims(sent.index, source)
+            if parties:
+                return parties
         if (plover, mode) in lex.third_party_modes or trig.frame in ("commit", "wish"):
             parties = self.parties_near(trig, source)
             if parties:
@@ -903,7 +920,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     order = []
     for d in drafts:
         key = (actor_key(d.source.ref if d.source else None), d.plover)
-        tkey = actor_key(d.targets[0].ref) if d.targets else None
+        tkey = _state_key(d.targets[0].ref) if d.targets else None
         full = key + (tkey,)
         if full in best:
             continue
@@ -916,6 +933,12 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
         best[full] = d
         order.append(d)
     return order
+
+
+def _state_key(ref):
+    """A state's identity whether named ("Ukraine", "the Ukrainian army") or known by its code
+    (the place's state "UKR"): one attack on it per actor and type in a sentence."""
+    return ("state", ref.country) if ref.kind in STATE_KINDS and ref.country else actor_key(ref)
 
 
 def _attach_figures(tree: Tree, drafts: list[_Draft], figures) -> dict[int, tuple]:

@@ -51,11 +51,14 @@ class Lexicon:
     future_as_agree: dict[str, Code]
     mode_cues: dict[str, dict[str, str]]
     nsa_cues: frozenset[str]
+    nonstate_crowds: frozenset[str]
     civilian_victims: frozenset[str]
     event_anaphors: dict[str, frozenset[str]]
     wrapper_classes: frozenset[str]
     reaction_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
+    contact_verbs: dict[str, Code]
     conditional_threats: dict[str, Code]
     cooperative_types: frozenset[str]
     conflict_types: frozenset[str]
@@ -87,6 +90,7 @@ class Lexicon:
     accord_nouns: frozenset[str]
     signed_accord_nouns: frozenset[str]
     party_codes: frozenset[tuple[str, str | None]]
+    amends_codes: frozenset[tuple[str, str | None]]
     party_words: frozenset[str]
     party_determiners: frozenset[str]
     counterpart_types: frozenset[str]
@@ -225,12 +229,15 @@ def load_lexicon() -> Lexicon:
         party_nouns=frozenset(_words(data.get("party_nouns"), f"{where}: party_nouns")),
         third_party_modes=frozenset(third), future_as_agree=future, mode_cues=cues,
         nsa_cues=frozenset(_words(data.get("nsa_cues"), where)),
+        nonstate_crowds=frozenset(_words(data.get("nonstate_crowds"), where)),
         civilian_victims=frozenset(_words(data.get("civilian_victims"), where)),
         event_anaphors={str(k).lower(): frozenset(str(t).upper() for t in v)
                         for k, v in (data.get("event_anaphors") or {}).items()},
         wrapper_classes=frozenset(_words(data.get("wrapper_classes"), where)),
         reaction_verbs=frozenset(_words(data.get("reaction_verbs"), where)),
         object_control_verbs=frozenset(_words(data.get("object_control_verbs"), where)),
+        directive_verbs=frozenset(_words(data.get("directive_verbs"), where)),
+        contact_verbs=table("contact_verbs"),
         conditional_threats={str(k): _code(v, f"{where}: conditional_threats.{k}")
                              for k, v in (data.get("conditional_threats") or {}).items()},
         cooperative_types=frozenset(t.upper() for t in _words(data.get("cooperative_types"), where)),
@@ -267,6 +274,7 @@ def load_lexicon() -> Lexicon:
         accord_nouns=frozenset(_words(data.get("accord_nouns"), where)),
         signed_accord_nouns=frozenset(_words(data.get("signed_accord_nouns"), where)),
         party_codes=codes("party_codes"),
+        amends_codes=codes("amends_codes"),
         party_words=frozenset(_words(data.get("party_words"), where)),
         party_determiners=frozenset(_words(data.get("party_determiners"), where)),
         counterpart_types=frozenset(t.upper() for t in _words(data.get("counterpart_types"), where)),

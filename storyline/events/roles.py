@@ -28,6 +28,13 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "it", "its", "he", "his", "she", "her",
                               "they", "their", "them"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Subject pronouns that carry the previous sentence's subject over → the actor kinds they can
+# stand for.
+_BODIES = frozenset({"state", "government", "military", "igo", "org"})
+PRONOUN_KINDS = {"he": frozenset({"person"}), "she": frozenset({"person"}), "it": _BODIES, "they": _BODIES}
+# Subordinators of a clause that happens at the same time as its head ("... when gunmen
+# stormed the base").
+TEMPORAL_MARKS = frozenset({"when", "as", "while"})
 # How many sentences back "the army" may find the army it means.
 DEFINITE_WINDOW = 5
 
@@ -180,6 +187,9 @@ class RoleFinder:
             return []
         toks = [i] + [c for c in tr.kids(i, ("compound", "amod", "flat")) if c < i]
         text = tr.text(min(toks), max(toks) + 1)
+        if self.names_nonstate(i):
+            # "armed men", "gunmen", "protesters": unnamed, but plainly not a state
+            return [Party(ActorRef(actor_id=None, name=text, kind="nsa", text=text), i, "nsa-cue")]
         country = None
         for _, o in tr.prep_objects(i, ("in", "from", "of")):
             # "opposition groups in Zimbabwe", "doctors from Cuba": whose they are
@@ -188,6 +198,77 @@ class RoleFinder:
                 country = m.refs[0].country
         return [Party(ActorRef(actor_id=None, name=text, kind="other", country=country, text=text), i,
                       "unresolved")]
+
+    def previous_subject(self, pron: int) -> list[Party]:
+        """What a sentence-initial subject pronoun the actor stage left unresolved stands for:
+        the subject of the sentence before, when it is of the pronoun's kind ("Kuwait's ruler,
+        Sheikh Sabah, has stepped in. He telephoned ..."): English carries the topic over."""
+        tr = self.tree
+        word = tr.lower(pron)
+        kinds = PRONOUN_KINDS.get(word)
+        if kinds is None:
+            return []
+        here = tr.tok(pron).sent
+        sent = tr.parsed.sentences[here]
+        if here == 0 or any(tr.tok(j).pos in NOUN_POS | {"PRON"} for j in range(sent.tok_start, pron)
+                            if tr.tok(j).dep in ("nsubj", "nsubjpass")):
+            return []  # only the first subject of its sentence carries the topic over
+        prev = tr.parsed.sentences[here - 1]
+        if prev.paragraph != sent.paragraph:
+            return []
+        roots = [j for j in range(prev.tok_start, prev.tok_end) if tr.tok(j).dep == "ROOT"]
+        for r in roots:
+            for subj in tr.kids(r, ("nsubj", "nsubjpass")):
+                ps = [p for p in self.parties_at(subj) if p.ref.kind in kinds]
+                if ps:
+                    return [replace(p, tok=pron, how="context") for p in ps]
+        return []
+
+    def participle_object(self, v: int, c: int) -> list[Party]:
+        """What an unresolved "it"/"them" object of a participle clause stands for: the one
+        its main clause acted on ("severed relations with Doha, accusing it of ...")."""
+        tr = self.tree
+        t = tr.tok(v)
+        if tr.lower(c) not in ("it", "them") or t.tag != "VBG" or t.dep not in ("advcl", "conj") \
+                or tr.tok(t.head).pos not in VERB_POS:
+            return []
+        h = t.head
+        subj = [p.ref for s in tr.kids(h, ("nsubj",)) for p in self.parties_at(s)]
+        cands = tr.kids(h, ("dobj",))
+        cands += [o for _, o in tr.prep_objects(h)]
+        cands += [o for d in tr.kids(h, ("dobj",)) for _, o in tr.prep_objects(d)]
+        for o in sorted(cands):
+            ps = [p for p in self.parties_at(o) if not any(_same_side(p.ref, r) for r in subj)]
+            if ps:
+                return [replace(p, tok=c, how="context") for p in ps]
+        return []
+
+    def attack_clause_agent(self, v: int) -> list[Party]:
+        """The agent of an agentless passive of harm told by the attack it happened in: "a
+        soldier was shot dead when gunmen stormed the base" → the gunmen."""
+        tr = self.tree
+        if self._lexical_type(v) not in self.lex.conflict_types:
+            return []
+        for c in tr.kids(v, ("advcl",)):
+            if not any(tr.lower(m) in TEMPORAL_MARKS for m in tr.kids(c, ("mark", "advmod"))):
+                continue
+            if self._lexical_type(c) in self.lex.conflict_types and not tr.is_passive(c):
+                subj = tr.kid(c, "nsubj")
+                if subj is not None:
+                    return [replace(p, how=p.how if p.how != "parse" else "context")
+                            for p in (self.parties_at(subj) or self.unresolved(subj))]
+        return []
+
+    def names_nonstate(self, i: int) -> bool:
+        """Whether a noun phrase's head (with a modifier: "armed men") is an unnamed armed
+        group or crowd, unless a state's adjective makes it that state's ("Russian gunmen")."""
+        tr = self.tree
+        words = self.lex.nsa_cues | self.lex.nonstate_crowds
+        mods = tr.kids(i, ("amod", "compound"))
+        if any(tr.tok(m).ent_type in ("NORP", "GPE") for m in mods):
+            return False
+        keys = {tr.lemma(i), tr.lower(i)} | {f"{tr.lower(m)} {w}" for m in mods for w in (tr.lemma(i), tr.lower(i))}
+        return bool(keys & words)
 
     def looks_named(self, i: int) -> bool:
         """Whether a noun phrase names someone: a proper noun, or a capitalised modifier not
@@ -230,11 +311,16 @@ class RoleFinder:
             return []
         t = tr.tok(v)
         if tr.is_passive(v) and t.pos in VERB_POS:
-            for _, o in tr.prep_objects(v, ("by",)):
+            agents = [o for _, o in tr.prep_objects(v, ("by",))]
+            for o in agents:
                 ps = self.parties_at(o) or self.own_forces(o, v)
                 if ps:
                     return ps
-            return []
+            # "was beaten by protesters": an agent the actor stage left unnamed
+            found = next((ps for o in agents if (ps := self.unresolved(o))), [])
+            if not found and not agents:
+                found = self.attack_clause_agent(v)
+            return found
         subjects = tr.kids(v, ("nsubj", "csubj"))
         if len(subjects) > 1:
             # "KYIV, Oct. 30 — Russia has suspended ...": the dateline is not the subject
@@ -266,7 +352,9 @@ class RoleFinder:
                 # "Syria says it is willing to ...": an unresolved pronoun in what someone
                 # says is, most often, the speaker
                 speakers, _ = self.speaker_of(v)
-                return [replace(p, how="context") for p in speakers]
+                if speakers:
+                    return [replace(p, how="context") for p in speakers]
+                return self.previous_subject(subj)
             event = self.noun_event.get(subj)
             if event is not None and event.source is not None:
                 return [replace(event.source, tok=subj, how="context")]
@@ -358,11 +446,13 @@ class RoleFinder:
             elif t.dep in ("acl", "relcl") and t.tag == "VBN":
                 out.extend(self.parties_at(t.head))
         objs = tr.kids(v, ("dobj", "dative", "iobj"))
+        if not objs and tr.lemma(v) in self.lex.contact_verbs:
+            objs = [o for o in tr.kids(v, ("oprd",)) if tr.tok(o).pos == "PROPN"]  # "called Zelensky on ..."
         dobjs = [c for c in objs if tr.tok(c).dep == "dobj"]
         for c in objs:
             if c in skip or (len(dobjs) > 1 and c != dobjs[0] and tr.tok(c).dep == "dobj"):
                 continue  # a second "object" is an apposition to the first ("..., the first accord")
-            ps = self.parties_at(c, loose=True)
+            ps = self.parties_at(c, loose=True) or self.participle_object(v, c)
             if not ps and recall:
                 # "rejected an Indian proposal", "condemned Serbia's suppression of the unrest",
                 # "welcomed Reagan's statement": the author of what is answered
@@ -420,6 +510,12 @@ class RoleFinder:
         event = self.noun_event.get(obj) or self.refer_back(obj)
         if event is not None and event.source is not None:
             return [replace(event.source, tok=obj, how="recalled")]
+        # "what he called the naked aggression of Indian forces": with nothing else labelled,
+        # the forces the label's "of" names (not a possessor: "a violation of Ukraine's airspace")
+        for _, o in tr.prep_objects(trig.predicate, ("of",)):
+            ps = self.parties_at(o)
+            if ps:
+                return ps
         return []
 
     def group_placeholder(self, c: int) -> list[Party]:

@@ -265,6 +265,8 @@ class TriggerFinder:
             return []
         if t.pos in VERB_POS and (self.is_idiom(i) or self.label_trigger(i) is not None):
             return []  # a label ("denounced as an ugly crime ...") is read by plain_trigger
+        if t.pos in VERB_POS and tr.lemma(i) in self.lex.contact_verbs and self.contacts_party(i):
+            return []  # "called Zelensky on his way home": a call, read by plain_trigger
         name = None
         key_toks: tuple[int, ...] = (i,)
         for key, toks in self.keys_of(i):
@@ -355,8 +357,11 @@ class TriggerFinder:
         preds = tr.kids(i, ("oprd", "xcomp", "attr"))
         for _, o in tr.prep_objects(i, ("as",)):
             preds.append(o)
+        preds += self._misparsed_predicates(i)
         # "denounced as an ugly crime Serbia's crackdown": the parser hangs the object on the label
         objs = tr.kids(i, ("dobj", "nsubjpass")) + [a for p in preds for a in tr.kids(p, ("appos",))]
+        # "called Moscow's move nothing more than a land grab": the parser made the noun a clause
+        objs += [o for o in tr.kids(i, ("ccomp",)) if tr.tok(o).pos in NOUN_POS]
         for p in preds:
             if tr.tok(p).pos not in NOUN_POS | {"ADJ"}:
                 continue
@@ -371,6 +376,23 @@ class TriggerFinder:
             return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="verb", carrier=i,
                            label=obj, predicate=p)
         return None
+
+    def _misparsed_predicates(self, i: int) -> list[int]:
+        """Labels the parser hung on the object instead of the verb: an adjective after its
+        noun ("called Trump's remarks silly", where English puts an attribute before the
+        noun) and the noun of "nothing more than X" / "nothing but X"."""
+        tr = self.tree
+        out = []
+        for o in tr.kids(i, ("dobj", "ccomp")):
+            if tr.tok(o).pos not in NOUN_POS:
+                continue
+            out += [c for a in tr.kids(o, ("amod",)) if a > o for c in tr.conjuncts(a)]
+            for j in tr.full_subtree(o):
+                if tr.lower(j) in ("nothing", "little") and j > o:
+                    for k in tr.full_subtree(j):
+                        if tr.tok(k).dep == "pobj" and tr.lower(tr.head(k)) in ("than", "but"):
+                            out.append(k)
+        return out
 
     def _label_code(self, p: int) -> Code | None:
         tr = self.tree
@@ -393,6 +415,9 @@ class TriggerFinder:
             label = self.label_trigger(i)
             if label is not None:
                 return label
+            contact = self.lex.contact_verbs.get(tr.lemma(i))
+            if contact and self.contacts_party(i):
+                return Trigger(tok=i, toks=(i,), plover=contact[0], mode=contact[1], kind="verb", carrier=i)
             for key, toks in self.verb_keys(i):
                 code = self.lex.verbs.get(key)
                 if code:
@@ -462,6 +487,14 @@ class TriggerFinder:
                         # threatened or asked for has not happened
                         for c in self.tree.kids(trig.tok, ("xcomp",)):
                             consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
+        for i in range(sent.tok_start, sent.tok_end):
+            if i in consumed or any(f.tok == i for f in frames):
+                continue
+            trig = self.directive_trigger(i)
+            if trig is not None:
+                frames.append(trig)
+                for c in self.tree.kids(i, ("xcomp", "ccomp")):
+                    consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
         # a frame inside another frame's complement ("offered to help"): keep the outer one
         frames = [f for f in frames if f.tok not in consumed and not self.is_generic(f.tok)]
         frame_toks = {f.tok for f in frames}
@@ -482,6 +515,45 @@ class TriggerFinder:
                     plain.append(trig)
         return [t for t in plain + frames if not self.is_imperative(t.tok)
                 and not self.in_name(t.tok)]
+
+    def contacts_party(self, i: int) -> bool:
+        """"Trump called Zelensky": the verb's only complement is an actor it reaches (not
+        "called the attack a crime", "called him a traitor", "called for talks", "called
+        elections")."""
+        tr = self.tree
+        objs = tr.kids(i, ("dobj",))
+        if not objs:
+            # "Macron called Zelensky on Tuesday": the parser's reading of a name as a predicate
+            objs = [o for o in tr.kids(i, ("oprd",)) if tr.tok(o).pos == "PROPN"]
+        if tr.kids(i, ("xcomp", "ccomp", "attr", "acomp", "prt")) or \
+                any(o not in objs for o in tr.kids(i, ("oprd",))):
+            return False
+        for p in tr.kids(i, ("prep",)):
+            if tr.lower(p) == "for" or tr.lower(p) in ("on", "upon") and any(
+                    self.parties_at(o) for o in tr.kids(p, ("pobj",))):
+                return False  # "called on Russia to ..."
+        return len(objs) == 1 and not any(a > objs[0] for a in tr.kids(objs[0], ("amod",))) and any(
+            p.ref.kind in ("person", "state", "government") for p in self.parties_at(objs[0]))
+
+    def directive_trigger(self, i: int) -> Trigger | None:
+        """"expected Pakistan to act against the groups", "ordered Pakistan not to carry out
+        the sentence", "told India to stop": a directive verb whose object is an actor and
+        who is to do something is a demand of that actor (PLOVER REQUEST), whatever is asked."""
+        tr = self.tree
+        if tr.tok(i).pos != "VERB" or tr.lemma(i) not in self.lex.directive_verbs:
+            return None
+        objs = tr.kids(i, ("dobj",))
+        acts = [c for c in tr.kids(i, ("xcomp",)) if tr.tok(c).pos in VERB_POS]
+        if not objs:
+            # the parser's other reading: "expected [Pakistan to act]" as a clause
+            acts = [c for c in tr.kids(i, ("ccomp",)) if tr.tok(c).pos in VERB_POS
+                    and any(tr.lower(a) == "to" for a in tr.kids(c, ("aux",))) and tr.kid(c, "nsubj") is not None]
+            objs = [tr.kid(c, "nsubj") for c in acts[:1]]
+        if len(objs) != 1 or not acts or not self.parties_at(objs[0]):
+            return None
+        demanded = self._lexical_type(acts[0])
+        mode = self.lex.deontic_modes.get(demanded or "*", self.lex.deontic_modes.get("*"))
+        return Trigger(tok=i, toks=(i,), plover="REQUEST", mode=mode, kind="verb", carrier=i, frame="request")
 
     def demand_trigger(self, i: int) -> Trigger | None:
         """"Kuleba said Russia must stop its blackmail", "it was vital that every party
