@@ -86,6 +86,9 @@ def resolve_one(f: Found, anchor: str | None, parsed_anchor, previous: TimeExpr 
     if form in ("discourse", "after"):
         return _discourse(f, previous)
 
+    if f.year_of_discourse and form in ("date", "month"):
+        return _in_year_of_discourse(f, previous)
+
     # Everything below is relative to the article's date.
     if parsed_anchor is None:
         gran = {"date": "day", "month": "month", "weekday": "day", "deictic": "day",
@@ -233,6 +236,21 @@ def _weekday(f: Found, aday: dt.date) -> dt.date:
     if f.tense == "future":
         return aday + dt.timedelta(days=ahead)
     return aday - dt.timedelta(days=back) if back <= ahead else aday + dt.timedelta(days=ahead)
+
+
+def _in_year_of_discourse(f: Found, previous: TimeExpr | None) -> TimeExpr:
+    """"February 24 that year": the day or month in the year of the previous date in the text."""
+    span = bounds(previous.value) if previous is not None and previous.value else None
+    if span is None or span[0].year != span[1].year:
+        return _expr(f, "date", None, "day" if f.day else "month", relative=True,
+                     reason="'that year' and no earlier year in the text")
+    year = span[0].year
+    if f.form == "month":
+        return _expr(f, _kind(f), f"{year:04d}-{f.month:02d}", "month", relative=True, anchor=previous.value)
+    if not day_exists(year, f.month, f.day):
+        return _expr(f, "date", None, "day", relative=True, reason=f"no such date in {year}")
+    return _expr(f, _kind(f), dt.date(year, f.month, f.day).isoformat(), "day", relative=True,
+                 anchor=previous.value)
 
 
 def _discourse(f: Found, previous: TimeExpr | None) -> TimeExpr:

@@ -43,6 +43,7 @@ class Found:
     unit: str | None = None
     count: int | None = None
     year_offset: int | None = None
+    year_of_discourse: bool = False  # "February 24 that year": the year last named before it
     modifier: str | None = None
     problem: str | None = None
     tense: str | None = None
@@ -73,13 +74,13 @@ class _Patterns:
                 rf"\b(?:(?P<wd>{wd}),?\s+)?(?P<mon>{word})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
                 rf"(?!\s*(?:%|percent|per\s+cent|million|billion|\d))"
                 rf"(?:(?:,\s*|\s+)(?P<year>\d{{4}})\b|,?\s*(?P<yy>'\d{{2}})\b|,\s*(?P<yy2>\d{{2}})(?=\s*(?:[.;)]|$))"
-                rf"|,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?", flags)),
+                rf"|,?\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year\b)?", flags)),
             ("dmy", re.compile(
                 rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{word})\.?"
-                rf"(?:,?\s+(?P<year>\d{{4}})\b|,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?", flags)),
+                rf"(?:,?\s+(?P<year>\d{{4}})\b|,?\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year\b)?", flags)),
             ("my", re.compile(rf"\b(?P<mon>{word})\.?,?\s+(?P<year>\d{{4}})\b", flags)),
             ("month", re.compile(
-                rf"\b(?P<mon>{word})\b(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?", flags)),
+                rf"\b(?P<mon>{word})\b(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year\b)?", flags)),
             ("weekday", re.compile(
                 rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{wd})(?P<plural>s)?\b"
                 rf"(?:\s+(?:morning|afternoon|evening|night))?", flags)),
@@ -217,11 +218,12 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
         if g.get("year"):
             found = _day_found(base, int(g["year"]), month, day)
             return replace(found, weekday=weekday) if found.problem is None else found
-        yoff = lex.relative_words.get(g["yrel"].lower()) if g.get("yrel") else None
+        yoff, anaphoric = _year_reference(g.get("yrel"))
         if not day_exists(2000, month, day):  # 2000 is a leap year: only impossible days fail
             return Found(**base, form="date", month=month, day=day,
                          problem=f"no such date: {mon_word.rstrip('.')} {day}")
-        return Found(**base, form="date", month=month, day=day, weekday=weekday, year_offset=yoff)
+        return Found(**base, form="date", month=month, day=day, weekday=weekday, year_offset=yoff,
+                     year_of_discourse=anaphoric)
     if name == "month":
         mon_word = g["mon"]
         if not mon_word[:1].isupper():
@@ -237,8 +239,8 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
             if not (prev in lex.month_determiners and nxt is not None and nxt.idx > start
                     and nxt.pos == "NOUN" and text[end:nxt.idx].strip() == ""):
                 return None
-        yoff = lex.relative_words.get(g["yrel"].lower()) if g.get("yrel") else None
-        return Found(**base, form="month", month=month, year_offset=yoff)
+        yoff, anaphoric = _year_reference(g.get("yrel"))
+        return Found(**base, form="month", month=month, year_offset=yoff, year_of_discourse=anaphoric)
     if name == "weekday":
         if not g["wd"][:1].isupper():
             return None
@@ -328,6 +330,16 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
     if name == "vague":
         return Found(**base, form="vague", problem=lex.vague[" ".join(g["phrase"].lower().split())])
     return None
+
+
+def _year_reference(word: str | None) -> tuple[int | None, bool]:
+    """"this/last/next year" after a date: its offset from the article's year; "that year":
+    the year the text named last (True)."""
+    if not word:
+        return None, False
+    if word.lower() == "that":
+        return None, True
+    return lexicon().relative_words.get(word.lower()), False
 
 
 def _day_found(base: dict, year: int, month: int, day: int) -> Found:
