@@ -219,3 +219,72 @@ def test_every_occurrence_of_a_keyword_is_a_span():
     spans = [s for e, _, s in sentence_matches(text) if e.name.startswith("Saudi-led bloc")][0]
     second = text.rindex("cut ties")
     assert any(a <= second < b for a, b in spans)
+
+
+# ── the day's own news events: meetings, visits, rulings, votes, swaps ──────────────────
+
+@pytest.mark.parametrize("sentence, date", [
+    ("Bilawal Bhutto Zardari landed in Goa on Thursday for the meeting of SCO foreign ministers.",
+     "2023-05-04"),
+    ("Jaishankar flew to Islamabad for the SCO heads of government meeting, the first such trip in "
+     "nearly a decade.", "2024-10-15"),
+    ("Vice President Venkaiah Naidu laid the foundation stone of the Kartarpur corridor in Gurdaspur.",
+     "2018-11-26"),
+    ("Across the border, Imran Khan laid the foundation stone of the Kartarpur corridor in Narowal.",
+     "2018-11-28"),
+    ("The World Court stayed Kulbhushan Jadhav's execution pending a final decision.", "2017-05-18"),
+    ("The International Court of Justice ordered an effective review and reconsideration of "
+     "Jadhav's conviction.", "2019-07-17"),
+    ("China asked for the closed-door consultations of the Security Council on Kashmir, the first "
+     "time in five decades the body took up the dispute.", "2019-08-16"),
+    ("Trump and Modi announced $3 billion in defence deals, including Apache helicopters.",
+     "2020-02-25"),
+    ("The first Russian peacekeepers arrived in Stepanakert under the Moscow-brokered deal.",
+     "2020-11-10"),
+    ("Azerbaijani troops captured Shusha, the town Armenians call Shushi.", "2020-11-08"),
+    ("The DGMOs of both countries said they had reaffirmed their commitment to the 2003 ceasefire "
+     "along the LoC.", "2021-02-25"),
+    ("Chinese and Indian troops began disengaging from the north and south banks of Pangong Lake.",
+     "2021-02-10"),
+    ("It was Iran's first-ever direct attack on the Jewish state.", "2024-04-13"),
+    ("Hours after Pakistan handed Abhinandan back at the Wagah border, both sides claimed victory.",
+     "2019-03-01"),
+    ("The International Court of Justice ordered Israel to immediately halt its offensive in Rafah.",
+     "2024-05-24"),
+    ("Ukraine's prisoner swap freed 215 fighters, among them the Azov commanders, in a "
+     "Saudi-brokered deal.", "2022-09-21"),
+    ("Chandrayaan-3 touched down near the lunar south pole late on Wednesday.", "2023-08-23"),
+    ("The General Assembly voted 143 to 9 to back Palestinian membership of the United Nations.",
+     "2024-05-10"),
+    ("Brussels adopted the EU's 18th sanctions package after Slovakia dropped its veto.", "2025-07-18"),
+    ("Honduras severed its ties with Taiwan and recognised Beijing.", "2023-03-25"),
+    ("Ecuadorian police stormed the Mexican embassy in Quito to seize Jorge Glas.", "2024-04-05"),
+    ("Macron reappointed Lecornu four days after his resignation.", "2025-10-10"),
+    ("Mark Carney told Trump in the Oval Office that Canada was never for sale.", "2025-05-06"),
+])
+def test_news_events_of_the_day_found_in_their_wordings(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Goa's beaches drew record numbers of foreign tourists this winter.",
+    "Pilgrims from Punjab have long asked for easier access to the gurdwara at Kartarpur.",
+    "Kulbhushan Jadhav's family urged New Delhi to keep pressing for his return.",
+    "The Security Council also heard a briefing on humanitarian access in Sudan.",
+    "Russian peacekeepers have long been deployed in Transnistria.",
+    "Indian and Chinese commanders held another round of talks on friction points in Ladakh.",
+    "Iran and Israel traded accusations at the IAEA board in Vienna.",
+    "The EU's sanctions against Russia are reviewed every six months.",
+    "Hong Kong officials said Benny Tai would be moved to another prison.",
+    "Sara Duterte criticised the president's budget at a rally in Davao.",
+])
+def test_ordinary_sentences_near_the_news_events_find_nothing(sentence):
+    assert matched(sentence) == set()
+
+
+def test_shared_wordings_of_recurring_news_events_are_alternatives():
+    """The Security Council took up Kashmir behind closed doors in August 2019, January 2020 and
+    August 2020; a sentence that does not say which finds all three."""
+    found = {d for _, d in matched("The Security Council discussed Kashmir behind closed doors at "
+                                   "China's request.")}
+    assert {"2019-08-16", "2020-01-15", "2020-08-05"} <= found

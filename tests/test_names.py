@@ -191,3 +191,22 @@ def test_news_sentences_find_the_name_and_its_day(sentence, name, date):
 ])
 def test_sentences_about_older_events_find_no_name(sentence):
     assert found(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence, name, date", [
+    ("Erdogan and Aliyev invoked the Shusha Declaration when they met in Baku.",
+     "Shusha Declaration between Turkey and Azerbaijan", "2021-06-15"),
+    ("Tehran warned that a True Promise 2 could be followed by a larger salvo.",
+     "Iran's Operation True Promise II", "2024-10-01"),
+    ("Diplomats said the Pact for the Future had done little to reform the Security Council.",
+     "Pact for the Future (UN Summit of the Future)", "2024-09-22"),
+])
+def test_names_added_for_the_days_news(sentence, name, date):
+    assert (name, date) in found(sentence)
+
+
+def test_the_first_true_promise_is_not_the_second():
+    """Iran's April 2024 attack was "True Promise"; only "True Promise II" (October) and
+    "True Promise 3" (June 2025) are names of their own days."""
+    assert found("Iran called its April 2024 barrage Operation True Promise.") == set()
+    assert ("Iran's Operation True Promise II", "2024-10-01") not in found("True Promise III began at night.")
