@@ -241,6 +241,8 @@ def test_yearless_dateline_waits_for_a_cue_that_fixes_the_year():
      "2023-11-25", "2024-02-24"),
     # a past event measured from the known one: it says nothing about the article's day
     ("A prisoner exchange took place five months after Russia's full-scale invasion of Ukraine.", "2022-02-24", None),
+    # "for 30 days": how long the pause lasts, not how long ago the pause was
+    ("Trump pauses tariffs on Mexico and Canada for 30 days after last-minute calls", "2025-02-03", "2025-04-04"),
 ])
 def test_time_elapsed_since_a_known_event(text, earliest, latest):
     pub = resolve_publication_date(parse_text(text), None)

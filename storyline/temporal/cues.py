@@ -707,6 +707,8 @@ def _elapsed(parsed: ParsedDoc, f: Found) -> Found | None:
     word = link.text.lower()
     if word not in lex.elapsed_links:
         return None
+    if f.tok_start > 0 and toks[f.tok_start - 1].text.lower() in lex.length_words:
+        return None  # "pauses tariffs for 30 days after the calls": how long, not how long ago
     if link.dep == "mark":  # "after Russia's invasion began": the clause above the subordinate one
         governor = clause_verb(parsed, toks[link.head].head)
     else:
