@@ -402,12 +402,41 @@ class _EventHit:
     named: bool = False  # a dated name (data/time/names/), not an event
 
 
-def _paragraphs(parsed: ParsedDoc) -> list[tuple[int, int, list[int]]]:
-    paras: dict[int, list[int]] = {}
+# The lead tells a report's news: a past weekday there is the day of the news. The lead is
+# the first paragraph of at least LEAD_MIN_WORDS words (headlines, bylines and photo captions
+# are shorter).
+LEAD_MIN_WORDS = 25
+
+
+def _paragraph_groups(parsed: ParsedDoc) -> list[list]:
+    paras: dict[int, list] = {}
     for s in parsed.sentences:
-        paras.setdefault(s.paragraph, []).append(s.index)
-    return [(parsed.sentences[idxs[0]].start, parsed.sentences[idxs[-1]].end, idxs)
-            for idxs in paras.values()]
+        paras.setdefault(s.paragraph, []).append(s)
+    return list(paras.values())
+
+
+def lead_of(parsed: ParsedDoc) -> frozenset[int]:
+    """The sentences of the article's lead paragraph (see LEAD_MIN_WORDS)."""
+    for sents in _paragraph_groups(parsed):
+        if sum(len(s.text.split()) for s in sents) >= LEAD_MIN_WORDS:
+            return frozenset(s.index for s in sents)
+    return frozenset()
+
+
+def _paragraphs(parsed: ParsedDoc) -> list[tuple[int, int, list[int], int]]:
+    """The paragraphs as (start, end, sentence indices, where the body starts), where a known
+    event's keywords are looked for together. What stands above the lead (the headline, a
+    caption, a byline) is one unit with the lead, whose body starts at the lead: the headline
+    names what the lead tells ("Imran Khan breaks ground on Kartarpur corridor" / "Khan on
+    Wednesday laid the foundation stone")."""
+    groups = _paragraph_groups(parsed)
+    lead = lead_of(parsed)
+    top = next((k for k, sents in enumerate(groups) if sents[0].index in lead), None)
+    body = groups[top][0].start if top else None
+    if top:
+        groups = [[s for g in groups[:top + 1] for s in g], *groups[top + 1:]]
+    return [(g[0].start, g[-1].end, [s.index for s in g], body if k == 0 and body is not None else g[0].start)
+            for k, g in enumerate(groups)]
 
 
 def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False):
@@ -420,7 +449,7 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
     text = parsed.text
     keyword_sets = [kws for kws in keyword_sets if may_match(kws, text)]
     starts = [t.idx for t in parsed.tokens] if strict and keyword_sets else []
-    for pstart, pend, sents in paragraphs:
+    for pstart, pend, sents, body in paragraphs:
         chunk = text[pstart:pend]
         for kws in keyword_sets:
             pats = [keyword_pattern(k) for k in kws]
@@ -433,7 +462,10 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 # The tense is read at the word for what happened (a word written in lower case,
                 # "drills"), not at a name that may stand in another clause ("Pelosi leaves Taiwan
                 # as China readies drills").
-                actions = [h.start() for h in hits if _is_action(h.group(0))]
+                # A headline's tense is loose ("Hopes rise for a peace deal"): the lead's
+                # mention of the same word is read when there is one.
+                actions = [next((m.start() for m in p.finditer(chunk) if m.start() + pstart >= body), h.start())
+                           for p, h in zip(pats, hits) if _is_action(h.group(0))]
                 first = min(actions or [h.start() for h in hits]) + pstart
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
                 whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
@@ -573,7 +605,10 @@ def _pending(parsed: ParsedDoc, i: int) -> bool:
         return False
     prep = toks[t.head]
     links = lexicon().pending_links
-    return prep.text.lower() in links or f"{toks[prep.head].text} {prep.text}".lower() in links
+    # the word before the preposition, by syntax or, where the parser hangs the preposition
+    # elsewhere ("flights and plans for exercises"), by adjacency
+    before = {toks[prep.head].text, toks[prep.i - 1].text if prep.i else ""}
+    return prep.text.lower() in links or any(f"{w} {prep.text}".lower() in links for w in before)
 
 
 def shorten(s: str, n: int = 90) -> str:

@@ -40,7 +40,8 @@ from dataclasses import replace
 
 from ..records import Actor, ParsedDoc, PublicationDate
 from .calendar import bounds, day_exists, granularity_of
-from .cues import NO_GAP, Cue, collect_cues, occurrences, periodic_cue, quote, settings, shorten, weekday_name
+from .cues import (NO_GAP, Cue, collect_cues, lead_of, occurrences, periodic_cue, quote, settings, shorten,
+                   weekday_name)
 from .intervals import EARLIEST, LATEST, DaySet
 from .known import known_events
 from .scan import Found, auxiliaries, clause_verb, scan
@@ -69,10 +70,6 @@ SCORE_TIE_DAYS = 7
 # lies says nothing about which year the article is from ("the war began in April 2023").
 # A quarter: the horizon of "recent" events (publication.yaml) with room for a season.
 GAP_CAP_DAYS = 92
-# The lead tells a report's news: a past weekday there is the day of the news. The lead is
-# the first paragraph of at least LEAD_MIN_WORDS words (headlines, bylines and photo captions
-# are shorter).
-LEAD_MIN_WORDS = 25
 # Genres (perspective's) whose opening is commentary, not a lead.
 COMMENT_GENRES = frozenset({"opinion", "analysis"})
 # A day fits a report's latest past "on Friday" when that weekday is the day itself (best:
@@ -376,17 +373,6 @@ def _past_weekdays(found: Sequence[Found]) -> list[Found]:
     """Bare weekdays told as past ("said on Friday"): days of the week before the article."""
     return [f for f in found
             if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None]
-
-
-def lead_of(parsed: ParsedDoc) -> frozenset[int]:
-    """The sentences of the article's lead paragraph (see LEAD_MIN_WORDS)."""
-    paragraphs: dict[int, list] = {}
-    for s in parsed.sentences:
-        paragraphs.setdefault(s.paragraph, []).append(s)
-    for sents in paragraphs.values():
-        if sum(len(s.text.split()) for s in sents) >= LEAD_MIN_WORDS:
-            return frozenset(s.index for s in sents)
-    return frozenset()
 
 
 def _report_weekday(found: Sequence[Found], lead_sentences: frozenset[int]) -> int | None:
