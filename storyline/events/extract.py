@@ -568,6 +568,16 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 sources = self.parties_at(subj) or self.unresolved(subj)
             targets = self.object_parties(trig.tok, trig.plover, skip,
                                           recall=trig.plover in RESPONSE_TYPES)
+            if trig.plover in RESPONSE_TYPES:
+                # "welcomed the ruling", "rejected the award", "did not accept the court's
+                # jurisdiction": addressed to the court that gave it
+                court = [p for o in tr.kids(trig.tok, ("dobj",)) if self.is_ruling(o)
+                         for p in self.court_party(o)]
+                targets = court + [p for p in targets if p.how != "unresolved" or not court]
+            if (trig.plover, trig.mode) == ("CONSULT", "visit") and tr.lemma(trig.tok) in lex.travel_verbs:
+                # "flew to Kyiv": the state the journey ends in (a capital stands for its state)
+                targets = [self._state_party(c, o, "parse") for q in trig.toks[1:] for o in tr.kids(q, ("pobj",))
+                           if (c := self._destination_country(o))] or targets
         elif trig.kind == "adj":
             sources = self.subject_parties(trig.carrier)
             targets = []
@@ -827,6 +837,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 for d in self.draft(trig, sent):
                     drafts.append(d)
                     self.drafts.append((d, sent.index))
+            for d in self.ellipsis_drafts(sent) + self.ruling_drafts(sent):
+                drafts.append(d)
+                self.drafts.append((d, sent.index))
             self.borrow_addressees(drafts)
         self.fill_pending()
         events: list[Event] = []
@@ -842,6 +855,106 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 if event.confidence >= MIN_CONFIDENCE:
                     events.append(event)
         return events
+
+    def is_ruling(self, o: int) -> bool:
+        """Whether a noun is a court's decision in an article that names a court: "the award",
+        "the ruling", "the court's order" (a bare "order" or "decision" is no court's)."""
+        tr = self.tree
+        if tr.lemma(o) not in self.lex.ruling_nouns:
+            return False
+        if tr.lemma(o) in self.lex.generic_ruling_nouns and not any(
+                tr.lemma(j) in self.lex.court_words for j in tr.full_subtree(o) if j != o):
+            return False
+        return bool(self.court_party(o))
+
+    def court_party(self, tok: int) -> list[Party]:
+        """The court the article names, nearest before ``tok`` (else the first after it): an
+        international body or organisation whose name has a court word ("the International
+        Court of Justice", "the Permanent Court of Arbitration")."""
+        tr = self.tree
+        best: tuple[int, Party] | None = None
+        for m in tr.mentions:
+            for ref in m.refs:
+                if ref.kind not in ("igo", "org") or not ref.name:
+                    continue
+                if not set(ref.name.lower().split()) & self.lex.court_words:
+                    continue
+                at = m.tok_start if m.tok_start >= 0 else tok
+                rank = tok - at if at <= tok else 10_000 + at - tok
+                if best is None or rank < best[0]:
+                    best = (rank, Party(ref, tok, "recalled"))
+        return [best[1]] if best else []
+
+    def ruling_drafts(self, sent) -> list[_Draft]:
+        """"The tribunal ruled that Beijing had no legal basis for its claims": a court whose
+        finding goes against a state (a violation, an unlawful act, no legal basis) accuses it."""
+        tr = self.tree
+        lex = self.lex
+        out: list[_Draft] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if tr.tok(i).pos != "VERB" or tr.lemma(i) not in lex.ruling_verbs:
+                continue
+            subj = tr.kid(i, "nsubj")
+            if subj is None:
+                continue
+            court = [p for p in self.parties_at(subj) if p.ref.kind in ("igo", "org")
+                     and set((p.ref.name or "").lower().split()) & lex.court_words]
+            if not court and tr.lemma(subj) in lex.court_words:
+                court = self.court_party(subj)
+            if not court:
+                continue
+            for c in tr.kids(i, ("ccomp",)):
+                words = tr.full_subtree(c)
+                text = " ".join(tr.lower(j) for j in words)
+                lemmas = {tr.lemma(j) for j in words} | {tr.lower(j) for j in words}
+                if not (lemmas & lex.adverse_words or any(" " in w and w in text for w in lex.adverse_words)):
+                    continue
+                csubj = tr.kid(c, "nsubj")
+                accused = [p for p in self.parties_at(csubj) if p.how != "unresolved"] if csubj is not None else []
+                accused = [p for p in accused if not _same_side(p.ref, court[0].ref)]
+                if not accused:
+                    continue
+                plover, mode = lex.verbs.get("accuse") or ("ACCUSE", None)
+                trig = Trigger(tok=i, toks=(i,), plover=plover, mode=mode, kind="verb", carrier=i)
+                out.append(_Draft(trigger=trig, source=replace(court[0], tok=subj, how="parse"), targets=accused,
+                                  plover=plover, mode=mode, modality=self.modality(trig, plover),
+                                  factors=["parse"]))
+        return out
+
+    def ellipsis_drafts(self, sent) -> list[_Draft]:
+        """"Yemen and the Maldives followed (suit)": an intransitive verb of imitation repeats
+        the latest act with a recipient of the sentences just before, done by its own subjects."""
+        tr = self.tree
+        out: list[_Draft] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if tr.tok(i).pos != "VERB" or tr.is_passive(i) or tr.kids(i, ("agent",)):
+                continue
+            objs = tr.kids(i, ("dobj",))
+            keys = {tr.lemma(i)} | {f"{tr.lemma(i)} {tr.lower(o)}" for o in objs} | {
+                f"{tr.lemma(i)} {' '.join(tr.lower(j) for j in tr.full_subtree(o))}" for o in objs}
+            if not keys & self.lex.ellipsis_verbs or (objs and not (keys - {tr.lemma(i)}) & self.lex.ellipsis_verbs):
+                continue
+            subj = tr.kid(i, "nsubj")
+            sources = [p for p in self.parties_at(subj) if p.how != "unresolved"] if subj is not None else []
+            if not sources:
+                continue
+            # the latest deed, else the latest statement ("cut ties ..., accusing it of ...":
+            # those who followed cut ties)
+            recent = [d for d, s in reversed(self.drafts) if s != sent.index and sent.index - s <= 2
+                      and d.source is not None and d.targets and d.modality == "asserted"]
+            model = next((d for d in recent if d.plover not in SPEECH_ACT_TYPES), recent[0] if recent else None)
+            if model is None:
+                continue
+            for src in sources:
+                tgts = [p for p in model.targets if not _same_side(p.ref, src.ref)]
+                if not tgts or _same_side(src.ref, model.source.ref):
+                    continue
+                out.append(_Draft(trigger=replace(model.trigger, tok=i, toks=(i,), carrier=i, kind="verb",
+                                                  complement=None, wrapper=None, label=None, predicate=None),
+                                  source=src, targets=[replace(p, how="recalled") for p in tgts],
+                                  plover=model.plover, mode=model.mode, modality="asserted",
+                                  factors=[src.how, "recalled"], place=model.place))
+        return out
 
     def borrow_addressees(self, drafts: list[_Draft]) -> None:
         """A statement made at a meeting is addressed to the one met: "Vershinin put forward

@@ -102,6 +102,15 @@ class Lexicon:
     converse_verbs: frozenset[str]
     with_opponents: frozenset[str]
     weapon_verbs: frozenset[str]
+    travel_verbs: frozenset[str]
+    travel_preps: frozenset[str]
+    travel_vehicles: frozenset[str]
+    ruling_nouns: frozenset[str]
+    generic_ruling_nouns: frozenset[str]
+    court_words: frozenset[str]
+    ruling_verbs: frozenset[str]
+    adverse_words: frozenset[str]
+    ellipsis_verbs: frozenset[str]
     version: str
 
     def prep_targets(self, plover: str, lemma: str | None = None) -> frozenset[str]:
@@ -286,4 +295,13 @@ def load_lexicon() -> Lexicon:
         converse_verbs=frozenset(_words(data.get("converse_verbs"), where)),
         with_opponents=frozenset(_words(data.get("with_opponents"), where)),
         weapon_verbs=frozenset(_words(data.get("weapon_verbs"), where)),
+        travel_verbs=frozenset(_words(data.get("travel_verbs"), where)),
+        travel_preps=frozenset(_words(data.get("travel_preps"), where)),
+        travel_vehicles=frozenset(_words(data.get("travel_vehicles"), where)),
+        ruling_nouns=frozenset(_words(data.get("ruling_nouns"), where)),
+        generic_ruling_nouns=frozenset(_words(data.get("generic_ruling_nouns"), where)),
+        court_words=frozenset(_words(data.get("court_words"), where)),
+        ruling_verbs=frozenset(_words(data.get("ruling_verbs"), where)),
+        adverse_words=frozenset(_words(data.get("adverse_words"), where)),
+        ellipsis_verbs=frozenset(_words(data.get("ellipsis_verbs"), where)),
         version=str(data.get("version", "0")))

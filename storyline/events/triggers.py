@@ -424,7 +424,13 @@ class TriggerFinder:
                     if key in self.lex.needs_object and not tr.kids(i, ("dobj", "nsubjpass", "dative")):
                         return None
                     return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
+            travel = self.travel_trigger(i)
+            if travel is not None:
+                return travel
             subj = tr.kid(i, "nsubj")
+            if subj is not None and tr.lemma(i) in self.lex.travel_verbs and tr.kids(subj, ("poss",)) \
+                    and tr.lemma(subj) in self.lex.travel_vehicles:
+                return None  # "her plane landed in Taipei": someone's journey, not an attack
             if subj is not None and tr.lemma(subj) in self.lex.weapon_nouns:
                 # "its missiles were falling on the grain terminals": a weapon's landing is an attack
                 for key, toks in self.verb_keys(i):
@@ -455,6 +461,59 @@ class TriggerFinder:
                     return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="noun",
                                    carrier=carrier, light=light, typo=True)
         return None
+
+    def travel_trigger(self, i: int) -> Trigger | None:
+        """A person's journey to a foreign state is a visit ("Merkel flew to Kyiv", "her plane
+        landed in Taipei", "arrived in Goa for talks"): a travel verb whose subject is a person
+        (or a person's plane) and whose "to/in/at" phrase names a state, its capital or a place
+        in another country than the traveller's."""
+        tr = self.tree
+        if tr.lemma(i) not in self.lex.travel_verbs:
+            return None
+        subj = tr.kid(i, "nsubj")
+        if subj is None:
+            return None
+        who = subj
+        if tr.lemma(subj) in self.lex.travel_vehicles:
+            owner = tr.kids(subj, ("poss",))
+            if not owner:
+                return None
+            who = owner[0]
+        m = tr.mention_of.get(who)
+        if m is None or not any(r.kind == "person" and r.country for r in m.refs):
+            return None
+        home = {r.country for r in m.refs}
+        for q in tr.kids(i, ("prep",)):
+            if tr.lower(q) not in self.lex.travel_preps:
+                continue
+            for o in tr.kids(q, ("pobj",)):
+                dest = self._destination_country(o)
+                if dest and dest not in home:
+                    return Trigger(tok=i, toks=(i, q), plover="CONSULT", mode="visit", kind="verb", carrier=i)
+        return None
+
+    def _destination_country(self, o: int) -> str | None:
+        """The country a destination phrase names: a state or capital mention, else a place."""
+        from .places import resolve_phrase
+        tr = self.tree
+        for k in [o, *tr.kids(o, ("poss", "compound"))]:
+            m = tr.mention_of.get(k)
+            if m is not None:
+                states = [r.country for r in m.refs if r.kind in ("state", "government") and r.country]
+                if states:
+                    return states[0]
+        # a bare place name is trusted only for a state the article names (gazetteer names
+        # repeat across countries: "Goa", "Florida")
+        place = resolve_phrase(tr, o, lambda j: None)
+        if place is None or place.country not in self.named_states():
+            return None
+        return place.country
+
+    def named_states(self) -> frozenset[str]:
+        """The countries whose state or government the article names."""
+        tr = self.tree
+        return frozenset(r.country for m in tr.mentions for r in m.refs
+                         if r.kind in ("state", "government") and r.country)
 
     def is_imperative(self, i: int) -> bool:
         """Whether token i sits under a sentence-initial imperative ("Dust off previous
