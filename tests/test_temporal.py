@@ -239,8 +239,15 @@ def test_yearless_dateline_waits_for_a_cue_that_fixes_the_year():
      "2025-02-24", "2025-08-26"),
     ("Nearly two years into Russia's full-scale invasion of Ukraine, Kyiv is short of shells.",
      "2023-11-25", "2024-02-24"),
+    # a headline without a verb: the time since the invasion is the article's present
+    ("Three years after Russia's full-scale invasion of Ukraine", "2024-11-25", "2025-05-26"),
     # a past event measured from the known one: it says nothing about the article's day
     ("A prisoner exchange took place five months after Russia's full-scale invasion of Ukraine.", "2022-02-24", None),
+    # a past act hung on another by "a day after", in a clause the parser hangs under a verb
+    # that reports nothing ("thanked"): it dates the act, not the article
+    ("On Monday, a day after the US bombing of Fordow, Iran fired missiles at Al Udeid Air Base in Qatar "
+     "after giving advance warning; no one was hurt, and Trump thanked Tehran for the notice.",
+     "2025-06-23", "2025-06-24"),
     # "for 30 days": how long the pause lasts, not how long ago the pause was
     ("Trump pauses tariffs on Mexico and Canada for 30 days after last-minute calls", "2025-02-03", "2025-04-04"),
 ])
@@ -258,3 +265,18 @@ def test_a_gerund_after_after_is_past_and_its_infinitive_has_no_tense():
     by_word = {t.text: t.i for t in parsed.tokens}
     assert clause_tense(parsed, by_word["pledging"]) == "past"
     assert clause_tense(parsed, by_word["lift"]) is None
+
+
+@pytest.mark.parametrize("text, ends", [
+    # the title held until the act the sentence tells: it bounds the article only from the start
+    ("An Israeli strike on Beirut killed Hezbollah Secretary-General Hassan Nasrallah, the group said.", True),
+    ("Israeli jets struck Beirut and killed several commanders, among them Hezbollah "
+     "Secretary-General Hassan Nasrallah.", True),
+    # the title as current: the whole term bounds the article
+    ("Hezbollah Secretary-General Hassan Nasrallah said the group would keep firing.", False),
+])
+def test_a_title_whose_term_the_sentence_ends(text, ends):
+    pub = resolve_publication_date(parse_text(text), None, _people())
+    title = [e for e in pub.evidence if "Nasrallah was Secretary-General" in e]
+    assert title and ("tells how that ended" in title[0]) == ends, pub.evidence
+    assert (pub.latest is None or pub.latest > "2024-10-04") == ends, pub

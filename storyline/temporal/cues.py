@@ -64,6 +64,8 @@ def settings() -> dict:
         "not_current": tuple(str(x).lower() for x in raw.get("not_current_titles", [])),
         "former": tuple(str(x).lower() for x in raw.get("former_titles", [])),
         "title_prefixes": frozenset(str(x).lower() for x in raw.get("title_prefixes", [])),
+        "term_ending": frozenset(str(x).lower() for x in raw.get("term_ending_verbs", [])),
+        "statement_verbs": frozenset(str(x).lower() for x in raw.get("statement_verbs", [])),
         "title_end_slack": int(raw.get("title_end_slack_days", 0)),
         "stopwords": frozenset(str(x).lower() for x in raw.get("anchor_stopwords", [])),
         "recency": tuple(str(x).lower() for x in raw.get("recency_words", [])),
@@ -301,14 +303,56 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
             continue
         m, (roles, snippet) = hit
         roles = list(dict.fromkeys(roles))  # a base may list one term twice
-        spans = [_role_span(r.start, r.end) for r in roles]
         terms = " and ".join(
             (f"from {r.start}" if r.start else "until") + (f" to {r.end}" if r.end else " on")
             for r in roles)
-        ev = (f"'{snippet}': {actor.name} was {roles[0].title} {terms}; the article is from "
-              f"{'one of those terms' if len(roles) > 1 else 'that time'}.")
+        if _term_ends_here(parsed, m.start()):
+            spans = [_role_span(r.start, None) for r in roles]
+            ev = (f"'{snippet}': {actor.name} was {roles[0].title} {terms}, and the sentence tells "
+                  f"how that ended; the article is from the start of that time on.")
+        else:
+            spans = [_role_span(r.start, r.end) for r in roles]
+            ev = (f"'{snippet}': {actor.name} was {roles[0].title} {terms}; the article is from "
+                  f"{'one of those terms' if len(roles) > 1 else 'that time'}.")
         cues.append(_fixed(1, ev, DaySet.of(*spans)))
     return cues
+
+
+# How many tokens back from a name the verb that ends its term may stand.
+TERM_VERB_WINDOW = 24
+# Prepositions that add a member to a list ("commanders, including Bagheri").
+_LISTING = frozenset({"including", "among"})
+
+
+def _term_ends_here(parsed: ParsedDoc, offset: int) -> bool:
+    """True when the name at ``offset`` is the one a term-ending verb acts on ("killing the
+    chief of staff Mohammad Bagheri", "Khan was ousted", "the minister resigned")."""
+    toks = parsed.tokens
+    if not toks:
+        return False
+    ending = settings()["term_ending"]
+    t = toks[max(0, bisect.bisect_right([x.idx for x in toks], offset) - 1)]
+    seen = set()
+    # up through the name's phrase and a list it belongs to ("killed senior commanders,
+    # including the chief of staff Mohammad Bagheri")
+    while t.head != t.i and t.i not in seen and (
+            t.dep in ("compound", "flat", "appos", "amod", "poss", "conj")
+            or (t.dep in ("pobj", "prep") and (t if t.dep == "prep" else toks[t.head]).text.lower() in _LISTING)):
+        seen.add(t.i)
+        t = toks[t.head]
+    if t.dep in ("dobj", "nsubjpass", "nsubj"):
+        verb = toks[t.head]
+        if verb.pos in ("VERB", "AUX") and verb.lemma.lower() in ending:
+            return True
+    # where the parse of a long list fails, the verb the name follows in its sentence
+    # ("killed senior commanders, among them ... chief of staff Mohammad Bagheri")
+    name = bisect.bisect_right([x.idx for x in toks], offset) - 1
+    for k in range(name - 1, max(-1, name - TERM_VERB_WINDOW), -1):
+        if toks[k].sent != toks[name].sent:
+            break
+        if toks[k].pos == "VERB" and toks[k].dep not in ("amod", "compound"):
+            return toks[k].lemma.lower() in ending and toks[k].tag == "VBD"
+    return False
 
 
 def _shared_single_names(people: Sequence[Actor]) -> frozenset[str]:
@@ -751,7 +795,9 @@ def _elapsed(parsed: ParsedDoc, f: Found) -> Found | None:
     tense = clause_tense(parsed, governor) if governor is not None else None
     if tense == "future" and word == "into" and not has_future_auxiliary(parsed, governor):
         tense = "present"  # "the confrontation comes six months into the war": now, not ahead
-    if tense == "future" or (word != "into" and tense == "past" and toks[governor].dep != "ccomp"):
+    reported = governor is not None and toks[governor].dep == "ccomp" and \
+        toks[toks[governor].head].lemma.lower() in settings()["statement_verbs"]
+    if tense == "future" or (word != "into" and tense == "past" and not reported):
         return None
     before = " ".join(text[max(0, f.start - 20):f.start].lower().split())
     window = next((span for q, span in sorted(lex.elapsed_qualifiers.items(), key=lambda kv: -len(kv[0]))

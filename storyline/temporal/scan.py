@@ -451,7 +451,7 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
         if head_tense == "past":
             return None  # "planned to meet on May 3", "were due to take effect on Tuesday": maybe still ahead
         return "future" if head_tense in ("present", "future") else head_tense
-    if verb.dep == "xcomp" and verb.tag == "VB" and head.lemma.lower() in lex.commitment_heads:
+    if verb.dep == "xcomp" and verb.tag in ("VB", "VBG") and head.lemma.lower() in lex.commitment_heads:
         head_tense = clause_tense(parsed, head.i)
         return "future" if head_tense in ("present", "future") else None
     if "Tense=Past" in verb.morph and verb.tag == "VBD":
