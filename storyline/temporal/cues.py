@@ -331,7 +331,8 @@ def _term_ends_here(parsed: ParsedDoc, offset: int) -> bool:
     if not toks:
         return False
     ending = settings()["term_ending"]
-    t = toks[max(0, bisect.bisect_right([x.idx for x in toks], offset) - 1)]
+    name = max(0, bisect.bisect_right([x.idx for x in toks], offset) - 1)
+    t = toks[name]
     seen = set()
     # up through the name's phrase and a list it belongs to ("killed senior commanders,
     # including the chief of staff Mohammad Bagheri")
@@ -346,7 +347,6 @@ def _term_ends_here(parsed: ParsedDoc, offset: int) -> bool:
             return True
     # where the parse of a long list fails, the verb the name follows in its sentence
     # ("killed senior commanders, among them ... chief of staff Mohammad Bagheri")
-    name = bisect.bisect_right([x.idx for x in toks], offset) - 1
     for k in range(name - 1, max(-1, name - TERM_VERB_WINDOW), -1):
         if toks[k].sent != toks[name].sent:
             break
@@ -588,9 +588,7 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         if not g["named"] and parsed.tokens and _pending(parsed, tok):
             # "were close to an agreement": ahead of the clause's time, which in reported speech
             # is the report's; after a past narrated clause nothing is known of it
-            verb = clause_verb(parsed, tok)
-            reported = verb is not None and parsed.tokens[verb].dep == "ccomp"
-            if tense == "past" and not reported:
+            if tense == "past" and not _reported(parsed, clause_verb(parsed, tok)):
                 continue
             tense = "future"
         sent = parsed.tokens[tok].sent if parsed.tokens else 0
@@ -795,14 +793,20 @@ def _elapsed(parsed: ParsedDoc, f: Found) -> Found | None:
     tense = clause_tense(parsed, governor) if governor is not None else None
     if tense == "future" and word == "into" and not has_future_auxiliary(parsed, governor):
         tense = "present"  # "the confrontation comes six months into the war": now, not ahead
-    reported = governor is not None and toks[governor].dep == "ccomp" and \
-        toks[toks[governor].head].lemma.lower() in settings()["statement_verbs"]
-    if tense == "future" or (word != "into" and tense == "past" and not reported):
+    if tense == "future" or (word != "into" and tense == "past" and not _reported(parsed, governor)):
         return None
     before = " ".join(text[max(0, f.start - 20):f.start].lower().split())
     window = next((span for q, span in sorted(lex.elapsed_qualifiers.items(), key=lambda kv: -len(kv[0]))
                    if re.search(rf"(?:^|\s){re.escape(q)}$", before)), ELAPSED_DEFAULT_UNITS)
     return replace(f, form="elapsed", modifier=f"{window[0]}:{window[1]}")
+
+
+def _reported(parsed: ParsedDoc, verb: int | None) -> bool:
+    """True when clause ``verb`` is what someone says ("said crews were racing ...", "said the
+    two sides were close to a deal"): its past is the time of the saying, near the report's."""
+    toks = parsed.tokens
+    return verb is not None and toks[verb].dep == "ccomp" and \
+        toks[toks[verb].head].lemma.lower() in settings()["statement_verbs"]
 
 
 def _elapsed_window(f: Found, d: dt.date) -> DaySet:
