@@ -35,14 +35,20 @@ def resolve_all(found: tuple[Found, ...], anchor: str | None) -> tuple[TimeExpr,
     out: list[TimeExpr] = []
     last_day: TimeExpr | None = None  # the previous day-level date: what "the day before" counts from
     last_any: TimeExpr | None = None  # failing that, the previous date at any granularity
+    last_written: TimeExpr | None = None  # the previous date written with its year: what "that year" means
     for f in found:
-        previous = last_any if f.form == "after" else (last_day or last_any)
+        if f.year_of_discourse:
+            previous = last_written
+        else:
+            previous = last_any if f.form == "after" else (last_day or last_any)
         expr = resolve_one(f, anchor, parsed_anchor, previous)
         out.append(expr)
         if expr.value and expr.kind == "date" and "/" not in expr.value and expr.granularity != "decade":
             if expr.granularity == "day":
                 last_day = expr
             last_any = expr
+            if not expr.relative:
+                last_written = expr
     return tuple(out)
 
 
