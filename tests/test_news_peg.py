@@ -118,14 +118,15 @@ def test_genre_and_day_are_what_withhold_the_peg():
 
 def test_an_inferred_day_pegs_the_day_before():
     """A day the inference chose is the day after the news (NEWS_LAG_DAYS): the lead news is
-    dated the day before; a day from metadata or a dateline is the news's own day."""
+    dated the day before; a day from metadata or a dateline, or an inferred day the lead itself
+    names ("on Wednesday"), is the news's own day."""
     from dataclasses import replace
 
     case = _case("lead-news")
     parsed, pub, events = _chain(case["article"], str(case["published"]))
+    day_before = (dt.date.fromisoformat(pub.value) - dt.timedelta(days=1)).isoformat()
     inferred = peg_news_events(parsed, events, replace(pub, origin="inferred"), "news")
     own = peg_news_events(parsed, events, replace(pub, origin="dateline"), "news")
-    day_before = (dt.date.fromisoformat(pub.value) - dt.timedelta(days=1)).isoformat()
     assert {e.date.value for e in inferred if _is_pegged(e)} == {day_before}
     assert {e.date.value for e in own if _is_pegged(e)} == {pub.value}
     assert all("inferred" in e.date.evidence for e in inferred if _is_pegged(e))
@@ -146,3 +147,22 @@ def test_a_run_up_takes_the_day_of_the_news_it_leads_to():
     assert "after" in attack[0].date.evidence
     without_news_date = [e for e in peg_news_events(parsed, events, pub, "news") if e.trigger == "attacked"]
     assert without_news_date[0].date.value == "2025-06-18" and _is_pegged(without_news_date[0])
+
+
+def test_an_inferred_day_the_lead_names_pegs_that_day():
+    """When the lead itself names the inferred day ("on Tuesday"), its undated news (China's
+    accusation) is of that day, not the day before."""
+    from dataclasses import replace
+
+    from storyline.nlp import parse_text
+    from storyline.temporal import date_article
+
+    parsed = parse_text((DATA / "lead-names-its-day.txt").read_text(encoding="utf-8"), "lead-names-its-day.txt")
+    pub, timexes = date_article(parsed, "2025-06-17")  # a Tuesday
+    _, _, events = _chain("lead-names-its-day.txt", "2025-06-17")
+    pegged = [e for e in peg_news_events(parsed, events, replace(pub, origin="inferred"), "news", timexes)
+              if _is_pegged(e)]
+    assert pegged and {e.date.value for e in pegged} == {"2025-06-17"}
+    without_the_lead_day = [e for e in peg_news_events(parsed, events, replace(pub, origin="inferred"), "news")
+                            if _is_pegged(e)]
+    assert {e.date.value for e in without_the_lead_day} == {"2025-06-16"}

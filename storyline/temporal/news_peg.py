@@ -5,7 +5,7 @@ stepped in to offer mediation") because the date is the report's own. An event t
 undated after the clause and discourse rules is dated to the report's day when that day is
 its own (metadata or a dateline: wire copy reports the news of the day it is filed), or to
 the day before an inferred day (the inference puts an article the day after the latest event
-it dates, NEWS_LAG_DAYS), when
+it dates, NEWS_LAG_DAYS) unless the lead itself names the inferred day ("on Wednesday"), when
 
 - the article is news (or a press release) and its publication day is known;
 - the event happened or was said (asserted, reported, or an offer/threat made: intended),
@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from ..knowledge import load_yaml
 from ..records import Event, EventDate, ParsedDoc, PublicationDate, TimeExpr
-from .cues import PUBLICATION_FILE
+from .cues import PUBLICATION_FILE, lead_of
 from .event_date import date_event, is_current_tense, sequence_link
 from .publication import NEWS_LAG_DAYS
 from .scan import clause_verb
@@ -75,6 +75,11 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
         return tuple(events)
     own_day = published.origin in OWN_DAY_ORIGINS
     day = dt.date.fromisoformat(published.value) - dt.timedelta(days=0 if own_day else NEWS_LAG_DAYS)
+    if not own_day and _lead_names_the_day(parsed, timexes, published.value):
+        # the lead itself dates its news to the inferred day ("on Wednesday"): that day
+        day = dt.date.fromisoformat(published.value)
+    lag_note = "" if own_day else (" (inferred; the news is taken as the day before)"
+                                   if day.isoformat() < published.value else " (inferred from the news's own day)")
     cues = _cue_pattern("background_cues")
     current = _cue_pattern("current_cues")
     statements = _word_set("statement_verbs")
@@ -108,9 +113,14 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
                  else "marked as recent" if recent else "said without a date")
         out.append(replace(event, date=EventDate(
             value=day.isoformat(), granularity="day", how="publication",
-            evidence=f"news peg: undated news {where} of a report published {published.value}"
-                     f"{'' if own_day else ' (inferred; the news is taken as the day before)'}")))
+            evidence=f"news peg: undated news {where} of a report published {published.value}{lag_note}")))
     return tuple(out)
+
+
+def _lead_names_the_day(parsed: ParsedDoc, timexes: Sequence[TimeExpr], day: str) -> bool:
+    """True when an expression of the lead resolves to the report's own day."""
+    lead = lead_of(parsed)
+    return any(t.sent in lead and t.value == day for t in timexes)
 
 
 # How many clauses up from the event a reporting verb is looked for ("said it was vital that
