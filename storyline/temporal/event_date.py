@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import EventDate, ParsedDoc, TimeExpr
 from .calendar import bounds, parse_anchor
@@ -160,6 +160,20 @@ def sequence_link(parsed: ParsedDoc, trigger: int) -> SequenceLink | None:
         prep = toks[t.head]
         if t.dep in ("pobj", "pcomp") and prep.dep == "prep" and prep.text.lower() in links and prep.head != prep.i:
             return _link(parsed, prep.i, prep.i, prep.head, own_clause=candidate == verb)
+    if verb is not None and verb == trigger:
+        # the verb hung by a measured gap on a noun event: "recalled its ambassador a day
+        # before the clashes" (the gap noun or the verb carries the preposition); without a
+        # measured gap ("before the summit") the verb keeps the dates of its clauses
+        for c in _children(parsed, verb):
+            hooks = [c] if c.dep == "prep" else _children(parsed, c.i) if c.dep == "npadvmod" else []
+            for prep in hooks:
+                if prep.dep != "prep" or prep.text.lower() not in links:
+                    continue
+                objs = [o for o in _children(parsed, prep.i) if o.dep == "pobj" and o.pos == "NOUN"
+                        and o.lemma.lower() not in lexicon().time_nouns]  # "before dawn" is a time
+                hung = _link(parsed, prep.i, verb, objs[0].i, own_clause=True) if objs else None
+                if hung is not None and hung.gap_days is not None:
+                    return replace(hung, direction=-hung.direction)
     return None
 
 
@@ -202,6 +216,8 @@ def _date_from_link(parsed: ParsedDoc, timexes: Sequence[TimeExpr], link: Sequen
         return undated
     other = date_event(parsed, timexes, link.governor, depth + 1)
     if other.value is None or other.how in ("undated", "publication"):
+        other = _antecedent_date(parsed, timexes, link.governor, depth + 1)
+    if other.value is None or other.how in ("undated", "publication"):
         return undated
     if other.granularity != "day":
         if link.gap_days >= 7:
@@ -211,6 +227,25 @@ def _date_from_link(parsed: ParsedDoc, timexes: Sequence[TimeExpr], link: Sequen
     day = dt.date.fromisoformat(other.value) + dt.timedelta(days=link.direction * link.gap_days)
     return EventDate(value=day.isoformat(), granularity="day", how=other.how,
                      evidence=f"'{link.gap_text}' an event dated {other.value} ({other.evidence})")
+
+
+def _antecedent_date(parsed: ParsedDoc, timexes: Sequence[TimeExpr], noun: int, depth: int) -> EventDate:
+    """The date of what a definite noun takes up ("a day before the clashes"): the nearest
+    earlier mention of the same noun that a date of its own dates ("clashes broke out on
+    Thursday")."""
+    undated = EventDate(value=None, granularity="unknown", how="undated", evidence=None)
+    toks = parsed.tokens
+    t = toks[noun]
+    if t.pos != "NOUN" or not any(c.dep == "det" and c.text.lower() in lexicon().demonstratives | {"the"}
+                                  for c in _children(parsed, noun)):
+        return undated
+    for k in range(noun - 1, -1, -1):
+        if toks[k].lemma.lower() == t.lemma.lower() and toks[k].pos == "NOUN":
+            found = date_event(parsed, timexes, k, depth)
+            if found.value and found.how in ("clause", "corpus"):
+                return EventDate(value=found.value, granularity=found.granularity, how=found.how,
+                                 evidence=f"'{t.text}' as told earlier: {found.evidence}")
+    return undated
 
 
 def is_current_tense(parsed: ParsedDoc, token: int) -> bool:
