@@ -443,11 +443,13 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
     if end is not None:
         t = lo + dt.timedelta(days=(end - lo.weekday()) % 7)
         if t <= hi:
-            named = " and ".join(dict.fromkeys(quote(f) for f in weekdays))
+            names = list(dict.fromkeys(quote(f) for f in weekdays))
+            what = (f"{' and '.join(names)} are read as days of the week the article is filed in, the last of "
+                    f"them a {weekday_name(end)}" if len(names) > 1 else
+                    f"{names[0]} is read as a day of the week the article is filed in")
             return t, t, min(hi, t + dt.timedelta(days=WEEKDAY_FIT_DAYS)), note + (
-                f"{named} {'are' if len(weekdays) > 1 else 'is'} read as days of the week the article "
-                f"is filed in, the last of them a {weekday_name(end)}: the first {weekday_name(end)} "
-                f"from the latest dated event ({lo.isoformat()}) on, {t.isoformat()}.")
+                f"{what}: the first {weekday_name(end)} from the latest dated event ({lo.isoformat()}) on, "
+                f"{t.isoformat()}.")
     for f in found:
         if f.form == "deictic" and f.offset == -1 and f.tense in ("past", None):
             t = lo + dt.timedelta(days=1)
