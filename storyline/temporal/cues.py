@@ -18,7 +18,7 @@ from .intervals import DaySet
 from .known import keyword_pattern, known_events, may_match, slot_key
 from .lexicon import lexicon
 from .resolve import LAST_WEEKDAY_MIN_DAYS
-from .scan import Found, clause_tense, clause_verb, has_future_auxiliary
+from .scan import Found, auxiliaries, clause_tense, clause_verb, has_future_auxiliary
 
 # A date written without its year is taken to lie within this many days of the article
 # (before it in a past clause, after it in a future one). Writers name the year once an event
@@ -583,8 +583,8 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         tense = "past" if g["named"] else clause_tense(parsed, tok) if parsed.tokens else None
         if tense == "future" and _inside_noun_phrase(parsed, tok):
             tense = None  # "Israel weighs its response to Iran's attack": the attack is not ahead
-        if not g["named"] and parsed.tokens and _negated(parsed, tok):
-            continue  # "a planned minerals deal was not signed": it did not happen then
+        if not g["named"] and parsed.tokens and (_negated(parsed, tok) or _modal(parsed, tok)):
+            continue  # "was not signed", "could sign the deal": it did not happen, or not yet
         if not g["named"] and parsed.tokens and _pending(parsed, tok):
             # "were close to an agreement": ahead of the clause's time, which in reported speech
             # is the report's; after a past narrated clause nothing is known of it
@@ -634,6 +634,14 @@ def _negated(parsed: ParsedDoc, i: int) -> bool:
     if toks[v].dep == "pcomp" and toks[toks[v].head].text.lower() == "without":
         return True
     return any(t.head == v and t.dep == "neg" for t in toks[max(0, v - 6):v + 3])
+
+
+def _modal(parsed: ParsedDoc, i: int) -> bool:
+    """True when token i's clause is a possibility ("could", "would", "may"), not a future
+    ("will") nor a fact."""
+    v = clause_verb(parsed, i)
+    future = lexicon().future_auxiliaries
+    return v is not None and any(a.tag == "MD" and a.text.lower() not in future for a in auxiliaries(parsed, v))
 
 
 def _pending(parsed: ParsedDoc, i: int) -> bool:
