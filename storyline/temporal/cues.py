@@ -583,8 +583,9 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         tense = "past" if g["named"] else clause_tense(parsed, tok) if parsed.tokens else None
         if tense == "future" and _inside_noun_phrase(parsed, tok):
             tense = None  # "Israel weighs its response to Iran's attack": the attack is not ahead
-        if not g["named"] and parsed.tokens and (_negated(parsed, tok) or _modal(parsed, tok)):
-            continue  # "was not signed", "could sign the deal": it did not happen, or not yet
+        if not g["named"] and parsed.tokens and (_negated(parsed, tok) or _modal(parsed, tok)
+                                                 or _undecided(parsed, tok)):
+            continue  # "was not signed", "could sign", "was due to lapse": it did not happen, or not yet
         if not g["named"] and parsed.tokens and _pending(parsed, tok):
             # "were close to an agreement": ahead of the clause's time, which in reported speech
             # is the report's; after a past narrated clause nothing is known of it
@@ -642,6 +643,19 @@ def _modal(parsed: ParsedDoc, i: int) -> bool:
     v = clause_verb(parsed, i)
     future = lexicon().future_auxiliaries
     return v is not None and any(a.tag == "MD" and a.text.lower() not in future for a in auxiliaries(parsed, v))
+
+
+def _undecided(parsed: ParsedDoc, i: int) -> bool:
+    """True when token i's clause is what was due, planned or agreed in the past ("the day it
+    was due to lapse", "had agreed to meet"): whether it happened, the text does not say."""
+    v = clause_verb(parsed, i)
+    if v is None:
+        return False
+    toks = parsed.tokens
+    lex = lexicon()
+    head = toks[toks[v].head]
+    return toks[v].dep == "xcomp" and head.i != v and \
+        head.lemma.lower() in lex.future_xcomp_heads | lex.commitment_heads and clause_tense(parsed, head.i) == "past"
 
 
 def _pending(parsed: ParsedDoc, i: int) -> bool:
