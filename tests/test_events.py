@@ -251,3 +251,9 @@ def _actor_json(ref):
     if ref is None:
         return None
     return {"name": ref.name, "country": ref.country, "kind": ref.kind, "code": ref.code}
+
+
+def test_lookup_prefers_a_city_own_name_to_an_alias():
+    # "Islamabad" is also an old alternate name of Chittagong, a larger city
+    assert lookup("Islamabad").country == "PAK"
+    assert lookup("Kiev").country == "UKR"

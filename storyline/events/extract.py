@@ -32,10 +32,11 @@ unresolved ActorRef(kind="other"); none is invented, except an unnamed non-state
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..records import Event, Mention, ParsedDoc, Place, TimeExpr
+from ..records import ActorRef, Event, Mention, ParsedDoc, Place, TimeExpr
 from ..temporal import date_event
 from .coding import code_event
 from .context import ContextFinder, bare_state
@@ -64,6 +65,7 @@ CONFIDENCE = {
     "place-target": 0.9,   # recipient is the state where an attack happened
     "recalled": 0.8,       # recipient recalled from an earlier event
     "counterpart": 0.7,    # recipient is the state the article sets against the actor
+    "split": 0.95,         # a second coordinated recipient made a dyad of its own
 }
 # Events whose confidence falls below this are dropped: an unresolved actor acting on an
 # unresolved recipient (0.5 × 0.5) says too little to keep; every other combination stays.
@@ -81,6 +83,9 @@ MAX_EVENTS_PER_ARTICLE = 20
 # The trigger text an event shows covers its words when they are this close ("held talks",
 # "shooting down"); otherwise just the head word.
 TRIGGER_SPAN = 4
+# How many recipients of distinct states one trigger's event is split into ("talks with Qin
+# and Lavrov" → two dyads); past this, the rest stay as ``others`` of the first.
+MAX_SPLIT_RECIPIENTS = 2
 # Complement classes that name an agreement (whose parties the article names somewhere).
 AGREEMENT_CLASSES = frozenset({"agreement", "ceasefire"})
 # Speech acts: addressed to the one told ("Modi told Trump that India will not accept ...").
@@ -130,6 +135,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         self._agreement_parties: list[Party] | None = None  # context.py's caches
         self._state_refs: dict | None = None
         self._quotes: list[tuple[int, int, int | None]] | None = None
+        self._split_ids: set[int] = set()              # events split off a coordinated recipient
 
     def refer_back(self, i: int, types: frozenset[str] | set[str] | None = None,
                    orphans: bool = False) -> _Draft | None:
@@ -158,6 +164,60 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         known = [draft for draft, _ in found if _known(draft.source)]
         return next((d for d in near if _known(d.source)), near[0] if near and not known else
                     known[0] if known else None)
+
+    def occasion_of(self, n: int) -> tuple[Place | None, str | None]:
+        """The place and date a nominal event's own phrase names ("the Pulwama bombing", "the
+        massacre of April 22", "Beijing's Oct. 9 move"), which make it a named occasion."""
+        tr = self.tree
+        place = None
+        date = None
+        mods = tr.kids(n, ("compound", "nmod", "amod"))
+        mods += [o for _, o in tr.prep_objects(n, ("of", "on", "in"))]
+        for c in mods:
+            t = tr.tok(c)
+            if t.ent_type == "DATE":
+                ev = date_event(self.parsed, self.timexes, c)
+                date = date or (ev.value if ev.how == "clause" else None)
+            elif place is None and t.pos == "PROPN" and c < n:
+                place = resolve_phrase(tr, c, self.country_at)
+        return place, date
+
+    def same_occasion(self, ref: _Draft, n: int) -> bool:
+        """Whether a definite nominal re-mentions ``ref``: always, unless its own phrase names
+        a place or date the earlier event does not share ("the Pulwama bombing" after an air
+        strike on Balakot is another attack)."""
+        place, date = self.occasion_of(n)
+        if place is None and date is None:
+            return True
+        if place is not None and ref.place is not None and (ref.place.name, ref.place.country) == (place.name, place.country):
+            return True
+        if date is not None and date_event(self.parsed, self.timexes, ref.trigger.tok).value == date:
+            return True
+        return False
+
+    def attribute_named_attacks(self) -> None:
+        """An attack known by its place ("the Pahalgam massacre", "the Pulwama bombing") that
+        the article never attributes is the work of unnamed attackers against the state the
+        place lies in; of the non-state group the article names, if it names one."""
+        tr = self.tree
+        groups = Counter(ref.name for m in tr.mentions for ref in m.refs if ref.kind == "nsa" and ref.name)
+        for d, _ in self.drafts:
+            if d.source is not None or d.pending is not None or d.trigger.kind != "noun" \
+                    or not self.terror_noun(d.trigger.tok):
+                continue
+            place, _ = self.occasion_of(d.trigger.tok)
+            place = place or d.place
+            if place is None or not place.country:
+                continue
+            name = groups.most_common(1)[0][0] if groups else "unidentified attackers"
+            d.source = Party(ActorRef(actor_id=None, name=name, kind="nsa"), d.trigger.tok, "nsa-victims")
+            d.targets = d.targets or [self._state_party(place.country, d.trigger.tok, "place-target")]
+            d.factors = ["nsa-victims", "place-target"]
+
+    def terror_noun(self, n: int) -> bool:
+        tr = self.tree
+        keys = {tr.lemma(n)} | {f"{tr.lemma(c)} {tr.lemma(n)}" for c in tr.kids(n, ("compound", "amod"))}
+        return bool(keys & self.lex.terror_nouns)
 
     def recall_parties(self, sent_index: int, modes: set[str], source: Party | None) -> list[Party]:
         """Recipients of the latest earlier offer or act with one of these modes (mediation)."""
@@ -299,7 +359,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             own = self.noun_parties(trig.tok, trig.plover)
             if det and det[0] in ("the", "this", "that", "these", "those", "such") and not own[0]:
                 ref = self.refer_back(trig.tok, {trig.plover}, orphans=True)
-                if ref is not None:
+                if ref is not None and self.same_occasion(ref, trig.tok):
                     self.noun_event[trig.tok] = ref
                     return []
         sources, targets = self.arguments(trig, skip)
@@ -354,7 +414,10 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 if place:
                     break
         gathering = tr.lemma(trig.tok) in lex.gathering_verbs  # co-hosts do not host each other
-        if len(sources) >= 2 and not targets and not gathering and (
+        # "talks mediated by Qatar and Turkey": co-mediators stand between the parties, not
+        # across from each other
+        third_party = (plover, mode) in lex.third_party_modes
+        if len(sources) >= 2 and not targets and not gathering and not third_party and (
                 plover in lex.reciprocal_types or f"{plover}/{mode}" in lex.reciprocal_types or reciprocal):
             pairs = [(sources[0], sources[1:])]
         else:
@@ -370,6 +433,10 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                     fp, fm = lex.future_as_agree[plover]  # "I will work with you both": an offer
                 targets = self.fallback_targets(trig, sources[0], sent, place, fp, fm)
             pairs = [(s, targets) for s in sources]
+            if len(sources) >= 2 and targets and plover in lex.joint_meeting_types and not gathering \
+                    and not third_party and len({_state_key(s.ref) for s in sources}) == len(sources):
+                # "Tshisekedi and Kagame met in Doha with the emir": they met each other too
+                pairs.append((sources[0], sources[1:]))
         modality = self.modality(trig, plover)
         if modality == "negated" and trig.frame is None and plover in lex.negated_as:
             plover, mode = lex.negated_as[plover]  # "would not meet the demands": a refusal
@@ -576,8 +643,13 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 targets = court + [p for p in targets if p.how != "unresolved" or not court]
             if (trig.plover, trig.mode) == ("CONSULT", "visit") and tr.lemma(trig.tok) in lex.travel_verbs:
                 # "flew to Kyiv": the state the journey ends in (a capital stands for its state)
-                targets = [self._state_party(c, o, "parse") for q in trig.toks[1:] for o in tr.kids(q, ("pobj",))
+                # "... and to Moscow the following day": a second leg is a second visit
+                legs = [*trig.toks[1:], *(q for h in [trig.tok, *tr.kids(trig.tok, ("prep",))]
+                                          for q in tr.kids(h, ("conj",)) if tr.lower(q) in lex.travel_preps)]
+                targets = [self._state_party(c, o, "parse") for q in legs for o in tr.kids(q, ("pobj",))
                            if (c := self._destination_country(o))] or targets
+                if not targets and len(trig.toks) == 1 and (host := self.dateline_country()):
+                    targets = [self._state_party(host, trig.tok, "context")]
         elif trig.kind == "adj":
             sources = self.subject_parties(trig.carrier)
             targets = []
@@ -691,7 +763,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             for o in objs:
                 if o is None:
                     continue
-                p = resolve_phrase(tr, o, self.country_at)
+                # "seized their first provincial capital, Zaranj": the apposition names it
+                p = resolve_phrase(tr, o, self.country_at) or next(
+                    (q for a in tr.kids(o, ("appos",)) if (q := resolve_phrase(tr, a, self.country_at))), None)
                 if p and p.country:
                     return [self._state_party(p.country, o, "place-target")]
         if place and place.country and (trig.plover in PLACE_TARGET_TYPES or (plover, mode) == ("CONSULT", "visit")):
@@ -815,8 +889,14 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         events = self.all_events()
         words = len(self.parsed.text.split())
         budget = min(MAX_EVENTS_PER_ARTICLE, max(MIN_EVENT_BUDGET, int(words * MAX_EVENTS_PER_100_WORDS / 100)))
+        # a second coordinated recipient's dyad only takes room the others leave
+        extra = [e for e in events if id(e) in self._split_ids]
+        events = [e for e in events if id(e) not in self._split_ids]
         if len(events) > budget:
             events = _trim(events, budget)
+        room = budget - len(events)
+        if room > 0 and extra:
+            events = sorted(events + _trim(extra, room), key=lambda e: (e.sent, e.start))
         return tuple(replace(e, id=f"{self.parsed.doc_id}:e{n}") for n, e in enumerate(events, start=1))
 
     def all_events(self) -> list[Event]:
@@ -842,11 +922,12 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 self.drafts.append((d, sent.index))
             self.borrow_addressees(drafts)
         self.fill_pending()
+        self.attribute_named_attacks()
         events: list[Event] = []
         for sent in sentences:
             drafts = [d for d in self.by_sentence[sent.index]
                       if d.source is not None and (d.targets or not d.needs_target)]
-            drafts = _dedupe(drafts)
+            drafts = _dedupe(self.split_recipients(drafts))
             drafts.sort(key=lambda d: d.trigger.tok)
             figures = find_figures(self.tree, sent.index) if drafts else []
             attached = _attach_figures(self.tree, drafts, figures)
@@ -854,6 +935,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 event = self.to_event(d, sent, len(events) + 1, attached.get(id(d), ()))
                 if event.confidence >= MIN_CONFIDENCE:
                     events.append(event)
+                    if "split" in d.factors:
+                        self._split_ids.add(id(event))
         return events
 
     def is_ruling(self, o: int) -> bool:
@@ -955,6 +1038,51 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                                   plover=model.plover, mode=model.mode, modality="asserted",
                                   factors=[src.how, "recalled"], place=model.place))
         return out
+
+    def split_recipients(self, drafts: list[_Draft]) -> list[_Draft]:
+        """"Held talks with Qin Gang and Sergei Lavrov", "flew to Kyiv and to Moscow": a
+        recipient coordinated with the first, of another state, is a dyad of its own (an
+        analyst records two), for the types of ``split_types``; it follows the original,
+        which de-duplication keeps first."""
+        out = list(drafts)
+        for d in drafts:
+            if len(d.targets) < 2 or d.source is None or d.plover not in self.lex.split_types:
+                continue
+            first = d.targets[0]
+            seen = {_state_key(first.ref)}
+            for p in d.targets[1:]:
+                key = _state_key(p.ref)
+                if key in seen or p.how == "unresolved" or _same_side(p.ref, d.source.ref) \
+                        or not self.coordinated(first.tok, p.tok):
+                    continue
+                seen.add(key)
+                if len(seen) > MAX_SPLIT_RECIPIENTS:
+                    break
+                rest = [q for q in d.targets if q is not p]
+                # a journey's second leg is a visit of its own, not a second addressee
+                how = "leg" if (d.plover, d.mode) == ("CONSULT", "visit") else "split"
+                out.append(replace(d, targets=[p, *rest], factors=[*d.factors, how]))
+        return out
+
+    def coordinated(self, a: int, b: int) -> bool:
+        """Whether token ``b`` is a conjunct of ``a`` (or of a word ``a`` hangs from), as in
+        "with Qin and Lavrov" or "to Kyiv ... and to Moscow"."""
+        tr = self.tree
+        if a < 0 or b < 0 or a == b:
+            return False
+        heads = {a, *list(tr.ancestors(a))[:3]}
+        j = b
+        if tr.tok(j).dep in ("poss", "compound"):
+            j = tr.head(j)  # "Pakistan and Afghanistan's government"
+        if tr.tok(j).dep == "pobj":
+            j = tr.head(j)  # "to Kyiv ... and to Moscow": the preposition is the conjunct
+        for _ in range(6):
+            if tr.tok(j).dep != "conj":
+                return False
+            j = tr.head(j)
+            if j in heads or (tr.tok(j).dep == "prep" and tr.head(j) in heads):
+                return True  # (the parser may hang "and to Doha" on "on Monday")
+        return False
 
     def borrow_addressees(self, drafts: list[_Draft]) -> None:
         """A statement made at a meeting is addressed to the one met: "Vershinin put forward

@@ -111,6 +111,12 @@ class Lexicon:
     ruling_verbs: frozenset[str]
     adverse_words: frozenset[str]
     ellipsis_verbs: frozenset[str]
+    terror_nouns: frozenset[str]
+    split_types: frozenset[str]
+    past_event_preps: frozenset[str]
+    joint_meeting_types: frozenset[str]
+    arrival_verbs: frozenset[str]
+    homeward_words: frozenset[str]
     version: str
 
     def prep_targets(self, plover: str, lemma: str | None = None) -> frozenset[str]:
@@ -304,4 +310,10 @@ def load_lexicon() -> Lexicon:
         ruling_verbs=frozenset(_words(data.get("ruling_verbs"), where)),
         adverse_words=frozenset(_words(data.get("adverse_words"), where)),
         ellipsis_verbs=frozenset(_words(data.get("ellipsis_verbs"), where)),
+        terror_nouns=frozenset(_words(data.get("terror_nouns"), where)),
+        split_types=frozenset(t.upper() for t in _words(data.get("split_types"), where)),
+        past_event_preps=frozenset(_words(data.get("past_event_preps"), where)),
+        joint_meeting_types=frozenset(t.upper() for t in _words(data.get("joint_meeting_types"), where)),
+        arrival_verbs=frozenset(_words(data.get("arrival_verbs"), where)),
+        homeward_words=frozenset(_words(data.get("homeward_words"), where)),
         version=str(data.get("version", "0")))

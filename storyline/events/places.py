@@ -97,7 +97,9 @@ def load_gazetteer() -> Gazetteer:
         countries[fold(str(alias))] = (str(alias), str(iso3))
     world_regions = {fold(str(r)): str(r) for r in data.get("world_regions") or ()}
     cities: dict[str, tuple] = {}
-    best_pop: dict[str, int] = {}
+    # a city's own name beats another city's alternate name, however large that city
+    # ("Islamabad" is also an old name of Chittagong), then the larger city wins
+    best_rank: dict[str, tuple[bool, int]] = {}
     for c in gc.get_cities().values():
         pop = int(c.get("population") or 0)
         if pop < MIN_CITY_POPULATION:
@@ -113,8 +115,9 @@ def load_gazetteer() -> Gazetteer:
             key = fold(name)
             if key in countries or key in world_regions:
                 continue
-            if pop > best_pop.get(key, -1):
-                best_pop[key] = pop
+            rank = (name == c["name"], pop)
+            if rank > best_rank.get(key, (False, -1)):
+                best_rank[key] = rank
                 cities[key] = row
     return Gazetteer(regions=regions, disputed_admin1=disputed_admin1, cities=cities,
                      world_regions=world_regions,

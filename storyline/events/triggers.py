@@ -24,6 +24,8 @@ PARTICLE_ADVERBS = frozenset({"away", "out", "off", "back", "down", "up"})
 # Pronouns that can stand for a frame's complement ("suspended it", "extended it").
 PRONOUN_COMPLEMENTS = frozenset({"it"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# How many opening sentences may carry the dateline (a headline and a standfirst come first).
+DATELINE_SENTENCES = 4
 # Which complement of a frame word is looked at first: its object or infinitive before its
 # prepositional phrases ("has not lifted the tariffs despite talks" is about tariffs).
 _COMPLEMENT_ORDER = {"dobj": 0, "xcomp": 0, "attr": 1, "oprd": 1, "nsubjpass": 1, "acl": 2, "pobj": 3,
@@ -479,17 +481,48 @@ class TriggerFinder:
             if not owner:
                 return None
             who = owner[0]
+        if tr.tok(who).tag in ("WP", "WDT") and tr.tok(i).dep == "relcl":
+            who = tr.head(i)  # "Li Qiang, who arrived on Monday"
         m = tr.mention_of.get(who)
         if m is None or not any(r.kind == "person" and r.country for r in m.refs):
             return None
         home = {r.country for r in m.refs}
+        named_dest = False
         for q in tr.kids(i, ("prep",)):
             if tr.lower(q) not in self.lex.travel_preps:
                 continue
             for o in tr.kids(q, ("pobj",)):
+                named_dest = True
                 dest = self._destination_country(o)
                 if dest and dest not in home:
                     return Trigger(tok=i, toks=(i, q), plover="CONSULT", mode="visit", kind="verb", carrier=i)
+        # "arrived on Monday for a four-day visit": with no destination named, an arrival is in
+        # the place the article is filed from (its dateline), when that is abroad for the traveller
+        if not named_dest and tr.lemma(i) in self.lex.arrival_verbs and not any(
+                tr.lower(c) in self.lex.homeward_words for c in tr.kids(i, ("advmod", "prt", "npadvmod"))):
+            host = self.dateline_country()
+            if host and host not in home:
+                return Trigger(tok=i, toks=(i,), plover="CONSULT", mode="visit", kind="verb", carrier=i)
+        return None
+
+    def dateline_country(self) -> str | None:
+        """The country of the article's dateline ("ISLAMABAD:", "KYIV (Reuters) -"): a run of
+        capitalised words opening one of the first sentences, followed by a colon, dash, comma
+        or bracket, that names a place."""
+        from .places import lookup
+        tr = self.tree
+        for sent in tr.parsed.sentences[:DATELINE_SENTENCES]:
+            words = []
+            for j in range(sent.tok_start, sent.tok_end):
+                t = tr.tok(j)
+                if t.text.isalpha() and t.text.isupper() and len(t.text) > 1:
+                    words.append(t.text)
+                    continue
+                if words and t.text in (":", "-", "—", "–", "(", ","):
+                    place = lookup(" ".join(words).title())
+                    if place is not None and place.country:
+                        return place.country
+                break
         return None
 
     def _destination_country(self, o: int) -> str | None:
@@ -545,7 +578,7 @@ class TriggerFinder:
                         # "refused to allow planes to land and evacuate": what is refused,
                         # threatened or asked for has not happened
                         for c in self.tree.kids(trig.tok, ("xcomp",)):
-                            consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
+                            consumed.update(self._unrealised(c))
         for i in range(sent.tok_start, sent.tok_end):
             if i in consumed or any(f.tok == i for f in frames):
                 continue
@@ -574,6 +607,17 @@ class TriggerFinder:
                     plain.append(trig)
         return [t for t in plain + frames if not self.is_imperative(t.tok)
                 and not self.in_name(t.tok)]
+
+    def _unrealised(self, c: int) -> set[int]:
+        """What an infinitive complement says is refused, threatened or agreed: its subtree,
+        less a time phrase of what already happened that the parser hung on it ("agreed to
+        reopen the border after talks mediated by Egypt": the talks took place)."""
+        tr = self.tree
+        toks = set(tr.subtree(c, frozenset({"relcl"})))
+        for q in tr.kids(c, ("prep",)):
+            if tr.lower(q) in self.lex.past_event_preps:
+                toks -= set(tr.full_subtree(q))
+        return toks
 
     def contacts_party(self, i: int) -> bool:
         """"Trump called Zelensky": the verb's only complement is an actor it reaches (not
