@@ -77,7 +77,11 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
         stated = _as_event_date(best[1], "clause", best[1].text)
         return _narrowed_by_known(parsed, timexes, trigger_token, stated, bounds(best[1].value))
 
-    # 2. a dated event the store knows, named by the trigger and its sentence
+    # 2. a dated event the store knows, named by the trigger and its sentence, or by the
+    # clause of "on the day <clause>"
+    same_day = _on_the_day_of(parsed, timexes, trigger_token)
+    if same_day is not None:
+        return same_day
     known = _known_event_date(parsed, timexes, trigger_token)
     if known is not None:
         return known
@@ -333,6 +337,26 @@ def _known_event_date(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: i
     event = max(events, key=lambda e: e.date)
     return EventDate(value=event.date.isoformat(), granularity="day", how="corpus",
                      evidence=f"a known event: {event.name} ({event.date.isoformat()})")
+
+
+def _on_the_day_of(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int) -> EventDate | None:
+    """"met Putin on the day Russian forces invaded Ukraine": the day of the known event the
+    clause under "the day" names."""
+    toks = parsed.tokens
+    verb = clause_verb(parsed, trigger)
+    for prep in _children(parsed, verb if verb is not None else trigger):
+        if prep.dep != "prep" or prep.text.lower() != "on":
+            continue
+        for day in _children(parsed, prep.i):
+            if day.dep != "pobj" or day.lemma.lower() != "day":
+                continue
+            for clause in _children(parsed, day.i):
+                if clause.dep in ("relcl", "acl") and clause.pos == "VERB":
+                    known = _known_event_date(parsed, timexes, clause.i)
+                    if known is not None:
+                        return EventDate(value=known.value, granularity="day", how="corpus",
+                                         evidence=f"on the day of {known.evidence}")
+    return None
 
 
 def _narrowed_by_known(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int,
