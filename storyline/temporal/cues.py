@@ -18,7 +18,7 @@ from .intervals import DaySet
 from .known import keyword_pattern, known_events, may_match, slot_key
 from .lexicon import lexicon
 from .resolve import LAST_WEEKDAY_MIN_DAYS
-from .scan import Found, auxiliaries, clause_tense, clause_verb, has_future_auxiliary
+from .scan import Found, clause_tense, clause_verb, has_future_auxiliary, has_modal_auxiliary
 
 # A date written without its year is taken to lie within this many days of the article
 # (before it in a past clause, after it in a future one). Writers name the year once an event
@@ -583,13 +583,14 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         tense = "past" if g["named"] else clause_tense(parsed, tok) if parsed.tokens else None
         if tense == "future" and _inside_noun_phrase(parsed, tok):
             tense = None  # "Israel weighs its response to Iran's attack": the attack is not ahead
-        if not g["named"] and parsed.tokens and (_negated(parsed, tok) or _modal(parsed, tok)
-                                                 or _undecided(parsed, tok)):
+        verb = clause_verb(parsed, tok) if parsed.tokens else None
+        if not g["named"] and verb is not None and (
+                _negated(parsed, verb) or has_modal_auxiliary(parsed, verb) or _undecided(parsed, verb)):
             continue  # "was not signed", "could sign", "was due to lapse": it did not happen, or not yet
         if not g["named"] and parsed.tokens and _pending(parsed, tok):
             # "were close to an agreement": ahead of the clause's time, which in reported speech
             # is the report's; after a past narrated clause nothing is known of it
-            if tense == "past" and not _reported(parsed, clause_verb(parsed, tok)):
+            if tense == "past" and not _reported(parsed, verb):
                 continue
             tense = "future"
         sent = parsed.tokens[tok].sent if parsed.tokens else 0
@@ -625,32 +626,18 @@ def _inside_noun_phrase(parsed: ParsedDoc, i: int) -> bool:
     return False
 
 
-def _negated(parsed: ParsedDoc, i: int) -> bool:
-    """True when token i's clause is negated ("was not signed", "never met", "left without
+def _negated(parsed: ParsedDoc, v: int) -> bool:
+    """True when clause verb v is negated ("was not signed", "never met", "left without
     signing")."""
-    v = clause_verb(parsed, i)
-    if v is None:
-        return False
     toks = parsed.tokens
     if toks[v].dep == "pcomp" and toks[toks[v].head].text.lower() == "without":
         return True
     return any(t.head == v and t.dep == "neg" for t in toks[max(0, v - 6):v + 3])
 
 
-def _modal(parsed: ParsedDoc, i: int) -> bool:
-    """True when token i's clause is a possibility ("could", "would", "may"), not a future
-    ("will") nor a fact."""
-    v = clause_verb(parsed, i)
-    future = lexicon().future_auxiliaries
-    return v is not None and any(a.tag == "MD" and a.text.lower() not in future for a in auxiliaries(parsed, v))
-
-
-def _undecided(parsed: ParsedDoc, i: int) -> bool:
-    """True when token i's clause is what was due, planned or agreed in the past ("the day it
+def _undecided(parsed: ParsedDoc, v: int) -> bool:
+    """True when clause verb v is what was due, planned or agreed in the past ("the day it
     was due to lapse", "had agreed to meet"): whether it happened, the text does not say."""
-    v = clause_verb(parsed, i)
-    if v is None:
-        return False
     toks = parsed.tokens
     lex = lexicon()
     head = toks[toks[v].head]

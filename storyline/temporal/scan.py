@@ -418,6 +418,12 @@ def has_future_auxiliary(parsed: ParsedDoc, v: int) -> bool:
     return any(a.text.lower() in future for a in auxiliaries(parsed, v))
 
 
+def has_modal_auxiliary(parsed: ParsedDoc, v: int) -> bool:
+    """True when verb v has a modal that is no future ("may", "could", "would"): a possibility."""
+    future = lexicon().future_auxiliaries
+    return any(a.tag == "MD" and a.text.lower() not in future for a in auxiliaries(parsed, v))
+
+
 # A headline is one of the first sentences, short and without a closing full stop.
 HEADLINE_SENTENCES = 2
 HEADLINE_MAX_WORDS = 20
@@ -442,7 +448,7 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     aux = auxiliaries(parsed, v)
     if has_future_auxiliary(parsed, v):
         return "future"
-    if any(a.tag == "MD" for a in aux):
+    if has_modal_auxiliary(parsed, v):
         return None  # "may", "could", "should": a possibility, not a time
     head = toks[verb.head]
     if verb.dep == "xcomp" and (head.lemma.lower() in lex.future_xcomp_heads
