@@ -138,6 +138,19 @@ def test_publication_date(case):
         assert pub.confidence == 0
 
 
+@pytest.mark.parametrize("text, bounds", [
+    ("Importers were given until March 15 to wind down their contracts with the two banks.", False),
+    ("The ministry said the refinery has until October 2 to stop buying the crude.", False),
+    ("Shelling went on until March 15, when both armies pulled back from the river.", True),
+])
+def test_a_granted_deadline_told_in_the_past_does_not_bound_the_article(text, bounds):
+    from storyline.temporal.cues import collect_cues
+    from storyline.temporal.scan import scan
+    parsed = parse_text(text)
+    cues = collect_cues(parsed, scan(parsed), (), ())
+    assert any("without a year" in c.evidence for c in cues) == bounds, [c.evidence for c in cues]
+
+
 def test_normalise_metadata_dates():
     assert normalise_date("2025-06-04T08:00:00+05:30") == "2025-06-04"
     assert normalise_date("2025-06") == "2025-06"

@@ -66,6 +66,7 @@ def settings() -> dict:
         "title_prefixes": frozenset(str(x).lower() for x in raw.get("title_prefixes", [])),
         "term_ending": frozenset(str(x).lower() for x in raw.get("term_ending_verbs", [])),
         "statement_verbs": frozenset(str(x).lower() for x in raw.get("statement_verbs", [])),
+        "granting_verbs": frozenset(str(x).lower() for x in raw.get("deadline_granting_verbs", [])),
         "title_end_slack": int(raw.get("title_end_slack_days", 0)),
         "stopwords": frozenset(str(x).lower() for x in raw.get("anchor_stopwords", [])),
         "recency": tuple(str(x).lower() for x in raw.get("recency_words", [])),
@@ -157,7 +158,7 @@ def periodic_cue(rank: int, evidence: str, occ: Callable[[int, int], list[dt.dat
     return Cue(rank=rank, evidence=evidence, allowed=allowed, gap=gap if score else None, periodic=True)
 
 
-def _partial_cues(found: Sequence[Found]) -> list[Cue]:
+def _partial_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
     """Months and days without a year, and months tied to the article's year."""
     cues = []
     for f in found:
@@ -172,6 +173,8 @@ def _partial_cues(found: Sequence[Found]) -> list[Cue]:
             # of deadlines on the wrong verb ("agreed to hand back three districts: Kalbajar
             # by Nov. 15, Agdam by Nov. 20"): as past it would push the article past them
             continue
+        if f.modifier == "until" and tense == "past" and _granted_deadline(parsed, f):
+            continue  # "were given until November 21 to wind down": the deadline may still be ahead
         if tense == "future" and f.day is None:
             day = 28  # a future month without a day: its end is a safe upper bound
         if f.year_offset is not None:
@@ -190,6 +193,20 @@ def _partial_cues(found: Sequence[Found]) -> list[Cue]:
         cues.append(periodic_cue(WEEKDAY_DATE_RANK if weekday is not None else 6, ev + ".",
                                  occurrences(f.month, day, weekday), tense, PARTIAL_HORIZON_DAYS))
     return cues
+
+
+def _granted_deadline(parsed: ParsedDoc, f: Found) -> bool:
+    """True when "until <date>" is a deadline someone was given ("were given until November
+    21 to wind down", "has until Friday to respond"), not the end of something that went on:
+    the verb it hangs on grants time, or an infinitive of what must be done follows it."""
+    toks = parsed.tokens
+    if f.tok_start < 0 or f.tok_end > len(toks):
+        return False
+    head = clause_verb(parsed, f.tok_start)
+    if head is not None and toks[head].lemma.lower() in settings()["granting_verbs"]:
+        return True
+    nxt = f.tok_end
+    return nxt + 1 < len(toks) and toks[nxt].text.lower() == "to" and toks[nxt + 1].tag == "VB"
 
 
 def _year_tie(f: Found, day: int, tense: str) -> Cue:
@@ -437,7 +454,7 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
 class _EventHit:
     name: str
     dates: list[dt.date]
-    sentences: set[int]
+    sentences: set[int]  # the article's sentences that name it whole
     tense: str | None
     text: str
     recent: bool
@@ -485,7 +502,8 @@ def _paragraphs(parsed: ParsedDoc) -> list[tuple[int, int, list[int], int]]:
 
 def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False):
     """The first keyword set that occurs whole in one paragraph: (set, first offset, the
-    paragraph's sentences that hold any of its keywords, those that hold all), or None.
+    paragraph's sentences that hold any of its keywords, those that hold all, and the
+    article's sentences that hold all), or None.
 
     ``strict`` (a one-word corpus anchor such as "ceasefire") also asks that the word be a
     noun naming a definite event ("the ceasefire", "Sunday's ceasefire"), not any mention.
@@ -513,7 +531,8 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 first = min(actions or [h.start() for h in hits]) + pstart
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
                 whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
-                return tuple(slot_key(k) for k in kws), first, some, whole
+                anywhere = [s.index for s in parsed.sentences if all(p.search(s.text) for p in pats)]
+                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere
     return None
 
 
@@ -567,10 +586,10 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         where = _find_event(parsed, sets, paragraphs, strict)
         if where is None:
             continue
-        key, first, some, whole = where
+        key, first, some, whole, anywhere = where
         g = groups.setdefault((from_corpus, named, key), {"names": [], "dates": set(), "first": first,
-                                                          "some": some, "whole": whole, "corpus": from_corpus,
-                                                          "named": named})
+                                                          "some": some, "whole": whole, "anywhere": anywhere,
+                                                          "corpus": from_corpus, "named": named})
         if name not in g["names"]:
             g["names"].append(name)
         g["dates"].add(date)
@@ -602,7 +621,7 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
             for i in (g["whole"] or g["some"]) for w in conf["recency"])
         names = " or ".join(dict.fromkeys(g["names"]))
         hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,
-                              dates=sorted(g["dates"]), sentences=set(g["whole"]), tense=tense,
+                              dates=sorted(g["dates"]), sentences=set(g["anywhere"]), tense=tense,
                               text=shorten(snippet), recent=recent, corpus=g["corpus"],
                               mentions=tuple(g["some"]), named=g["named"]))
     return hits
@@ -711,6 +730,11 @@ def _event_cues(hits: Sequence[_EventHit]) -> list[Cue]:
 
 # ── relative expressions tied to a dated event in the same sentence ─────────────────────
 
+def _tied_to_own_year(f: Found) -> bool:
+    """A month or day named by the article's year ("in June last year", "on March 3 this year")."""
+    return f.form in ("date", "month") and f.year is None and f.year_offset is not None and f.month is not None
+
+
 def _tie_window(f: Found, d: dt.date) -> DaySet | None:
     """The article's possible dates if the relative expression f refers to the day d."""
     if f.form == "weekday" and f.offset == 0 and f.tense == "past":
@@ -725,6 +749,14 @@ def _tie_window(f: Found, d: dt.date) -> DaySet | None:
     if f.form == "deictic":
         a = d - dt.timedelta(days=f.offset)
         return DaySet.of((a, a))
+    if _tied_to_own_year(f):
+        if f.month != d.month or (f.day is not None and f.day != d.day):
+            return None  # "in June last year" names another month than the event's
+        y = d.year - (f.year_offset or 0)
+        if not 1 <= y <= 9999:
+            return None
+        lo = max(d, dt.date(y, 1, 1)) if f.year_offset == 0 and f.tense == "past" else dt.date(y, 1, 1)
+        return DaySet.of((lo, dt.date(y, 12, 31)))
     if f.form == "relative" and f.tense in ("past", "present", None) and f.offset <= 0:
         if f.unit == "week":
             ws = d - dt.timedelta(days=d.weekday()) - dt.timedelta(weeks=f.offset)
@@ -839,7 +871,7 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
     for f in found:
         if f.form == "duration":
             f = _elapsed(parsed, f) or f
-        if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed"):
+        if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed") and not _tied_to_own_year(f):
             continue
         if f.modifier in DEADLINE_MODIFIERS:
             continue  # "delayed the measures until the start of this month": an end point, not the event's time
@@ -848,10 +880,14 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
         options += [(f"{h.name}", h.dates) for h in hits if f.sent in h.sentences and not h.named]
         if not options:
             continue
-        what, dates = options[0]
-        windows = [w for w in ((_elapsed_window(f, d) if f.form == "elapsed" else _tie_window(f, d))
-                               for d in dates) if w is not None]
-        if not windows:
+        # the first thing in the sentence the expression can refer to ("in June last year"
+        # refers to a June event, not to the first event named)
+        for what, dates in options:
+            windows = [w for w in ((_elapsed_window(f, d) if f.form == "elapsed" else _tie_window(f, d))
+                                   for d in dates) if w is not None]
+            if windows:
+                break
+        else:
             continue
         union = DaySet.of(*[s for w in windows for s in w.spans])
         ev = f"{quote(f)} refers to {what} in the same sentence: the article is {union.describe()}."
@@ -864,5 +900,5 @@ def collect_cues(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Act
     """Every cue the article offers, in order of reliability (rank)."""
     hits = _event_hits(parsed, corpus_anchors)
     cues = (_explicit_cues(found) + _role_cues(parsed, people) + _event_cues(hits)
-            + _anniversary_cues(parsed, hits) + _partial_cues(found) + _tie_cues(parsed, found, hits))
+            + _anniversary_cues(parsed, hits) + _partial_cues(parsed, found) + _tie_cues(parsed, found, hits))
     return sorted(cues, key=lambda c: c.rank)
