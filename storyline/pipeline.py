@@ -136,6 +136,7 @@ def ingest_articles(items: Iterable[RawArticle | Skipped], store: Store, options
     for copy in copies_in_batch:
         store.add_source(copy.doc_id, copy.origin)
     if report.stored:
+        redate_from_corpus(store, report.stored)
         rebuild_corpus(store)
     return report
 
@@ -172,14 +173,54 @@ def reprocess(store: Store, on_total=None, on_done: Progress | None = None) -> i
     if on_total:
         on_total(len(items))
     base = actor_base(store)
-    anchors = corpus_anchors(store)
     for document, parsed in items:
-        analysis = analyze(document, parsed, base, anchors)
+        # an article is not evidence for its own date
+        analysis = analyze(document, parsed, base, corpus_anchors(store, exclude_doc=document.id))
         store.replace_analysis(analysis)
         if on_done:
             on_done(1)
     rebuild_corpus(store)
     return len(items)
+
+
+def redate_from_corpus(store: Store, doc_ids: Sequence[str]) -> list[str]:
+    """Date again, from the events the rest of the corpus dates, the articles of a batch
+    whose date was inferred (or whose dateline lacks a year), and analyse again those whose
+    date changes; their ids. Within a batch each article was analysed before the others were
+    stored, so without this pass the order of the files would decide what an article could
+    learn from its neighbours ("the four-day conflict in May" from another's "On May 10")."""
+    from .temporal import resolve_publication_date
+
+    wanted = set(doc_ids)
+    rows = {r["id"]: r for r in store.document_rows() if r["id"] in wanted}
+    base = actor_base(store)
+    people = people_of(base)
+    changed = []
+    for document, parsed in store.parses(sorted(wanted)):
+        row = rows.get(document.id)
+        pub = row["published_record"] if row else None
+        if pub is None or not _year_inferred(pub):
+            continue
+        anchors = corpus_anchors(store, exclude_doc=document.id)
+        if not anchors:
+            continue
+        genre = row["perspective"].genre if row["perspective"] else None
+        again = resolve_publication_date(parsed, document.published, people=people,
+                                         corpus_anchors=anchors, genre=genre)
+        if again.value == pub.value:
+            continue
+        store.replace_analysis(analyze(document, parsed, base, anchors))
+        changed.append(document.id)
+    return changed
+
+
+def _year_inferred(pub) -> bool:
+    """True when the date is not given by metadata or a full dateline: the content gave it,
+    or nothing did yet."""
+    from .temporal.publication import FULL_DATELINE_CONFIDENCE
+
+    return pub.origin in ("inferred", "none") or (
+        pub.origin == "dateline" and pub.confidence < FULL_DATELINE_CONFIDENCE)
 
 
 def corpus_anchors(store: Store, exclude_doc: str | None = None) -> list[tuple[str, str, tuple]]:

@@ -166,3 +166,21 @@ def test_seeds_export_is_read_by_the_shared_scorer(seeds_dir, tmp_path):
                             "--json"], capture_output=True, text=True, check=True)
     figures = json.loads(score.stdout)
     assert figures["documents_found"] == 5
+
+
+@pytest.mark.parametrize("order", [("a-corentyne-farmers", "b-guyana-suriname-ceasefire"),
+                                   ("b-guyana-suriname-ceasefire", "a-corentyne-farmers")])
+def test_articles_of_one_batch_date_each_other_whatever_their_order(tmp_path, order):
+    # The farmers' report has no date of its own; the other report dates "the ceasefire
+    # between Guyana and Suriname" (a dated dateline and "on Saturday"), whichever is read first.
+    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+    try:
+        paths = [str(DATA / "time" / "batch" / f"{name}.txt") for name in order]
+        assert ingest(paths, store, build_options(env={})).ok
+        dates = {r["name"]: r["published_record"] for r in store.document_rows()}
+        farmers = dates["a-corentyne-farmers"]
+        assert farmers.origin == "inferred" and farmers.value and farmers.value >= "2024-03-02", farmers
+        assert any("dated by another article" in e for e in farmers.evidence)
+        assert dates["b-guyana-suriname-ceasefire"].value == "2024-03-03"
+    finally:
+        store.close()

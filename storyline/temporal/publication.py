@@ -59,6 +59,8 @@ KNOWLEDGE_MARGIN_DAYS = 365
 # Confidence by the width of the feasible window the day is chosen in, in days (tight → high).
 CONFIDENCE_BY_WIDTH = ((3, 0.85), (10, 0.75), (31, 0.6), (92, 0.45), (366, 0.3))
 OPEN_ENDED_CONFIDENCE = 0.25
+# A dateline with its full date: the article's own day, as sure as text gets.
+FULL_DATELINE_CONFIDENCE = 0.95
 WIDE_CONFIDENCE = 0.15
 # Windows whose distance to the dated events is within this many days of the best one's fit
 # about as well; the confidence is then multiplied by AMBIGUITY_FACTOR.
@@ -125,7 +127,8 @@ def resolve_publication_date(parsed: ParsedDoc, metadata_date: str | None,
         f, line = dateline
         value = dt.date(f.year, f.month, f.day).isoformat()
         line = shorten(line[:f.end - (parsed.text.rfind("\n", 0, f.start) + 1)], 60)
-        return PublicationDate(value=value, granularity="day", origin="dateline", confidence=0.95,
+        return PublicationDate(value=value, granularity="day", origin="dateline",
+                               confidence=FULL_DATELINE_CONFIDENCE,
                                evidence=(*notes, f"A dateline near the top of the text: {line.strip()!r}."),
                                earliest=value, latest=value)
     return _infer(parsed, found, list(people), list(corpus_anchors), notes, genre=genre)
