@@ -1,14 +1,16 @@
 """Resolving found expressions against the article's date and the discourse.
 
 The rules for partial and relative dates are ours: a month or weekday without a year in a
-past-tense clause is the most recent one on or before the anchor; in a future clause the next
-one; in a present or tenseless clause the nearest one. "The day before" and "later" count from
-the previous day-level date in the text. Whatever cannot be resolved keeps value None and a
+past-tense clause is the most recent one on or before the anchor (unless its paragraph tells
+an earlier year's story: _narrated_year); in a future clause the next one; in a present or
+tenseless clause the nearest one. "The day before" and "later" count from the previous date
+in the text precise enough for them ("a month later" from a month, "the day before" from a day). Whatever cannot be resolved keeps value None and a
 reason; nothing here raises on odd input.
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ..records import ParsedDoc, TimeExpr
 from .calendar import SEASON_MONTHS, bounds, day_exists, parse_anchor, shift, to_value
@@ -26,22 +28,31 @@ def find_time_expressions(parsed: ParsedDoc, anchor: str | None) -> tuple[TimeEx
     ``anchor`` is the article's date (ISO day, month or year) or None; without it relative
     expressions keep value None with a reason. Returns TimeExpr records in text order.
     """
-    return resolve_all(scan(parsed), anchor)
+    return resolve_all(scan(parsed), anchor, tuple(s.paragraph for s in parsed.sentences))
 
 
-def resolve_all(found: tuple[Found, ...], anchor: str | None) -> tuple[TimeExpr, ...]:
-    """Resolve found expressions in text order, carrying the discourse date along."""
+def resolve_all(found: tuple[Found, ...], anchor: str | None,
+                paragraphs: tuple[int, ...] = ()) -> tuple[TimeExpr, ...]:
+    """Resolve found expressions in text order, carrying the discourse date along.
+
+    ``paragraphs`` (each sentence's paragraph) lets a story told year by year keep its year:
+    see _narrated_year.
+    """
     parsed_anchor = parse_anchor(anchor)
     out: list[TimeExpr] = []
     last_day: TimeExpr | None = None  # the previous day-level date: what "the day before" counts from
     last_any: TimeExpr | None = None  # failing that, the previous date at any granularity
     last_written: TimeExpr | None = None  # the previous date written with its year: what "that year" means
+    last_yeared: tuple[Found, TimeExpr] | None = None  # the previous date whose year the text states
     for f in found:
         if f.year_of_discourse:
             previous = last_written
+        elif f.form == "after" or (last_any is not None and not _finer(f.unit or "day", last_any.granularity)):
+            previous = last_any
         else:
-            previous = last_any if f.form == "after" else (last_day or last_any)
+            previous = last_day or last_any
         expr = resolve_one(f, anchor, parsed_anchor, previous)
+        expr = _narrated_year(f, expr, last_yeared, paragraphs)
         out.append(expr)
         if expr.value and expr.kind == "date" and "/" not in expr.value and expr.granularity != "decade":
             if expr.granularity == "day":
@@ -49,7 +60,36 @@ def resolve_all(found: tuple[Found, ...], anchor: str | None) -> tuple[TimeExpr,
             last_any = expr
             if not expr.relative:
                 last_written = expr
+            if f.form in ("date", "month", "monthyear") and (f.year is not None or f.year_offset is not None):
+                last_yeared = (f, expr)
     return tuple(out)
+
+
+def _narrated_year(f: Found, expr: TimeExpr, last_yeared: tuple[Found, TimeExpr] | None,
+                   paragraphs: tuple[int, ...]) -> TimeExpr:
+    """A month told as past without a year, after a date of an earlier year (with its month)
+    in an earlier sentence of the same paragraph and later in that year, continues the story
+    in that year ("shot dead in June
+    last year. In September, Trudeau told parliament ..." is that September, not this one).
+    A month earlier than the previous date's ("in April 2023 ... In March") is left alone:
+    the story has moved on to another year, which one the text does not say."""
+    if last_yeared is None or not paragraphs or expr.value is None or f.form not in ("date", "month") \
+            or f.year is not None or f.year_offset is not None or f.year_of_discourse or f.tense != "past":
+        return expr
+    g, prior = last_yeared
+    if g.sent == f.sent or not (f.sent < len(paragraphs) and g.sent < len(paragraphs)
+                                and paragraphs[f.sent] == paragraphs[g.sent]):
+        return expr  # within one sentence the two dates are more often two strands than a sequence
+    mine, theirs = bounds(expr.value), bounds(prior.value)
+    if mine is None or theirs is None or theirs[0].year != theirs[1].year:
+        return expr
+    year = theirs[0].year
+    if year >= mine[0].year or (f.month, f.day or 0) <= (theirs[0].month, theirs[0].day if prior.granularity == "day" else 0):
+        return expr
+    if f.day is not None and not day_exists(year, f.month, f.day):
+        return expr
+    value = dt.date(year, f.month, f.day).isoformat() if f.day is not None else f"{year:04d}-{f.month:02d}"
+    return replace(expr, value=value, anchor=prior.value)
 
 
 def _expr(f: Found, kind: str, value: str | None, granularity: str, *, relative: bool = False,
