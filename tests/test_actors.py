@@ -251,3 +251,16 @@ def test_gold_actors_resolve(gold_items):
     assert not missed, f"gold actors not resolved in their sentence: {missed}"
     share = sum(ok for *_, ok, _ in gold_items) / len(gold_items)
     assert share >= GOLD_FLOOR, f"resolved {share:.3f} of gold actor strings"
+
+
+def test_regional_adjectives_are_not_the_united_states(base):
+    """"Latin American countries" names a region's states, not the United States whose
+    demonym ends the adjective; "the American envoy" still is the United States."""
+    parsed = parse_text("Caracas expelled envoys from five Latin American countries; "
+                        "Central American governments protested. The American envoy left.", "regions")
+    mentions, _ = resolve_mentions(parsed, base, "2024-07-30")
+    by_text = {m.text: m.refs[0] for m in mentions if m.refs}
+    assert by_text["Latin American countries"].actor_id == "latin-america"
+    assert by_text["Latin American countries"].country is None
+    assert by_text["Central American governments"].country is None
+    assert by_text["The American envoy"].country == "USA"

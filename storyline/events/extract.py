@@ -635,6 +635,17 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 sources = self.parties_at(subj) or self.unresolved(subj)
             targets = self.object_parties(trig.tok, trig.plover, skip,
                                           recall=trig.plover in RESPONSE_TYPES)
+            if trig.plover == "SANCTION":
+                # "recalled its ambassador from Tehran": the post the envoy leaves receives it
+                targets += [p for o in tr.kids(trig.tok, ("dobj",)) for _, q in tr.prep_objects(o, ("from",))
+                            for p in self.parties_at(q)]
+                if not [p for p in targets if p.how != "unresolved"]:
+                    # "unveiled tariffs on every partner, including a 34% levy on Chinese
+                    # goods": the measure the clause itemises names whom it hits
+                    targets += [p for n in tr.full_subtree(trig.tok)
+                                if n != trig.tok and (lex.nouns.get(tr.lemma(n)) or ("",))[0] == "SANCTION"
+                                for _, q in tr.prep_objects(n, lex.target_preps.get("SANCTION", ()))
+                                for p in self.parties_at(q)]
             if trig.plover in RESPONSE_TYPES:
                 # "welcomed the ruling", "rejected the award", "did not accept the court's
                 # jurisdiction": addressed to the court that gave it
@@ -945,6 +956,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         tr = self.tree
         if tr.lemma(o) not in self.lex.ruling_nouns:
             return False
+        if tr.lemma(o) in self.lex.outcome_ruling_nouns and any(tr.prep_objects(o, ("of", "to"))):
+            return False
         if tr.lemma(o) in self.lex.generic_ruling_nouns and not any(
                 tr.lemma(j) in self.lex.court_words for j in tr.full_subtree(o) if j != o):
             return False
@@ -1020,6 +1033,10 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             subj = tr.kid(i, "nsubj")
             sources = [p for p in self.parties_at(subj) if p.how != "unresolved"] if subj is not None else []
             if not sources:
+                continue
+            # "The EU followed, adopting its own sanctions": the clause names what was done
+            own = set(tr.full_subtree(i)) - {i}
+            if any(s == sent.index and d.trigger.tok in own for d, s in self.drafts):
                 continue
             # the latest deed, else the latest statement ("cut ties ..., accusing it of ...":
             # those who followed cut ties)

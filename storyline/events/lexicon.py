@@ -107,6 +107,7 @@ class Lexicon:
     travel_vehicles: frozenset[str]
     ruling_nouns: frozenset[str]
     generic_ruling_nouns: frozenset[str]
+    outcome_ruling_nouns: frozenset[str]
     court_words: frozenset[str]
     ruling_verbs: frozenset[str]
     adverse_words: frozenset[str]
@@ -313,6 +314,7 @@ def load_lexicon() -> Lexicon:
         travel_vehicles=word_set("travel_vehicles"),
         ruling_nouns=word_set("ruling_nouns"),
         generic_ruling_nouns=word_set("generic_ruling_nouns"),
+        outcome_ruling_nouns=word_set("outcome_ruling_nouns"),
         court_words=word_set("court_words"),
         ruling_verbs=word_set("ruling_verbs"),
         adverse_words=word_set("adverse_words"),

@@ -499,10 +499,12 @@ class RoleFinder:
         the one labelled ("called Israel a terrorist state"), or the author of the act
         labelled ("Serbia's suppression", "the attack" reported earlier)."""
         tr = self.tree
-        for _, o in tr.prep_objects(trig.predicate, ("by",)):
-            ps = self.parties_at(o)
-            if ps:
-                return ps
+        # "a fraud staged by Moscow": also the agent of a participle on the label
+        for h in [trig.predicate, *tr.kids(trig.predicate, ("acl",))]:
+            for _, o in tr.prep_objects(h, ("by",)):
+                ps = self.parties_at(o)
+                if ps:
+                    return ps
         obj = trig.label
         ps = self.parties_at(obj) or self.noun_source(obj)
         if ps:

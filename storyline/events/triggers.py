@@ -24,6 +24,7 @@ PARTICLE_ADVERBS = frozenset({"away", "out", "off", "back", "down", "up"})
 # Pronouns that can stand for a frame's complement ("suspended it", "extended it").
 PRONOUN_COMPLEMENTS = frozenset({"it"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+DATE_ENTS = frozenset({"DATE", "TIME"})  # entity labels of a preposition's object that dates
 # How many opening sentences may carry the dateline (a headline and a standfirst come first).
 DATELINE_SENTENCES = 4
 # Which complement of a frame word is looked at first: its object or infinitive before its
@@ -67,6 +68,8 @@ class TriggerFinder:
         # "walked away from the deal": the parser makes "away" an adverb carrying "from"
         prts += [a for a in tr.kids(i, ("advmod",)) if tr.lower(a) in PARTICLE_ADVERBS]
         preps = tr.kids(i, ("prep", "agent")) + [q for a in prts for q in tr.kids(a, ("prep",))]
+        # "called on Thursday the move an unfriendly act": a date's preposition is not the verb's
+        preps = [q for q in preps if not self._dated_prep(q)]
         # "called for both sides to avoid ...": "for" marks the clause, not the verb
         preps += [m for c in tr.kids(i, ("advcl", "ccomp", "xcomp")) for m in tr.kids(c, ("mark",))
                   if tr.lower(m) == "for"]
@@ -86,6 +89,11 @@ class TriggerFinder:
             keys.append((f"{lemma} {tr.lower(o)}", (i, o)))
         keys.append((lemma, (i,)))
         return keys
+
+    def _dated_prep(self, q: int) -> bool:
+        """A preposition whose objects are all dates or times ("on Thursday", "in March")."""
+        objs = self.tree.kids(q, ("pobj",))
+        return bool(objs) and all(self.tree.tok(o).ent_type in DATE_ENTS for o in objs)
 
     def noun_keys(self, i: int) -> list[tuple[str, tuple[int, ...]]]:
         """Phrase keys for a noun: "cessation of hostilities", "air strike", "call for"."""
@@ -364,6 +372,12 @@ class TriggerFinder:
         objs = tr.kids(i, ("dobj", "nsubjpass")) + [a for p in preds for a in tr.kids(p, ("appos",))]
         # "called Moscow's move nothing more than a land grab": the parser made the noun a clause
         objs += [o for o in tr.kids(i, ("ccomp",)) if tr.tok(o).pos in NOUN_POS]
+        # "called Pyongyang's launch a blatant breach": the parser made the object the
+        # predicate and the label its apposition
+        for p in tr.kids(i, ("oprd",)):
+            if tr.tok(p).pos in NOUN_POS and tr.kids(p, ("appos",)):
+                preds += tr.kids(p, ("appos",))
+                objs.append(p)
         for p in preds:
             if tr.tok(p).pos not in NOUN_POS | {"ADJ"}:
                 continue
@@ -645,6 +659,8 @@ class TriggerFinder:
         tr = self.tree
         if tr.tok(i).pos != "VERB" or tr.lemma(i) not in self.lex.directive_verbs:
             return None
+        if any(key != tr.lemma(i) and key in self.lex.verbs for key, _ in self.keys_of(i)):
+            return None  # "ordered the ambassador to leave": the phrase names the act (an expulsion)
         objs = tr.kids(i, ("dobj",))
         acts = [c for c in tr.kids(i, ("xcomp",)) if tr.tok(c).pos in VERB_POS]
         if not objs:
