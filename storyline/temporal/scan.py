@@ -380,8 +380,17 @@ def _with_syntax(f: Found, parsed: ParsedDoc, starts: list[int]) -> Found:
     first = max(0, bisect.bisect_right(starts, f.start) - 1)
     last = max(first, bisect.bisect_left(starts, f.end) - 1)
     head = span_head(toks, first, last)
-    return replace(f, sent=toks[first].sent, tok_start=first, tok_end=last + 1, head=head,
-                   tense=clause_tense(parsed, head))
+    tense = clause_tense(parsed, head)
+    if f.form in ("weekday", "date") and _scheduled_for(toks, head):
+        tense = "future" if tense in ("present", "future") else None
+    return replace(f, sent=toks[first].sent, tok_start=first, tok_end=last + 1, head=head, tense=tense)
+
+
+def _scheduled_for(toks, head: int) -> bool:
+    """True when a preposition that sets a day governs the expression ("a session for
+    Wednesday"): what falls on it is scheduled, not done."""
+    t = toks[head]
+    return t.dep == "pobj" and t.head != head and toks[t.head].text.lower() in lexicon().schedule_prepositions
 
 
 def span_head(toks, first: int, last: int) -> int:
