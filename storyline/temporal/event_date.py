@@ -79,7 +79,7 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
 
     # 2. a dated event the store knows, named by the trigger and its sentence, or by the
     # clause of "on the day <clause>"
-    same_day = _on_the_day_of(parsed, timexes, trigger_token)
+    same_day = _on_the_day_of(parsed, timexes, trigger_token) or _on_an_anniversary(parsed, timexes, trigger_token)
     if same_day is not None:
         return same_day
     known = _known_event_date(parsed, timexes, trigger_token)
@@ -357,6 +357,60 @@ def _on_the_day_of(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int)
                         return EventDate(value=known.value, granularity="day", how="corpus",
                                          evidence=f"on the day of {known.evidence}")
     return None
+
+
+def _on_an_anniversary(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int) -> EventDate | None:
+    """"published on the first anniversary of Russia's invasion": the known event's day, that
+    many years on (on the trigger's clause, or on a clause describing a nominal trigger)."""
+    toks = parsed.tokens
+    verb = clause_verb(parsed, trigger)
+    hosts = [h for h in (verb, trigger) if h is not None]
+    hosts += [c.i for c in _children(parsed, trigger) if c.dep in ("relcl", "acl") and c.pos == "VERB"]
+    if verb is not None:  # "released a plan on the first anniversary of ...": hung on the object
+        hosts += [c.i for c in _children(parsed, verb) if c.dep == "dobj"]
+    ordinals = lexicon().ordinals
+    for host in dict.fromkeys(hosts):
+        for prep in _children(parsed, host):
+            if prep.dep != "prep" or prep.text.lower() != "on":
+                continue
+            for noun in _children(parsed, prep.i):
+                if noun.dep != "pobj" or noun.lemma.lower() != "anniversary" or _within(parsed, trigger, noun.i):
+                    continue  # the invasion whose anniversary it is keeps its own day
+                words = [c.text.lower() for c in _children(parsed, noun.i) if c.dep in ("amod", "nummod")]
+                years = next((ordinals.get(w) or _numeral_ordinal(w) for w in words
+                              if ordinals.get(w) or _numeral_ordinal(w)), None)
+                if years is None:
+                    continue
+                for of in _children(parsed, noun.i):
+                    if of.dep != "prep" or of.text.lower() != "of":
+                        continue
+                    for event in _children(parsed, of.i):
+                        known = _known_event_date(parsed, timexes, event.i) if event.dep == "pobj" else None
+                        if known is None:
+                            continue
+                        then = dt.date.fromisoformat(known.value)
+                        day = then.replace(year=then.year + years) if not (then.month == 2 and then.day == 29) \
+                            else dt.date(then.year + years, 3, 1)
+                        return EventDate(value=day.isoformat(), granularity="day", how="corpus",
+                                         evidence=f"on the {toks[noun.i - 1].text} anniversary of {known.evidence}")
+    return None
+
+
+def _within(parsed: ParsedDoc, i: int, ancestor: int) -> bool:
+    """True when token i lies in the phrase headed by ``ancestor``."""
+    toks, seen = parsed.tokens, set()
+    while i not in seen:
+        if i == ancestor:
+            return True
+        seen.add(i)
+        i = toks[i].head
+    return False
+
+
+def _numeral_ordinal(word: str) -> int | None:
+    """"21st" → 21."""
+    digits = word.rstrip("stndrh")
+    return int(digits) if digits.isdigit() and digits != word else None
 
 
 def _narrowed_by_known(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int,
