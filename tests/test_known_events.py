@@ -288,3 +288,71 @@ def test_shared_wordings_of_recurring_news_events_are_alternatives():
     found = {d for _, d in matched("The Security Council discussed Kashmir behind closed doors at "
                                    "China's request.")}
     assert {"2019-08-16", "2020-01-15", "2020-08-05"} <= found
+
+
+# ── second round: announcements, sanctions rounds, visits, summits, votes, courts, attacks ──
+
+@pytest.mark.parametrize("sentence, date", [
+    ("A day after mediators announced the Gaza deal in Doha, Israeli strikes continued.", "2025-01-15"),
+    ("Biden announced the ceasefire between Israel and Hezbollah from the Rose Garden.", "2024-11-26"),
+    ("The EU adopted its 12th package of sanctions, banning imports of Russian diamonds.", "2023-12-18"),
+    ("Washington blacklisted Gazprombank, the main channel for payments on Russian gas.", "2024-11-21"),
+    ("Saudi Arabia expelled Canada's ambassador and froze new trade over a tweet.", "2018-08-05"),
+    ("Jaishankar called on President Xi in Beijing before the SCO meeting in Tianjin.", "2025-07-14"),
+    ("Leaders gathered in Port Moresby for an APEC summit that ended without a joint statement.",
+     "2018-11-17"),
+    ("The Arab League summit in Jeddah welcomed Assad back after twelve years.", "2023-05-19"),
+    ("Russia vetoed the renewal of the panel of experts monitoring sanctions on North Korea.",
+     "2024-03-28"),
+    ("Citing famine, the World Court ordered new measures requiring Israel to let food supplies in.",
+     "2024-03-28"),
+    ("The ICC issued arrest warrants for Sergei Shoigu and Valery Gerasimov.", "2024-06-25"),
+    ("Hamas freed the Israeli-American soldier Edan Alexander ahead of Trump's Gulf tour.", "2025-05-12"),
+    ("Qatar freed eight former Indian Navy personnel who had once been sentenced to death.", "2024-02-12"),
+    ("Bassirou Diomaye Faye won Senegal's presidential election in the first round.", "2024-03-24"),
+    ("Gunmen stormed the studio of TC Televisión in Guayaquil during a live broadcast.", "2024-01-09"),
+    ("Charlie Kirk was shot dead while speaking at Utah Valley University.", "2025-09-10"),
+    ("A suicide bomber rammed a convoy carrying Chinese engineers near Besham.", "2024-03-26"),
+    ("Gunmen attacked a bus carrying pilgrims in Reasi district.", "2024-06-09"),
+    ("Timor-Leste formally joined ASEAN as its eleventh member.", "2025-10-26"),
+    ("EU leaders agreed to open accession talks with Ukraine while Orbán left the room.", "2023-12-14"),
+    ("Misri and Sun Weidong agreed in Beijing to resume the Kailash Mansarovar Yatra and direct "
+     "flights.", "2025-01-27"),
+    ("Israel and Lebanon signed the maritime border deal at Naqoura.", "2022-10-27"),
+    ("The U.S. designated The Resistance Front, which claimed the Pahalgam attack, a foreign "
+     "terrorist organization.", "2025-07-17"),
+    ("Islamabad welcomed the decision to list the Balochistan Liberation Army as a foreign "
+     "terrorist organisation.", "2025-08-11"),
+    ("Lee Jae-myung took the oath of office a day after his election.", "2025-06-04"),
+    ("North Korea blew up sections of the Gyeongui and Donghae roads near the border.", "2024-10-15"),
+    ("Pakistan's government said it would recommend Trump for the Nobel Peace Prize.", "2025-06-21"),
+    ("Israel recalled its ambassadors from Ireland and Norway in protest.", "2024-05-22"),
+])
+def test_second_round_news_events_found_in_their_wordings(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The EU is preparing another round of sanctions against Russia.",
+    "Tourists returned to the beaches of Sousse this summer.",
+    "Hamas released a video showing the hostage Edan Alexander.",
+    "The Knesset debated a bill that would bar UNRWA from operating in Israel.",
+    "Muttaqi spoke with Jaishankar by phone about trade through Chabahar.",
+    "The Commission recommended that Georgia be granted candidate status.",
+    "Prabowo was sworn in as defence minister in 2019.",
+    "Trump pleaded not guilty to 34 felony counts in Manhattan.",
+    "Canada has long demanded the release of Michael Kovrig and Michael Spavor.",
+    "Moon said he hoped to visit Pyongyang later in 2018.",
+])
+def test_ordinary_sentences_near_the_second_round_events_find_nothing(sentence):
+    assert matched(sentence) == set()
+
+
+def test_repeated_meetings_in_one_place_are_alternatives():
+    """Blinken met Wang Yi in Munich in 2023 and in 2024; APEC met in Lima in 2016 and 2024: a
+    sentence that does not say which finds both, a date in it picks one."""
+    munich = {d for _, d in matched("Blinken and Wang Yi met on the sidelines in Munich.")}
+    assert {"2023-02-18", "2024-02-16"} <= munich
+    lima = {d for _, d in matched("Leaders at the APEC summit in Lima pledged to fight protectionism.")}
+    assert {"2016-11-19", "2024-11-15"} <= lima
+    assert "2024-02-16" not in {d for _, d in matched("Blinken and Wang Yi talked in February 2023.")}
