@@ -151,6 +151,34 @@ def test_a_granted_deadline_told_in_the_past_does_not_bound_the_article(text, bo
     assert any("without a year" in c.evidence for c in cues) == bounds, [c.evidence for c in cues]
 
 
+def test_an_event_named_through_of_phrases_ahead_of_the_clause_is_still_ahead():
+    # the parser makes "Group" the head of "next week's Group of 20 summit"
+    from storyline.temporal.cues import collect_cues
+    from storyline.temporal.scan import scan
+    parsed = parse_text("The minister's visit comes ahead of next week's Group of 20 summit on the "
+                        "Indonesian island of Bali, where the war is expected to dominate the talks.")
+    cues = [c.evidence for c in collect_cues(parsed, scan(parsed), (), ()) if "Bali" in c.evidence]
+    assert cues and all("before it" in c for c in cues), cues
+
+
+def test_last_december_is_said_all_the_year_after_it():
+    # a November 2015 article may speak of December 2014 as "last December", though a bare
+    # "in December" told as past is taken to lie within the months before the article
+    from storyline.temporal.cues import collect_cues
+    from storyline.temporal.intervals import DaySet
+    from storyline.temporal.scan import scan
+
+    def allows(text: str, day: dt.date) -> bool:
+        parsed = parse_text(text)
+        cue = next(c for c in collect_cues(parsed, scan(parsed), (), ()) if "December" in c.evidence)
+        return bool(cue.allowed(2013, 2015).intersect(DaySet.of((day, day))))
+
+    november = dt.date(2015, 11, 28)
+    assert allows("Putin announced the pipeline during a visit to Ankara last December.", november)
+    assert allows("Putin announced the pipeline during a visit to Ankara last December.", dt.date(2015, 12, 20))
+    assert not allows("Putin announced the pipeline during a visit to Ankara in December.", november)
+
+
 def test_normalise_metadata_dates():
     assert normalise_date("2025-06-04T08:00:00+05:30") == "2025-06-04"
     assert normalise_date("2025-06") == "2025-06"

@@ -24,6 +24,10 @@ from .scan import Found, clause_tense, clause_verb, has_future_auxiliary, has_mo
 # (before it in a past clause, after it in a future one). Writers name the year once an event
 # is about a year old; 330 keeps a "February summit" in a December article (301 days).
 PARTIAL_HORIZON_DAYS = 330
+# "last December" is said from the end of that December (day 28, a day every month has) to
+# the end of the next one: a year and the days left in the month.
+COUNTED_MONTH_LAST_DAY = 28
+COUNTED_MONTH_HORIZON_DAYS = 368
 # A recurring event named without a year (an annual summit, a festival) is its latest
 # occurrence, at most this long before the article.
 RECURRING_HORIZON_DAYS = 365
@@ -180,6 +184,9 @@ def _partial_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
         if f.year_offset is not None:
             cues.append(_year_tie(f, day, tense))
             continue
+        if f.form == "month" and f.offset:
+            cues.append(_counted_month(f))
+            continue
         month_name = dt.date(2000, f.month, 1).strftime("%B")
         what = f"{day} {month_name}" if f.day else month_name
         if tense == "past":
@@ -207,6 +214,20 @@ def _granted_deadline(parsed: ParsedDoc, f: Found) -> bool:
         return True
     nxt = f.tok_end
     return nxt + 1 < len(toks) and toks[nxt].text.lower() == "to" and toks[nxt + 1].tag == "VB"
+
+
+def _counted_month(f: Found) -> Cue:
+    """"last December": the article is from after that month and within the year that
+    follows it (in a December article it names the December before); "next March": from the
+    year before that month."""
+    month_name = dt.date(2000, f.month, 1).strftime("%B")
+    if f.offset < 0:
+        ev = (f"{quote(f)} is the {month_name} before the article's month: the article is from the "
+              f"year after a {month_name}.")
+        return periodic_cue(6, ev, occurrences(f.month, COUNTED_MONTH_LAST_DAY), "past", COUNTED_MONTH_HORIZON_DAYS)
+    ev = (f"{quote(f)} is the {month_name} after the article's month: the article is from the year "
+          f"before a {month_name}.")
+    return periodic_cue(6, ev, occurrences(f.month, 1), "future", COUNTED_MONTH_HORIZON_DAYS)
 
 
 def _year_tie(f: Found, day: int, tense: str) -> Cue:
@@ -664,21 +685,32 @@ def _undecided(parsed: ParsedDoc, v: int) -> bool:
         head.lemma.lower() in lex.future_xcomp_heads | lex.commitment_heads and clause_tense(parsed, head.i) == "past"
 
 
+# How many "of" phrases up a noun is followed to the word that may put it ahead.
+MAX_OF_LEVELS = 2
+
+
 def _pending(parsed: ParsedDoc, i: int) -> bool:
     """True when token i's noun phrase hangs on a word that puts it still ahead ("close to an
     agreement", "ahead of the summit"; lexicon ``pending_links``)."""
     toks = parsed.tokens
-    t = toks[i]
-    while t.dep in ("amod", "compound", "det", "poss", "nummod", "case", "nmod") and t.head != t.i:
-        t = toks[t.head]
-    if t.dep != "pobj":
-        return False
-    prep = toks[t.head]
     links = lexicon().pending_links
-    # the word before the preposition, by syntax or, where the parser hangs the preposition
-    # elsewhere ("flights and plans for exercises"), by adjacency
-    before = {toks[prep.head].text, toks[prep.i - 1].text if prep.i else ""}
-    return prep.text.lower() in links or any(f"{w} {prep.text}".lower() in links for w in before)
+    t = toks[i]
+    for _ in range(MAX_OF_LEVELS + 1):
+        while t.dep in ("amod", "compound", "det", "poss", "nummod", "case", "nmod") and t.head != t.i:
+            t = toks[t.head]
+        if t.dep != "pobj":
+            return False
+        prep = toks[t.head]
+        # the word before the preposition, by syntax or, where the parser hangs the preposition
+        # elsewhere ("flights and plans for exercises"), by adjacency
+        before = {toks[prep.head].text, toks[prep.i - 1].text if prep.i else ""}
+        if prep.text.lower() in links or any(f"{w} {prep.text}".lower() in links for w in before):
+            return True
+        # "ahead of next week's Group of 20 summit": the parser may make the name the head
+        if prep.text.lower() != "of" or prep.head == prep.i or toks[prep.head].pos not in ("NOUN", "PROPN"):
+            return False
+        t = toks[prep.head]
+    return False
 
 
 def shorten(s: str, n: int = 90) -> str:

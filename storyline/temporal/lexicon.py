@@ -34,6 +34,7 @@ class Lexicon:
     discourse_after: tuple[str, ...]
     discourse_after_blockers: frozenset[str]
     month_context: frozenset[str]
+    month_offsets: dict[str, int]
     month_determiners: frozenset[str]
     year_context: frozenset[str]
     vague: dict[str, str]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         discourse_after=lower(_need(raw, "discourse_after", list)),
         discourse_after_blockers=frozenset(lower(_need(raw, "discourse_after_blockers", list))),
         month_context=month_context,
+        month_offsets={str(k).lower(): -1 if int(v) < 0 else 1 for k, v in (raw.get("month_offsets") or {}).items()},
         month_determiners=frozenset(lower(_need(raw, "month_determiners", list))),
         year_context=month_context | frozenset(lower(_need(raw, "year_context", list))),
         vague={str(k).lower(): str(v) for k, v in _need(raw, "vague", dict).items()},

@@ -151,6 +151,10 @@ def resolve_one(f: Found, anchor: str | None, parsed_anchor, previous: TimeExpr 
     if form == "month":
         if f.year_offset is not None:
             y = aday.year + f.year_offset
+        elif f.offset < 0:  # "last December": before the article's month
+            y = aday.year if f.month < aday.month else aday.year - 1
+        elif f.offset > 0:  # "next March": after it
+            y = aday.year if f.month > aday.month else aday.year + 1
         else:
             y = _year_for_month(f.month, aday, f.tense)
         return _expr(f, _kind(f), f"{y:04d}-{f.month:02d}", "month", relative=True, anchor=anchor)
