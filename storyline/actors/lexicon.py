@@ -54,6 +54,7 @@ class _Lexicon:
     origin_participles: frozenset[str]
     report_verbs: frozenset[str]
     bare_bodies: frozenset[str]
+    home_forces: frozenset[str]
     party_nouns: tuple[tuple[str, frozenset[str]], ...]  # noun → determiners
     igo_member_nouns: frozenset[str]
     ethnic_markers: frozenset[str]
@@ -133,6 +134,7 @@ def _lexicon() -> _Lexicon:
         origin_participles=words("origin_participles"),
         report_verbs=words("report_verbs"),
         bare_bodies=words("bare_body_nouns"),
+        home_forces=words("home_force_nouns"),
         party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v or ()))
                           for k, v in _mapping(nouns, "party_nouns").items()),
         igo_member_nouns=words("igo_member_nouns"),

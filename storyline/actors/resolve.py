@@ -82,6 +82,10 @@ MAX_ABBREVIATION = 4
 # A byline ("By Masood Khan") is looked for in the first sentences only (headline, standfirst,
 # byline, dateline).
 BYLINE_SENTENCES = 6
+# Sentences looked back for the state an office without a country acts for ("the foreign
+# ministry said"): the sentence itself and the one before. Further back, in the dev articles,
+# the last state to act was as often the other side as the office's own.
+HOME_STATE_WINDOW = 1
 
 
 # ── resolution state ────────────────────────────────────────────────────────────────────
@@ -115,6 +119,7 @@ class _Resolver:
         self.guessed: set[str] = set()  # new actors whose country the context suggested
         self.local_names: dict[str, ActorRef] = {}  # surname → the person this article means
         self.taken: set[int] = set()  # words already inside a mention
+        self._dateline: str | None = None  # the dateline's country once looked for ("" for none)
         _match_atoms(self.doc, _gazetteer(base))
         self.in_atom = {i for a in self.doc.atoms for i in range(a.w0, a.w1)}
         self.ents_by_sent: dict[int, list] = {}
@@ -522,10 +527,20 @@ class _Resolver:
             return (r,) if r else ()
         country = country or title.default_country
         if country is None:
-            if indefinite or self.doc.lower(w0) != "the":
+            if not indefinite and self.doc.lower(w0) == "the":
+                ante = self.antecedent_by_role(keys, human_title, sent, w0)
+                if ante:
+                    return (replace(ante, text=text),)
+            # "a vice foreign minister summoned ...": an official who acts for the state the
+            # sentence is about (an indefinite one never for the mere dateline)
+            if indefinite or self.doc.lower(w0) != "the" or title.sector not in ("GOV", "MIL"):
+                country = self.home_state(w0, w1, sent, dateline=False) if indefinite and \
+                    title.sector in ("GOV", "MIL") else None
+            else:
+                country = self.home_state(w0, w1, sent)
+            if country is None:
                 return ()
-            ante = self.antecedent_by_role(keys, human_title, sent, w0)
-            return (replace(ante, text=text),) if ante else ()
+            keys = ()  # which holder of a post the text did not tie to a state is a guess
         if keys and title.lookup and not indefinite:
             # a holder this article named comes first: the base may be out of date
             ante = self.antecedent_by_role(keys, human_title, sent, w0, country)
@@ -1388,10 +1403,13 @@ class _Resolver:
     def bare_office(self, atom: _Atom) -> bool:
         """"the ministry", "the Defence Ministry", "the government", "the army" with no
         country: the country of the same kind of body the last few sentences named (for a
-        ministry, any ministry or minister: one government's ministries are siblings)."""
+        ministry, any ministry or minister: one government's ministries are siblings); with
+        none named, the state the sentence or story is about (``home_state``)."""
         doc = self.doc
-        if atom.actors or doc.lower(atom.w0 - 1) != "the" or doc.lower(atom.w1) == "of":
+        if atom.actors or doc.lower(atom.w1) == "of":
             return False
+        if doc.lower(atom.w0 - 1) != "the":
+            return self.home_force(atom)
         ministry = atom.has("ministry")
         sector = "GOV" if ministry else atom.lex.get("sector")
         if sector not in ("GOV", "MIL") or not (
@@ -1399,7 +1417,9 @@ class _Resolver:
             return False
         sent = doc.words[atom.w0].sent
         kinds = {"GOV": "government", "MIL": "military"}
-        for m in reversed(self.mentions):
+        # "the Defence Ministry in Lima", "In Minsk, the ministry said": the place says whose
+        located = self.home_state(atom.w0 - 1, atom.w1, sent, located_only=True)
+        for m in reversed(self.mentions) if located is None else ():
             if m.w0 >= atom.w0 or sent - m.sent > DESCRIPTION_WINDOW or len(m.refs) != 1 \
                     or m.how in ("pronoun", "group"):
                 continue
@@ -1417,7 +1437,133 @@ class _Resolver:
                 return False
             self.add(_M(atom.w0 - 1, atom.w1, (ref,), "description", sent))
             return True
-        return False
+        # no sibling body named: an office that speaks or acts ("the defence ministry said")
+        # is one of the state the sentence or the story is about
+        country = self.home_state(atom.w0 - 1, atom.w1, sent)
+        ref = self.sector_ref(country, sector, self.text(atom.w0 - 1, atom.w1)) if country else None
+        if ref is None:
+            return False
+        self.add(_M(atom.w0 - 1, atom.w1, (ref,), "description", sent))
+        return True
+
+    def home_force(self, atom: _Atom) -> bool:
+        """"security forces fired tear gas", "police detained dozens": a state's own forces
+        of order named without a state act for the state the sentence or story is about."""
+        doc = self.doc
+        if self.text(atom.w0, atom.w1).lower() not in _lexicon().home_forces or (
+                atom.w0 > 0 and doc.words[atom.w0 - 1].sent == doc.words[atom.w0].sent
+                and self.atom(atom.w0 - 1) is not None and not doc.gap(atom.w0 - 1).strip()):
+            return False
+        sent = doc.words[atom.w0].sent
+        country = self.home_state(atom.w0, atom.w1, sent)
+        ref = self.sector_ref(country, atom.lex["sector"], self.text(atom.w0, atom.w1)) if country else None
+        if ref is None:
+            return False
+        self.add(_M(atom.w0, atom.w1, (ref,), "description", sent, plural=True))
+        return True
+
+    def home_state(self, w0: int, w1: int, sent: int, dateline: bool = True,
+                   located_only: bool = False) -> str | None:
+        """The state whose office a subject phrase without a country names ("the foreign
+        ministry said", "a vice foreign minister summoned ..."): the place it is "in" ("the
+        Defence Ministry in Kyiv", "In Ankara, the ministry said"), else the state that last
+        acted (the subject of a clause earlier in the sentence or in the one before), else,
+        with ``dateline``, the country the article is filed from. A state the clause acts on
+        ("summoned Japan's ambassador") is never the office's own. None when nothing says."""
+        doc, tokens = self.doc, self.doc.tokens
+        t0, t1 = doc.tok_span(w0, w1)
+        heads = [t for t in range(t0, t1) if not t0 <= tokens[t].head < t1 or tokens[t].head == t]
+        if len(heads) != 1 or tokens[heads[0]].dep not in _SUBJECT_DEPS:
+            return None
+        head = heads[0]
+        verb = tokens[head].head
+        aimed = self.clause_targets(verb)
+        for anchor in (head, verb):
+            for c in self.children(anchor, ("prep",)):
+                if tokens[c].text.lower() != "in":
+                    continue
+                for o in self.children(c, ("pobj",)):
+                    atom = self.atom_at_token(o)
+                    countries = self.countries_of(atom) if atom is not None else []
+                    if len(countries) == 1 and countries[0] not in aimed:
+                        return countries[0]
+        if located_only:
+            return None
+        for m in reversed(self.mentions):
+            if m.w0 >= w0 or not 0 <= sent - m.sent <= HOME_STATE_WINDOW or len(m.refs) != 1 \
+                    or m.how == "group":
+                continue
+            r = m.refs[0]
+            if r.country and r.kind in ("state", "government", "military", "person") \
+                    and r.country not in aimed and self.is_subject(m):
+                return r.country
+        # "Thousands marched in Tbilisi, and police fired ...": the one state the sentence is
+        # at home in
+        home = self.context_country(sent, w0, w1, previous=False)
+        if home and home not in aimed:
+            return home
+        if dateline and (home := self.dateline_country()) and home not in aimed:
+            return home
+        return None
+
+    def children(self, t: int, deps: tuple[str, ...]) -> list[int]:
+        """Tokens of t's sentence attached to t by one of these dependencies."""
+        return [c.i for c in self.sentence_tokens(self.doc.tokens[t].sent)
+                if c.head == t and c.i != t and c.dep in deps]
+
+    def sentence_tokens(self, sent: int) -> list[Token]:
+        s = self.doc.parsed.sentences[sent]
+        return list(self.doc.tokens[s.tok_start:s.tok_end])
+
+    def clause_targets(self, verb: int) -> set[str]:
+        """Countries named inside the objects of a clause's verb (its direct and indirect
+        objects and the objects of its non-locative prepositions, with any verb coordinated
+        to it): where the action goes, never who does it."""
+        tokens = self.doc.tokens
+        verbs = [verb] + self.children(verb, ("conj",))
+        roots = [c for v in verbs for c in self.children(v, ("dobj", "dative", "prep", "xcomp"))
+                 if tokens[c].dep != "prep" or tokens[c].text.lower() not in _lexicon().home_prepositions]
+        out: set[str] = set()
+        for t in self.sentence_tokens(tokens[verb].sent):
+            k, hops = t.i, 0
+            while k not in roots and tokens[k].head != k and hops < 8:
+                k, hops = tokens[k].head, hops + 1
+            if k in roots and (atom := self.atom_at_token(t.i)) is not None:
+                out.update(self.countries_of(atom))
+        return out
+
+    def atom_at_token(self, ti: int) -> _Atom | None:
+        """The atom (state, capital, demonym...) whose words cover token ti."""
+        for k in self.by_sent.get(self.doc.tokens[ti].sent, []):
+            a = self.doc.atoms[k]
+            t0, t1 = self.doc.tok_span(a.w0, a.w1)
+            if t0 <= ti < t1:
+                return a
+        return None
+
+    def dateline_country(self) -> str | None:
+        """The country of the dateline ("ANKARA, June 3 -", "KYIV (Reuters) -"): a run of
+        capitals opening one of the first sentences, before a dash, colon, comma or bracket,
+        that names a state or its capital."""
+        if self._dateline is not None:
+            return self._dateline or None
+        self._dateline = ""
+        doc = self.doc
+        for s in range(min(BYLINE_SENTENCES, len(doc.parsed.sentences))):
+            words = doc.sent_words.get(s)
+            if not words:
+                continue
+            w = words.start
+            while w < words.stop and doc.words[w].text.isupper() and len(doc.words[w].text) > 1:
+                w += 1
+            if w == words.start or not set(doc.gap(w - 1).strip()[:1]) & set(":-—–(,"):
+                continue
+            atom = self.atom(words.start)
+            countries = self.countries_of(atom) if atom is not None and atom.w1 == w else []
+            if len(countries) == 1:
+                self._dateline = countries[0]
+                break
+        return self._dateline or None
 
     def names_ministry(self, m: _M) -> bool:
         """Does a mention's text name a ministry ("Russia's Defence Ministry", "Foreign

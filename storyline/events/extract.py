@@ -307,10 +307,16 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return _unique(out)
         return []
 
-    def parties_near(self, trig: Trigger, source: Party | None) -> list[Party]:
+    def parties_near(self, trig: Trigger, source: Party | None,
+                     co_sources: Sequence[Party] = ()) -> list[Party]:
         """The two sides a third party stands between: "between X and Y" or a disputed
-        region's claimants in the clause, else the sentence, else recent sentences."""
+        region's claimants in the clause, else the sentence, else recent sentences. Those
+        who mediate with it ("brokered by Qatar, Egypt and the United States") are no side."""
         tr = self.tree
+        mediators = [source, *co_sources] if source else list(co_sources)
+
+        def outside(p: Party) -> bool:
+            return not any(_same_side(p.ref, m.ref) for m in mediators)
         sent = tr.parsed.sentences[tr.tok(trig.tok).sent]
         scopes = [tr.full_subtree(trig.carrier), list(range(sent.tok_start, sent.tok_end))]
         for back in range(1, PARTIES_WINDOW + 1):
@@ -324,22 +330,22 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 if tr.lower(i) in ("between", "among") and tr.tok(i).dep == "prep":
                     for o in tr.kids(i, ("pobj",)):
                         found.extend(self.parties_at(o))
-            found = [p for p in _unique(found) if not _same_side(p.ref, source.ref if source else None)]
+            found = [p for p in _unique(found) if outside(p)]
             if len(found) >= 2:
                 return found
             claim = claimants_in(tr, toks)
             if len(claim) >= 2:
-                return [self._state_party(c, trig.tok, "recalled") for c in claim]
+                return [p for c in claim if outside(p := self._state_party(c, trig.tok, "recalled"))]
             groups = [p for i in toks if (m := tr.mention_of.get(i)) is not None and len(m.refs) >= 2
                       for p in self._refs(m, i)]
-            groups = [p for p in _unique(groups) if not _same_side(p.ref, source.ref if source else None)]
+            groups = [p for p in _unique(groups) if outside(p)]
             if len(groups) >= 2:
                 return groups
             # coordinated states anywhere in the scope ("India and Pakistan had agreed ...")
             for i in toks:
                 if tr.kids(i, ("conj",)) and tr.mention_of.get(i) is not None:
                     conj = [p for p in self.parties_at(i, deep=False)
-                            if p.ref.kind in STATE_KINDS and not _same_side(p.ref, source.ref if source else None)]
+                            if p.ref.kind in STATE_KINDS and outside(p)]
                     if len(conj) >= 2:
                         return conj
         return self.recall_parties(sent.index, {trig.mode} if trig.mode else set(), source)
@@ -404,6 +410,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         if not sources:
             return self.sourceless(trig, targets)
         plover, mode = trig.plover, trig.mode
+        if (plover, mode) == ("COOPERATE", "judicial") and self.in_exchange(trig.tok):
+            # "In return, Belgium handed over three Iranians": a swap gives people back
+            plover, mode = "RETREAT", "release"
         if mode is None:
             mode = self.mode_from_cues(trig, sources)
         reciprocal = self.is_reciprocal(trig)
@@ -431,7 +440,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 if trig.frame is None and plover in lex.future_as_agree \
                         and self.modality(trig, plover) == "intended":
                     fp, fm = lex.future_as_agree[plover]  # "I will work with you both": an offer
-                targets = self.fallback_targets(trig, sources[0], sent, place, fp, fm)
+                targets = self.fallback_targets(trig, sources[0], sent, place, fp, fm, sources[1:])
             pairs = [(s, targets) for s in sources]
             if len(sources) >= 2 and targets and plover in lex.joint_meeting_types and not gathering \
                     and not third_party and len({_state_key(s.ref) for s in sources}) == len(sources):
@@ -646,6 +655,15 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                                 if n != trig.tok and (lex.nouns.get(tr.lemma(n)) or ("",))[0] == "SANCTION"
                                 for _, q in tr.prep_objects(n, lex.target_preps.get("SANCTION", ()))
                                 for p in self.parties_at(q)]
+            if (trig.plover, trig.mode) == ("RETREAT", "release") and \
+                    not [p for p in targets if p.how != "unresolved"]:
+                # "released 16 people, among them three Americans": whose nationals they were
+                targets = self.included_parties(trig.tok) or targets
+            if not sources and (trig.plover, trig.mode) in lex.custody_codes and tr.is_passive(trig.tok):
+                # "was detained in Yekaterinburg": by the authorities of the place
+                place = find_place(tr, [trig.tok], self.country_at)
+                if place is not None and place.country:
+                    sources = [self._state_party(place.country, trig.tok, "place-agent")]
             if trig.plover in RESPONSE_TYPES:
                 # "welcomed the ruling", "rejected the award", "did not accept the court's
                 # jurisdiction": addressed to the court that gave it
@@ -678,6 +696,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                             targets += ps
             if not sources and (trig.plover in lex.contextual_types or trig.frame):
                 sources = self.context_subject(trig.tok)
+            if not sources and trig.plover == "CONSULT" and targets:
+                sources = [p for p in self.listed_subject(trig.tok)
+                           if not any(_same_side(p.ref, t.ref) for t in targets)]
             head = tr.head(trig.tok)
             if tr.tok(trig.tok).dep == "dobj" and tr.lemma(head) in lex.converse_verbs and sources:
                 # "received written guarantees from Ukraine": given to the one who received
@@ -736,8 +757,35 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 targets = addressees + targets
         return sources, targets
 
+    def included_parties(self, v: int) -> list[Party]:
+        """The states of the people an "among them ..." or "including ..." phrase in the
+        clause names ("released 16 people, among them three Americans and five Germans")."""
+        tr = self.tree
+        found: list[Party] = []
+        for i in tr.full_subtree(v):
+            if tr.lower(i) not in self.lex.inclusion_words:
+                continue
+            for o in tr.kids(i, ("pobj",)):
+                # "among them two French citizens": the list hangs on the word "them" heads
+                at = tr.head(i) if tr.tok(o).pos == "PRON" else o
+                found += [p for p in self.parties_at(at) if p.ref.kind in STATE_KINDS]
+        return _unique(found)
+
+    def in_exchange(self, tok: int) -> bool:
+        """Is this sentence, or one of the two before, about an exchange of prisoners or
+        goods ("the swap", "in return")?"""
+        tr = self.tree
+        here = tr.tok(tok).sent
+        for s in range(max(0, here - 2), here + 1):
+            sent = tr.parsed.sentences[s]
+            lemmas = [tr.lemma(i) for i in range(sent.tok_start, sent.tok_end)]
+            pairs = {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
+            if (set(lemmas) | pairs) & self.lex.swap_words:
+                return True
+        return False
+
     def fallback_targets(self, trig: Trigger, source: Party, sent, place: Place | None,
-                         plover: str, mode: str | None) -> list[Party]:
+                         plover: str, mode: str | None, co_sources: Sequence[Party] = ()) -> list[Party]:
         """Recipients the clause does not name: the two sides of a mediation, the mediator a
         refusal answers, the actor a reaction answers, the state an attack happened in, the
         state a threat names as a place."""
@@ -749,7 +797,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             if parties:
                 return parties
         if (plover, mode) in lex.third_party_modes or trig.frame in ("commit", "wish"):
-            parties = self.parties_near(trig, source)
+            parties = self.parties_near(trig, source, co_sources)
             if parties:
                 return parties
         if plover == "REJECT" and mode == "mediate":

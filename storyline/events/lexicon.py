@@ -118,6 +118,9 @@ class Lexicon:
     joint_meeting_types: frozenset[str]
     arrival_verbs: frozenset[str]
     homeward_words: frozenset[str]
+    inclusion_words: frozenset[str]
+    swap_words: frozenset[str]
+    custody_codes: frozenset[tuple[str, str]]
     version: str
 
     def prep_targets(self, plover: str, lemma: str | None = None) -> frozenset[str]:
@@ -325,4 +328,7 @@ def load_lexicon() -> Lexicon:
         joint_meeting_types=type_set("joint_meeting_types"),
         arrival_verbs=word_set("arrival_verbs"),
         homeward_words=word_set("homeward_words"),
+        inclusion_words=word_set("inclusion_words"),
+        swap_words=word_set("swap_words"),
+        custody_codes=frozenset(_code(c, "custody_codes") for c in data.get("custody_codes", [])),
         version=str(data.get("version", "0")))

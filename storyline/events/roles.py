@@ -37,6 +37,10 @@ PRONOUN_KINDS = {"he": frozenset({"person"}), "she": frozenset({"person"}), "it"
 TEMPORAL_MARKS = frozenset({"when", "as", "while"})
 # How many sentences back "the army" may find the army it means.
 DEFINITE_WINDOW = 5
+# Dependency hops from a listed meeting up to the clause it stands beside ("a session with
+# Biden" → appos → "Modi" → pobj → "with" → prep → "meeting" → advcl → "worked"): six covers a
+# list of three items; further up, the noun belongs to another clause.
+LISTED_MEETING_HOPS = 6
 
 
 @dataclass(slots=True)
@@ -452,7 +456,7 @@ class RoleFinder:
         for c in objs:
             if c in skip or (len(dobjs) > 1 and c != dobjs[0] and tr.tok(c).dep == "dobj"):
                 continue  # a second "object" is an apposition to the first ("..., the first accord")
-            ps = self.parties_at(c, loose=True) or self.participle_object(v, c)
+            ps = self.parties_at(c, loose=True) or self.participle_object(v, c) or self.crowd(c)
             if not ps and recall:
                 # "rejected an Indian proposal", "condemned Serbia's suppression of the unrest",
                 # "welcomed Reagan's statement": the author of what is answered
@@ -465,7 +469,7 @@ class RoleFinder:
         for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover, tr.lemma(v))):
             if o in skip:
                 continue
-            out.extend(self.parties_at(o, loose=True) or self.placeholder(o))
+            out.extend(self.parties_at(o, loose=True) or self.crowd(o) or self.placeholder(o))
         # "lodged an official protest with Albania", "threatened further action against
         # Russia": the object's own phrase carries the recipient
         for c in tr.kids(v, ("dobj",)):
@@ -493,6 +497,20 @@ class RoleFinder:
                     ps = [replace(ref.source, tok=a, how="recalled")]
             out.extend(ps)
         return _unique(out)
+
+    def crowd(self, o: int) -> list[Party]:
+        """An unnamed crowd acted on ("fired tear gas at protesters", "detained dozens of
+        demonstrators"): a non-state party named by its noun."""
+        tr = self.tree
+        for _ in range(2):  # "dozens of demonstrators": the crowd, not the number
+            objs = [q for _, q in tr.prep_objects(o, ("of",))]
+            if tr.lemma(o) in self.lex.nonstate_crowds or not objs:
+                break
+            o = objs[0]
+        if tr.lemma(o) not in self.lex.nonstate_crowds:
+            return []
+        text = tr.text(o, o + 1)
+        return [Party(ActorRef(actor_id=None, name=text, kind="nsa", text=text), o, "nsa-cue")]
 
     def label_targets(self, trig: Trigger) -> list[Party]:
         """Whom a label is about: the author it names ("a terrorist act by the Kiev regime"),
@@ -623,6 +641,33 @@ class RoleFinder:
         if tr.tok(verb).pos not in VERB_POS or tr.is_passive(verb):
             return []
         return [replace(p, how="context") for p in self.subject_parties(verb) if p.tok != n]
+
+    def listed_subject(self, n: int) -> list[Party]:
+        """The subject of the clause a meeting is listed beside ("by Sunday he had worked the
+        room: a first meeting with Modi, a session with Biden"): the one who met them. Only a
+        noun set apart from the clause (an apposition, or an adverbial the parser hangs a list
+        on) counts; "criticised the meeting with Putin" is another's meeting."""
+        tr = self.tree
+        hops: list[str] = []
+        k = n
+        for _ in range(LISTED_MEETING_HOPS):
+            t = tr.tok(k)
+            if t.head == k:
+                return []
+            hops.append(t.dep)
+            k = t.head
+            if tr.tok(k).pos in VERB_POS:
+                break
+        if tr.tok(k).pos not in VERB_POS or tr.is_passive(k):
+            return []
+        first = min(tr.full_subtree(n))
+        listed = first > 0 and tr.lower(first - 1) in (":", "—", "–")  # "his diary: a meeting with"
+        if hops[-1] not in ("advcl", "npadvmod", "appos") and "appos" not in hops and not listed:
+            return []
+        if hops[-1] in ("nsubj", "nsubjpass"):
+            return []
+        return [replace(p, how="context") for p in self.subject_parties(k)
+                if not n <= p.tok <= max(tr.full_subtree(n))]
 
     def nsa_party(self, trig: Trigger, sent) -> Party | None:
         """An unnamed non-state actor for an attack whose words say militants or terror, or
