@@ -4,8 +4,9 @@ The rules for partial and relative dates are ours: a month or weekday without a 
 past-tense clause is the most recent one on or before the anchor (unless its paragraph tells
 an earlier year's story: _narrated_year); in a future clause the next one; in a present or
 tenseless clause the nearest one. "The day before" and "later" count from the previous date
-in the text precise enough for them ("a month later" from a month, "the day before" from a day). Whatever cannot be resolved keeps value None and a
-reason; nothing here raises on odd input.
+in the text precise enough for them ("a month later" from a month, "the day before" from a
+day). Whatever cannot be resolved keeps value None and a reason; nothing here raises on odd
+input.
 """
 from __future__ import annotations
 
@@ -69,8 +70,8 @@ def _narrated_year(f: Found, expr: TimeExpr, last_yeared: tuple[Found, TimeExpr]
                    paragraphs: tuple[int, ...]) -> TimeExpr:
     """A month told as past without a year, after a date of an earlier year (with its month)
     in an earlier sentence of the same paragraph and later in that year, continues the story
-    in that year ("shot dead in June
-    last year. In September, Trudeau told parliament ..." is that September, not this one).
+    in that year ("shot dead in June last year. In September, Trudeau told parliament ..." is
+    that September, not this one).
     A month earlier than the previous date's ("in April 2023 ... In March") is left alone:
     the story has moved on to another year, which one the text does not say."""
     if last_yeared is None or not paragraphs or expr.value is None or f.form not in ("date", "month") \
