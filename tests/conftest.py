@@ -20,6 +20,8 @@ SAMPLES = ROOT / "samples" / "corpus"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 SEEDS_GOLD = SHARED / "corpus" / "seeds.gold.yaml"
+# Whole-word calendar keywords that are everyday English once case is ignored ("us", "may").
+AMBIGUOUS_KEYWORDS = frozenset({"us", "may", "will", "it", "who"})
 
 
 @pytest.fixture
