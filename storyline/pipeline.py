@@ -173,10 +173,12 @@ def reprocess(store: Store, on_total=None, on_done: Progress | None = None) -> i
     if on_total:
         on_total(len(items))
     base = actor_base(store)
+    anchors = _AnchorTable(store)
     for document, parsed in items:
         # an article is not evidence for its own date
-        analysis = analyze(document, parsed, base, corpus_anchors(store, exclude_doc=document.id))
+        analysis = analyze(document, parsed, base, anchors.without(document.id))
         store.replace_analysis(analysis)
+        anchors.refresh(document.id)
         if on_done:
             on_done(1)
     rebuild_corpus(store)
@@ -195,13 +197,14 @@ def redate_from_corpus(store: Store, doc_ids: Sequence[str]) -> list[str]:
     rows = {r["id"]: r for r in store.document_rows() if r["id"] in wanted}
     base = actor_base(store)
     people = people_of(base)
+    table = _AnchorTable(store)
     changed = []
     for document, parsed in store.parses(sorted(wanted)):
         row = rows.get(document.id)
         pub = row["published_record"] if row else None
         if pub is None or not _year_inferred(pub):
             continue
-        anchors = corpus_anchors(store, exclude_doc=document.id)
+        anchors = table.without(document.id)
         if not anchors:
             continue
         genre = row["perspective"].genre if row["perspective"] else None
@@ -210,6 +213,7 @@ def redate_from_corpus(store: Store, doc_ids: Sequence[str]) -> list[str]:
         if again.value == pub.value:
             continue
         store.replace_analysis(analyze(document, parsed, base, anchors))
+        table.refresh(document.id)
         changed.append(document.id)
     return changed
 
@@ -228,15 +232,36 @@ def corpus_anchors(store: Store, exclude_doc: str | None = None) -> list[tuple[s
     other articles (never ``exclude_doc`` itself: an article is not evidence for its own date).
     The names (for each of source and target, the names that may stand for it) let another
     article's "the strikes" stand for this event only beside both of its sides."""
-    anchors = []
-    for event in store.events():
-        if event.doc_id == exclude_doc:
-            continue
-        if event.modality in ("asserted", "reported") and event.date.granularity == "day" \
-                and event.date.how == "clause" and event.date.value:
-            sides = tuple(names for names in (_names_of(event.source), _names_of(event.target)) if names)
-            anchors.append((event.trigger, event.date.value, sides))
-    return anchors
+    return [_anchor(event) for event in store.events() if event.doc_id != exclude_doc and _is_anchor(event)]
+
+
+def _is_anchor(event) -> bool:
+    return event.modality in ("asserted", "reported") and event.date.granularity == "day" \
+        and event.date.how == "clause" and bool(event.date.value)
+
+
+def _anchor(event) -> tuple[str, str, tuple]:
+    sides = tuple(names for names in (_names_of(event.source), _names_of(event.target)) if names)
+    return event.trigger, event.date.value, sides
+
+
+class _AnchorTable:
+    """The corpus anchors by article, read from the store once per pass: each article is
+    dated from the others', and an article analysed again refreshes only its own."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.by_doc: dict[str, list[tuple]] = {}
+        for event in store.events():
+            anchors = self.by_doc.setdefault(event.doc_id, [])
+            if _is_anchor(event):
+                anchors.append(_anchor(event))
+
+    def without(self, doc_id: str) -> list[tuple]:
+        return [a for d, anchors in self.by_doc.items() if d != doc_id for a in anchors]
+
+    def refresh(self, doc_id: str) -> None:
+        self.by_doc[doc_id] = [_anchor(e) for e in self.store.events(doc_id) if _is_anchor(e)]
 
 
 def _names_of(ref) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import EventDate, ParsedDoc, TimeExpr
-from .calendar import bounds, parse_anchor
+from .calendar import bounds, parse_anchor, shift
 from .known import sentence_matches, slot_key
 from .lexicon import lexicon
 from .scan import clause_verb, span_head
@@ -362,7 +362,6 @@ def _on_the_day_of(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int)
 def _on_an_anniversary(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int) -> EventDate | None:
     """"published on the first anniversary of Russia's invasion": the known event's day, that
     many years on (on the trigger's clause, or on a clause describing a nominal trigger)."""
-    toks = parsed.tokens
     verb = clause_verb(parsed, trigger)
     hosts = [h for h in (verb, trigger) if h is not None]
     hosts += [c.i for c in _children(parsed, trigger) if c.dep in ("relcl", "acl") and c.pos == "VERB"]
@@ -376,9 +375,9 @@ def _on_an_anniversary(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: 
             for noun in _children(parsed, prep.i):
                 if noun.dep != "pobj" or noun.lemma.lower() != "anniversary" or _within(parsed, trigger, noun.i):
                     continue  # the invasion whose anniversary it is keeps its own day
-                words = [c.text.lower() for c in _children(parsed, noun.i) if c.dep in ("amod", "nummod")]
-                years = next((ordinals.get(w) or _numeral_ordinal(w) for w in words
-                              if ordinals.get(w) or _numeral_ordinal(w)), None)
+                counts = [(c.text, ordinals.get(c.text.lower()) or _numeral_ordinal(c.text))
+                          for c in _children(parsed, noun.i) if c.dep in ("amod", "nummod")]
+                word, years = next(((w, n) for w, n in counts if n), (None, None))
                 if years is None:
                     continue
                 for of in _children(parsed, noun.i):
@@ -388,11 +387,9 @@ def _on_an_anniversary(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: 
                         known = _known_event_date(parsed, timexes, event.i) if event.dep == "pobj" else None
                         if known is None:
                             continue
-                        then = dt.date.fromisoformat(known.value)
-                        day = then.replace(year=then.year + years) if not (then.month == 2 and then.day == 29) \
-                            else dt.date(then.year + years, 3, 1)
+                        day = shift(dt.date.fromisoformat(known.value), years, "year")
                         return EventDate(value=day.isoformat(), granularity="day", how="corpus",
-                                         evidence=f"on the {toks[noun.i - 1].text} anniversary of {known.evidence}")
+                                         evidence=f"on the {word} anniversary of {known.evidence}")
     return None
 
 

@@ -242,9 +242,10 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
         yoff, anaphoric = _year_reference(g.get("yrel"))
         offset = lex.month_offsets.get(prev, 0) if yoff is None and not anaphoric else 0
         if offset:  # "last December": the one before the article's month, not just any before it
-            word = re.search(r"([A-Za-z]+)\s+$", text[:start])
+            lo = max(0, start - 30)
+            word = re.search(r"([A-Za-z]+)\s+$", text[lo:start])
             if word:
-                base = {**base, "start": word.start(1), "text": text[word.start(1):end]}
+                base = {**base, "start": lo + word.start(1), "text": text[lo + word.start(1):end]}
         return Found(**base, form="month", month=month, year_offset=yoff, year_of_discourse=anaphoric,
                      offset=offset)
     if name == "weekday":
