@@ -28,8 +28,10 @@ shipped data know are dropped, and the one closest to the recent dated events wi
 one whose report weekday is the day itself or the day before (wire copy), then the earliest.
 Inside it, the past weekdays the article names are days of its own week: the one in the lead
 is its news day (the run of named days otherwise ends on it), and the article is the first
-such day from the latest dated event on; a narrow window gives its middle; an open one the
-day after its earliest date (news is written soon after the events it reports).
+such day from the latest dated event on (in a report that also writes out past days as dates,
+a week after the latest of those: news style keeps weekdays for its own week); a narrow
+window gives its middle; an open one the day after its earliest date (news is written soon
+after the events it reports).
 """
 from __future__ import annotations
 
@@ -78,6 +80,12 @@ COMMENT_GENRES = frozenset({"opinion", "analysis"})
 # wire copy is filed the day it happens) or the day before (the morning after); further back
 # all fit alike, badly.
 WEEKDAY_FIT_DAYS = 1
+# News style names the days of the past week by weekday ("on Friday") and older days by month
+# and day ("on March 4"): in a report that does both, a day written out lies at least this many
+# days before the article.
+DATED_NOT_WEEKDAY_DAYS = 7
+# Tags of the words that make a date the name of something ("the March 16 referendum").
+_DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS"})
 
 
 # ── the public function ─────────────────────────────────────────────────────────────────
@@ -343,7 +351,7 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
     news_day_in_lead = any(f.sent in lead for f in _past_weekdays(found))
     ranked = []
     for lo, hi in feasible.spans:
-        pick = _pick_in(parsed, lo, hi, found, report_day, news_day_in_lead)
+        pick = _pick_in(parsed, lo, hi, found, report_day, news_day_in_lead, genre not in COMMENT_GENRES)
         if pick is None:
             continue
         gap = min(_gap_score(pick[0], scored), GAP_CAP_DAYS)
@@ -415,11 +423,34 @@ def _background(parsed: ParsedDoc, f: Found) -> bool:
         a.lemma == "have" and a.tag == "VBD" for a in auxiliaries(parsed, verb))
 
 
+def _written_out_floor(parsed: ParsedDoc, found: Sequence[Found], day: dt.date) -> tuple[dt.date, Found] | None:
+    """The earliest day the article can be from, given the past days it writes out as dates
+    (DATED_NOT_WEEKDAY_DAYS after the latest of them on or before ``day``, the candidate), with
+    the expression that sets it; None without one. A date that names something ("the March 16
+    referendum") is a name, kept however recent, and says nothing here."""
+    best = None
+    for f in found:
+        if f.form != "date" or f.tense != "past" or f.problem or f.modifier or f.month is None or f.day is None:
+            continue
+        if 0 < f.tok_start and parsed.tokens[f.tok_start - 1].tag in _DETERMINER_TAGS:
+            continue
+        years = [f.year] if f.year else [day.year, day.year - 1]
+        days = [dt.date(y, f.month, f.day) for y in years if day_exists(y, f.month, f.day)]
+        days = [d for d in days if d <= day]
+        if not days:
+            continue
+        floor = max(days) + dt.timedelta(days=DATED_NOT_WEEKDAY_DAYS)
+        if best is None or floor > best[0]:
+            best = (floor, f)
+    return best
+
+
 def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found], end: int | None,
-             news_day_in_lead: bool = False):
+             news_day_in_lead: bool = False, report: bool = True):
     """Choose inside one window [lo, hi] (hi may be unbounded); ``end`` is the weekday the
     report is filed on (_report_weekday), or None; ``news_day_in_lead``: the lead names the
-    past weekday of its news."""
+    past weekday of its news; ``report``: a news report, which keeps news style's weekdays for
+    its own week (a column writes out recent days as dates too)."""
     open_hi = hi >= LATEST
     if lo <= EARLIEST:
         if open_hi:
@@ -445,13 +476,22 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
     weekdays = _past_weekdays(found)
     if end is not None:
         t = lo + dt.timedelta(days=(end - lo.weekday()) % 7)
+        since = f"the latest dated event ({lo.isoformat()})"
+        written_out = _written_out_floor(parsed, found, t) if report else None
+        if written_out is not None:
+            floor, f = written_out
+            later = floor + dt.timedelta(days=(end - floor.weekday()) % 7)
+            if t < later <= hi:
+                t, since = later, floor.isoformat()
+                note += (f"{quote(f)} is written as a date, not a weekday: news names the days of its own "
+                         f"week by weekday, so the article is from {since} on. ")
         if t <= hi:
             names = list(dict.fromkeys(quote(f) for f in weekdays))
             what = (f"{' and '.join(names)} are read as days of the week the article is filed in, the last of "
                     f"them a {weekday_name(end)}" if len(names) > 1 else
                     f"{names[0]} is read as a day of the week the article is filed in")
             return t, t, min(hi, t + dt.timedelta(days=WEEKDAY_FIT_DAYS)), note + (
-                f"{what}: the first {weekday_name(end)} from the latest dated event ({lo.isoformat()}) on, "
+                f"{what}: the first {weekday_name(end)} from {since} on, "
                 f"{t.isoformat()}.")
     for f in found:
         if f.form == "deictic" and f.offset == -1 and f.tense in ("past", None):
