@@ -521,16 +521,36 @@ def _paragraphs(parsed: ParsedDoc) -> list[tuple[int, int, list[int], int]]:
             for k, g in enumerate(groups)]
 
 
-def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False):
+def dateline_place(parsed: ParsedDoc) -> str | None:
+    """The place an article is filed from, as its dateline writes it ("RIYADH:", "KYIV,
+    Ukraine (AP) —"): a run of capitals opening one of the first lines before a colon,
+    comma, dash or bracket; None without one."""
+    lines = [line for line in parsed.text.split("\n") if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        m = _DATELINE_PLACE.match(line.strip())
+        if m:
+            return m.group(1)
+    return None
+
+
+# How many opening lines may carry the dateline (a headline, a standfirst, a caption come first).
+DATELINE_LINES = 5
+_DATELINE_PLACE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)\s*[:,(—–-]")
+
+
+def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False, place: str | None = None):
     """The first keyword set that occurs whole in one paragraph: (set, first offset, the
-    paragraph's sentences that hold any of its keywords, those that hold all, and the
-    article's sentences that hold all), or None.
+    paragraph's sentences that hold any of its keywords, those that hold all, the article's
+    sentences that hold all, whether the dateline's place filled one of its places), or None.
 
     ``strict`` (a one-word corpus anchor such as "ceasefire") also asks that the word be a
     noun naming a definite event ("the ceasefire", "Sunday's ceasefire"), not any mention.
+    ``place``, the dateline's (dateline_place), stands in every paragraph: what a report filed
+    from Riyadh tells happened there unless it says otherwise. It fills a place of a set that
+    the paragraph's own words leave open, never the whole set.
     """
     text = parsed.text
-    keyword_sets = [kws for kws in keyword_sets if may_match(kws, text)]
+    keyword_sets = [kws for kws in keyword_sets if may_match(kws, text + ("\n" + place if place else ""))]
     starts = [t.idx for t in parsed.tokens] if strict and keyword_sets else []
     for pstart, pend, sents, body in paragraphs:
         chunk = text[pstart:pend]
@@ -541,7 +561,11 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 # the anchor's word (first) must be a definite noun; its actors' names need not
                 hits[0] = next((m for m in pats[0].finditer(chunk)
                                 if _definite_noun(parsed, starts, pstart + m.start())), None)
-            if all(hits):
+            at_place = [h is None and place is not None and not strict and p.search(place) is not None
+                        for p, h in zip(pats, hits)]
+            if all(h is not None or filled for h, filled in zip(hits, at_place)) and not all(at_place):
+                pats = [p for p, filled in zip(pats, at_place) if not filled]
+                hits = [h for h in hits if h is not None]
                 # The tense is read at the word for what happened (a word written in lower case,
                 # "drills"), not at a name that may stand in another clause ("Pelosi leaves Taiwan
                 # as China readies drills").
@@ -553,7 +577,7 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
                 whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
                 anywhere = [s.index for s in parsed.sentences if all(p.search(s.text) for p in pats)]
-                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere
+                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere, any(at_place)
     return None
 
 
@@ -602,15 +626,17 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
             candidates.append((str(phrase), b[0], ((" ".join(words), *names),), len(content) == 1, True, False))
     candidates += [(e.name, e.date, e.match, False, False, e.named) for e in known_events()]
     paragraphs = _paragraphs(parsed)
+    place = dateline_place(parsed)
     groups: dict[tuple, dict] = {}
     for name, date, sets, strict, from_corpus, named in candidates:
-        where = _find_event(parsed, sets, paragraphs, strict)
+        where = _find_event(parsed, sets, paragraphs, strict, place)
         if where is None:
             continue
-        key, first, some, whole, anywhere = where
+        key, first, some, whole, anywhere, at_place = where
         g = groups.setdefault((from_corpus, named, key), {"names": [], "dates": set(), "first": first,
                                                           "some": some, "whole": whole, "anywhere": anywhere,
-                                                          "corpus": from_corpus, "named": named})
+                                                          "corpus": from_corpus, "named": named,
+                                                          "at_place": at_place})
         if name not in g["names"]:
             g["names"].append(name)
         g["dates"].add(date)
@@ -641,6 +667,8 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
             re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
             for i in (g["whole"] or g["some"]) for w in conf["recency"])
         names = " or ".join(dict.fromkeys(g["names"]))
+        if g["at_place"]:
+            names += f" (the report is filed from {place.title()})"
         hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,
                               dates=sorted(g["dates"]), sentences=set(g["anywhere"]), tense=tense,
                               text=shorten(snippet), recent=recent, corpus=g["corpus"],
