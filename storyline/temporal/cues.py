@@ -75,6 +75,8 @@ def settings() -> dict:
         "stopwords": frozenset(str(x).lower() for x in raw.get("anchor_stopwords", [])),
         "recency": tuple(str(x).lower() for x in raw.get("recency_words", [])),
         "recent_days": int(raw.get("recent_horizon_days", 60)),
+        "office_titles": frozenset(str(x).lower() for x in raw.get("administration_titles", [])),
+        "office_periods": frozenset(str(x).lower() for x in raw.get("administration_nouns", [])),
     }
 
 
@@ -308,8 +310,21 @@ def _role_span(start: str | None, end: str | None, slack: bool = True) -> tuple[
     return lo, hi
 
 
-def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
-    """A person named next to a title they held only for a time dates the article to it."""
+@dataclass(frozen=True)
+class _Term:
+    """A term in office of a head of government the article names with that title, for "two
+    months into a new administration"."""
+
+    holder: str
+    title: str
+    start: dt.date
+    number: int  # 1 for the holder's first term with that title
+
+
+def _role_cues(parsed: ParsedDoc, people: Sequence[Actor], heads: list[_Term] | None = None) -> list[Cue]:
+    """A person named next to a title they held only for a time dates the article to it.
+    ``heads`` collects the terms of those named with a title that heads an administration
+    (publication.yaml's administration_titles)."""
     text = parsed.text
     not_current = settings()["not_current"]
     shared = _shared_single_names(people)
@@ -341,6 +356,8 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
             continue
         m, (roles, snippet) = hit
         roles = list(dict.fromkeys(roles))  # a base may list one term twice
+        if heads is not None:
+            heads.extend(_terms_of(actor, roles))
         terms = " and ".join(
             (f"from {r.start}" if r.start else "until") + (f" to {r.end}" if r.end else " on")
             for r in roles)
@@ -354,6 +371,21 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor]) -> list[Cue]:
                   f"{'one of those terms' if len(roles) > 1 else 'that time'}.")
         cues.append(_fixed(1, ev, DaySet.of(*spans)))
     return cues
+
+
+def _terms_of(actor: Actor, roles: Sequence) -> list[_Term]:
+    """The terms among ``roles`` whose title heads an administration, numbered among all the
+    actor's terms with that title ("his second term")."""
+    heads = settings()["office_titles"]
+    out = []
+    for role in roles:
+        if role.title.lower() not in heads or not role.start:
+            continue
+        same = sorted({r.start for r in actor.roles if r.title == role.title and r.start})
+        start = bounds(role.start)
+        if start:
+            out.append(_Term(actor.name, role.title, start[0], same.index(role.start) + 1))
+    return out
 
 
 # How many tokens back from a name the verb that ends its term may stand.
@@ -924,7 +956,30 @@ def _elapsed_window(f: Found, d: dt.date) -> DaySet:
 DEADLINE_MODIFIERS = frozenset({"until", "by", "before"})
 
 
-def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHit]) -> list[Cue]:
+def _office_period(parsed: ParsedDoc, f: Found, terms: Sequence[_Term]) -> tuple[str, list[dt.date]] | None:
+    """For "two months into a new administration" / "a year into his second term": the
+    terms it can count from, as (what, their first days); None when the duration is not
+    counted into a term in office. Every head of government the article names with a dated
+    title is a candidate (the other cues choose among them); an ordinal keeps that term."""
+    toks = parsed.tokens
+    if f.tok_end < 0 or f.tok_end >= len(toks) or toks[f.tok_end].text.lower() != "into":
+        return None
+    link = f.tok_end
+    noun = next((t for t in toks[link + 1:min(len(toks), link + 6)]
+                 if t.head == link and t.dep == "pobj"), None)
+    if noun is None or noun.lemma.lower() not in settings()["office_periods"]:
+        return None
+    ordinals = lexicon().ordinals
+    number = next((ordinals[t.text.lower()] for t in toks[link + 1:noun.i] if t.text.lower() in ordinals), None)
+    chosen = [t for t in dict.fromkeys(terms) if number is None or t.number == number]
+    if not chosen:
+        return None
+    what = " or ".join(dict.fromkeys(f"{t.holder}'s term as {t.title} (from {t.start.isoformat()})" for t in chosen))
+    return what, sorted({t.start for t in chosen})
+
+
+def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHit],
+              terms: Sequence[_Term] = ()) -> list[Cue]:
     cues = []
     dated_days = [(f, dt.date(f.year, f.month, f.day)) for f in found
                   if f.form == "date" and f.year is not None and not f.problem]
@@ -936,6 +991,10 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
         if f.modifier in DEADLINE_MODIFIERS:
             continue  # "delayed the measures until the start of this month": an end point, not the event's time
         options: list[tuple[str, list[dt.date]]] = []
+        if f.form == "elapsed" and (office := _office_period(parsed, f, terms)):
+            union = DaySet.of(*[s for d in office[1] for s in _elapsed_window(f, d).spans])
+            cues.append(_fixed(2, f"{quote(f)} into {office[0]}: the article is {union.describe()}.", union))
+            continue
         options += [(f"'{g.text}'", [d]) for g, d in dated_days if g.sent == f.sent]
         options += [(f"{h.name}", h.dates) for h in hits if f.sent in h.sentences and not h.named]
         if not options:
@@ -959,6 +1018,7 @@ def collect_cues(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Act
                  corpus_anchors: Sequence[tuple]) -> list[Cue]:
     """Every cue the article offers, in order of reliability (rank)."""
     hits = _event_hits(parsed, corpus_anchors)
-    cues = (_explicit_cues(found) + _role_cues(parsed, people) + _event_cues(hits)
-            + _anniversary_cues(parsed, hits) + _partial_cues(parsed, found) + _tie_cues(parsed, found, hits))
+    terms: list[_Term] = []
+    cues = (_explicit_cues(found) + _role_cues(parsed, people, terms) + _event_cues(hits)
+            + _anniversary_cues(parsed, hits) + _partial_cues(parsed, found) + _tie_cues(parsed, found, hits, terms))
     return sorted(cues, key=lambda c: c.rank)

@@ -10,7 +10,8 @@ conflict and set aside, never silently dropped:
           they no longer hold ("former Prime Minister Imran Khan": after a term ended)
   rank 2  explicit months and years ("in 2019" in a past clause: from 2019 on); a yearless
           dateline (the article's own day); a yearless date with its weekday ("Sunday,
-          Dec. 3": only the years it fell on a Sunday)
+          Dec. 3": only the years it fell on a Sunday); the time elapsed in a term of office
+          of a head of government it names ("two months into a new administration")
   rank 3  dated events the store knows (data/time/known_events.yaml), and names that exist
           only from a known day, in any tense (data/time/names/: "the Black Sea grain deal")
   rank 3.5 anniversaries of such events ("the third anniversary of the invasion")
