@@ -158,7 +158,22 @@ def test_an_event_named_through_of_phrases_ahead_of_the_clause_is_still_ahead():
     parsed = parse_text("The minister's visit comes ahead of next week's Group of 20 summit on the "
                         "Indonesian island of Bali, where the war is expected to dominate the talks.")
     cues = [c.evidence for c in collect_cues(parsed, scan(parsed), (), ()) if "Bali" in c.evidence]
-    assert cues and all("before it" in c for c in cues), cues
+    assert any("as still ahead" in c and "before it" in c for c in cues), cues
+    assert not any("as past" in c or "as recent" in c for c in cues), cues
+    # "next week's" summit (15 November 2022, a Tuesday): the article is in the week before
+    assert any("from 2022-11-07 to 2022-11-13" in c for c in cues), cues
+
+
+def test_a_relative_expression_refers_to_the_event_nearest_it():
+    # two known events in one sentence: "last week" goes with the suspension of the grain
+    # deal beside it, "next week's" with the Bali summit it qualifies
+    from storyline.temporal.cues import collect_cues
+    from storyline.temporal.scan import scan
+    parsed = parse_text("The talks come ahead of next week's Group of 20 summit in Bali, and after Russia "
+                        "suspended its participation in the Black Sea grain deal last week.")
+    cues = [c.evidence for c in collect_cues(parsed, scan(parsed), (), ()) if "refers to" in c.evidence]
+    assert any(c.startswith("'ahead of next week' refers to G20 summit in Bali") for c in cues), cues
+    assert any(c.startswith("'last week' refers to Russia suspends") for c in cues), cues
 
 
 def test_last_december_is_said_all_the_year_after_it():

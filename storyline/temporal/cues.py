@@ -514,6 +514,11 @@ class _EventHit:
     corpus: bool = False
     mentions: tuple[int, ...] = ()  # sentences that hold any of its keywords
     named: bool = False  # a dated name (data/time/names/), not an event
+    offsets: tuple[int, ...] = ()  # where its keywords stand in the sentences that name it whole
+
+    def distance(self, start: int, end: int) -> int:
+        """How far its nearest keyword stands from the span [start, end) of the text."""
+        return min((max(start - o, o - end, 0) for o in self.offsets), default=NO_GAP)
 
 
 # The lead tells a report's news: a past weekday there is the day of the news. The lead is
@@ -573,7 +578,8 @@ _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)\s*[:,(�
 def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False, place: str | None = None):
     """The first keyword set that occurs whole in one paragraph: (set, first offset, the
     paragraph's sentences that hold any of its keywords, those that hold all, the article's
-    sentences that hold all, whether the dateline's place filled one of its places), or None.
+    sentences that hold all, whether the dateline's place filled one of its places, and the
+    offsets of its keywords in those last sentences), or None.
 
     ``strict`` (a one-word corpus anchor such as "ceasefire") also asks that the word be a
     noun naming a definite event ("the ceasefire", "Sunday's ceasefire"), not any mention.
@@ -609,7 +615,9 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
                 whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
                 anywhere = [s.index for s in parsed.sentences if all(p.search(s.text) for p in pats)]
-                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere, any(at_place)
+                offsets = tuple(parsed.sentences[i].start + m.start() for i in anywhere for p in pats
+                                for m in p.finditer(parsed.sentences[i].text))
+                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere, any(at_place), offsets
     return None
 
 
@@ -664,11 +672,11 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         where = _find_event(parsed, sets, paragraphs, strict, place)
         if where is None:
             continue
-        key, first, some, whole, anywhere, at_place = where
+        key, first, some, whole, anywhere, at_place, offsets = where
         g = groups.setdefault((from_corpus, named, key), {"names": [], "dates": set(), "first": first,
                                                           "some": some, "whole": whole, "anywhere": anywhere,
                                                           "corpus": from_corpus, "named": named,
-                                                          "at_place": at_place})
+                                                          "at_place": at_place, "offsets": offsets})
         if name not in g["names"]:
             g["names"].append(name)
         g["dates"].add(date)
@@ -704,7 +712,7 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,
                               dates=sorted(g["dates"]), sentences=set(g["anywhere"]), tense=tense,
                               text=shorten(snippet), recent=recent, corpus=g["corpus"],
-                              mentions=tuple(g["some"]), named=g["named"]))
+                              mentions=tuple(g["some"]), named=g["named"], offsets=g["offsets"]))
     return hits
 
 
@@ -833,6 +841,10 @@ def _tie_window(f: Found, d: dt.date) -> DaySet | None:
         if d.weekday() != f.weekday:
             return None
         return DaySet.of((d, d + dt.timedelta(days=6)))
+    if f.form == "weekday" and f.offset == 0 and f.tense == "future":
+        if d.weekday() != f.weekday:
+            return None  # "the vote on Sunday" still ahead: the article is in the days before it
+        return DaySet.of((d - dt.timedelta(days=6), d))
     if f.form == "weekday" and f.offset < 0:
         if d.weekday() != f.weekday:
             return None  # "last Wednesday": from LAST_WEEKDAY_MIN_DAYS to a week and that back
@@ -863,6 +875,16 @@ def _tie_window(f: Found, d: dt.date) -> DaySet | None:
         if f.unit == "year":
             y = d.year - f.offset
             return DaySet.of((max(d, dt.date(y, 1, 1)), dt.date(y, 12, 31)))
+    if f.form == "relative" and f.tense in ("future", "present", None) and f.offset > 0:
+        # "next week's summit": the article is that many weeks (months, years) before its time
+        if f.unit == "week":
+            ws = d - dt.timedelta(days=d.weekday()) - dt.timedelta(weeks=f.offset)
+            return DaySet.of((ws, min(d, ws + dt.timedelta(days=6))))
+        if f.unit == "month":
+            y, m = add_months(d.year, d.month, -f.offset)
+            return DaySet.of((dt.date(y, m, 1), month_end(y, m)))
+        if f.unit == "year" and 1 <= d.year - f.offset:
+            return DaySet.of((dt.date(d.year - f.offset, 1, 1), dt.date(d.year - f.offset, 12, 31)))
     if f.form == "ago" and f.count:
         a = shift(d, f.count, f.unit or "day")
         slack = {"day": 0, "week": 3, "month": 15, "year": 183}.get(f.unit or "day", 0)
@@ -954,6 +976,7 @@ def _elapsed_window(f: Found, d: dt.date) -> DaySet:
 # Bounds that make a relative expression a deadline or end point, not the time of the event
 # named beside it.
 DEADLINE_MODIFIERS = frozenset({"until", "by", "before"})
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _office_period(parsed: ParsedDoc, f: Found, terms: Sequence[_Term]) -> tuple[str, list[dt.date]] | None:
@@ -988,15 +1011,21 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
             f = _elapsed(parsed, f) or f
         if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed") and not _tied_to_own_year(f):
             continue
-        if f.modifier in DEADLINE_MODIFIERS:
-            continue  # "delayed the measures until the start of this month": an end point, not the event's time
+        if f.modifier in DEADLINE_MODIFIERS and not _POSSESSIVE.match(parsed.text, f.end):
+            # "delayed the measures until the start of this month": an end point, not the
+            # event's time; but "ahead of next week's summit" dates the summit
+            continue
         options: list[tuple[str, list[dt.date]]] = []
         if f.form == "elapsed" and (office := _office_period(parsed, f, terms)):
             union = DaySet.of(*[s for d in office[1] for s in _elapsed_window(f, d).spans])
             cues.append(_fixed(2, f"{quote(f)} into {office[0]}: the article is {union.describe()}.", union))
             continue
         options += [(f"'{g.text}'", [d]) for g, d in dated_days if g.sent == f.sent]
-        options += [(f"{h.name}", h.dates) for h in hits if f.sent in h.sentences and not h.named]
+        # the events nearest the expression first ("follows Moscow's return last week to the
+        # grain deal, and comes ahead of next week's summit": each to its own event)
+        named_here = sorted((h for h in hits if f.sent in h.sentences and not h.named),
+                            key=lambda h: h.distance(f.start, f.end))
+        options += [(f"{h.name}", h.dates) for h in named_here]
         if not options:
             continue
         # the first thing in the sentence the expression can refer to ("in June last year"
