@@ -25,8 +25,8 @@ def _cases(name: str) -> list[dict]:
 def _people() -> list[Actor]:
     out = []
     for p in yaml.safe_load((DATA / "people.yaml").read_text(encoding="utf-8")):
-        roles = tuple(Role(title=r["title"], country=p["country"], start=r.get("start"), end=r.get("end"))
-                      for r in p["roles"])
+        roles = tuple(Role(title=r["title"], country=r.get("country", p["country"]), start=r.get("start"),
+                           end=r.get("end"), org=r.get("org")) for r in p["roles"])
         out.append(Actor(id=p["id"], name=p["name"], kind="person", country=p["country"], roles=roles))
     return out
 
@@ -162,6 +162,20 @@ def test_an_event_named_through_of_phrases_ahead_of_the_clause_is_still_ahead():
     assert not any("as past" in c or "as recent" in c for c in cues), cues
     # "next week's" summit (15 November 2022, a Tuesday): the article is in the week before
     assert any("from 2022-11-07 to 2022-11-13" in c for c in cues), cues
+
+
+@pytest.mark.parametrize("text, national", [
+    ("EU foreign policy chief Federica Mogherini welcomed the accord.", False),
+    ("The EU's foreign policy chief Federica Mogherini welcomed the accord.", False),
+    ("Foreign Minister Federica Mogherini welcomed the accord in Rome.", True),
+])
+def test_a_title_after_an_organisation_is_a_post_in_it(text, national):
+    # her Italian term (February to October 2014) is not what "EU foreign policy chief" names
+    from storyline.temporal.cues import collect_cues
+    from storyline.temporal.scan import scan
+    parsed = parse_text(text)
+    cues = [c.evidence for c in collect_cues(parsed, scan(parsed), _people(), ())]
+    assert any("from 2014-02-22 to 2014-10-31" in c for c in cues) == national, cues
 
 
 def test_a_relative_expression_refers_to_the_event_nearest_it():

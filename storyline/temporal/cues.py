@@ -53,6 +53,7 @@ CORPUS_ANCHOR_RANK = 6.5
 PUBLICATION_FILE = "time/publication.yaml"
 # The actor stage's table of titles as news writes them (read only, for equivalent forms).
 TITLES_FILE = "actors/titles.yaml"
+IGOS_FILE = "actors/igos.yaml"
 
 
 # ── data ────────────────────────────────────────────────────────────────────────────────
@@ -288,6 +289,23 @@ def _equivalent_titles() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@functools.cache
+def _igo_words() -> frozenset[str]:
+    """The short names of intergovernmental organisations (``actors/igos.yaml``), lower-case:
+    a title after one ("EU foreign policy chief", "UN envoy") is a post in it."""
+    try:
+        raw = load_yaml(IGOS_FILE)
+    except DataError:
+        return frozenset()
+    words = set()
+    for entry in raw if isinstance(raw, list) else ():
+        if isinstance(entry, dict):
+            for name in [entry.get("code"), *(entry.get("aliases") or ())]:
+                if name and " " not in str(name).strip():
+                    words.add(str(name).lower())
+    return frozenset(words)
+
+
 def _title_forms(title: str) -> list[str]:
     t = " ".join(title.split())
     forms = [t]
@@ -485,6 +503,8 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
                 lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
                 if lead and lead[-1] in prefixes:
                     continue  # "Vice President Biden" is not "President Biden"
+                if role.org is None and lead and re.sub(r"['’]s$", "", lead[-1]) in _igo_words():
+                    continue  # "EU foreign policy chief Mogherini" names her EU post, not her Italian one
                 snippet = (before[pre.start(1):].rstrip() + " " + text[start:end]).strip()
                 if lead and lead[-1] in former_words:
                     if not found_left:
