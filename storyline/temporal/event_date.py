@@ -413,15 +413,26 @@ def _numeral_ordinal(word: str) -> int | None:
 def _narrowed_by_known(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int,
                        stated: EventDate, span: tuple[dt.date, dt.date] | None) -> EventDate:
     """A coarse stated date ("in May") narrowed to the day of a known event that the trigger
-    names and that falls inside it ("In May, India responded with missile strikes"); the
-    stated date otherwise. A known day outside the stated period is not used: the text wins."""
-    if stated.value is None or stated.granularity == "day":
+    names and that falls inside it ("In May, India responded with missile strikes"), else of
+    the only known event its sentence names inside it; the stated date otherwise. A known day
+    outside the stated period is not used: the text wins."""
+    if stated.value is None or stated.granularity == "day" or not span:
         return stated
-    known = _known_event_date(parsed, timexes, trigger) if span else None
-    if known is None or not span[0].isoformat() <= known.value <= span[1].isoformat():
+    known = _known_event_date(parsed, timexes, trigger)
+    if known is not None and span[0].isoformat() <= known.value <= span[1].isoformat():
+        return EventDate(value=known.value, granularity="day", how="clause",
+                         evidence=f"{stated.evidence}, narrowed by {known.evidence}")
+    # "their meeting in Bali in November last year": the one known event its sentence names
+    # whole inside the stated period, though the trigger is not one of its words
+    sent = parsed.tokens[trigger].sent
+    inside = {} if sent >= len(parsed.sentences) else {
+        e.date: e for e, _, _ in sentence_matches(parsed.sentences[sent].text) if span[0] <= e.date <= span[1]}
+    if len(inside) != 1:
         return stated
-    return EventDate(value=known.value, granularity="day", how="clause",
-                     evidence=f"{stated.evidence}, narrowed by {known.evidence}")
+    (day, event), = inside.items()
+    return EventDate(value=day.isoformat(), granularity="day", how="clause",
+                     evidence=f"{stated.evidence}, narrowed by a known event in its sentence: "
+                              f"{event.name} ({day.isoformat()})")
 
 
 def _is_event_date(tx: TimeExpr) -> bool:
