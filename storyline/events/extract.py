@@ -429,6 +429,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         if len(sources) >= 2 and not targets and not gathering and not third_party and (
                 plover in lex.reciprocal_types or f"{plover}/{mode}" in lex.reciprocal_types or reciprocal):
             pairs = [(sources[0], sources[1:])]
+            if plover in lex.mirrored_types and all(p.how != "unresolved" for p in sources):
+                pairs += [(s, [sources[0]]) for s in sources[1:]]
         else:
             if targets and all(p.how == "unresolved" for p in targets) and plover in PLACE_TARGET_TYPES:
                 # "fell on the terminals of Odesa and Chornomorsk": a state, not a name we
@@ -488,7 +490,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         if plover == "PROTEST" and self.is_state_itself(sources[0]):
             plover, mode = lex.state_protest.get(mode or "", lex.state_protest.get("", ("COERCE", None)))
         # cooperation in the future tense is an offer (PLOVER's AGREE)
-        if modality == "intended" and plover in lex.future_as_agree and trig.frame is None:
+        if modality == "intended" and plover in lex.future_as_agree and trig.frame is None \
+                and not (plover == "CONSULT" and self.scheduled(trig.carrier)):
             plover, mode = lex.future_as_agree[plover]
         if trig.typo:
             factors.append("typo")
@@ -836,6 +839,11 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
     def _state_party(self, country: str, tok: int, how: str) -> Party:
         return Party(bare_state(country), tok, how)
 
+    def scheduled(self, v: int) -> bool:
+        """Whether verb v is what someone "is due / scheduled / expected to" do."""
+        tr = self.tree
+        return tr.tok(v).dep == "xcomp" and tr.lemma(tr.head(v)) in self.lex.scheduled_heads
+
     def is_reciprocal(self, trig: Trigger) -> bool:
         tr = self.tree
         for c in tr.subtree(trig.carrier):
@@ -858,6 +866,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return False
         if not targets and len(trig.toks) == 1 and self.tree.lemma(trig.tok) in self.lex.needs_recipient:
             return False
+        if (not targets or source.how == "unresolved") and trig.label is not None \
+                and self.tree.lemma(trig.tok) in self.lex.statement_verbs:
+            return False  # "said the decision was unacceptable": a judgement of, or by, no one we can name
         return True
 
     def is_deontic(self, v: int) -> bool:

@@ -99,6 +99,12 @@ class Lexicon:
     gathering_nouns: frozenset[str]
     label_verbs: frozenset[str]
     labels: dict[str, Code]
+    statement_verbs: frozenset[str]
+    wrongdoing_verbs: frozenset[str]
+    judging_verbs: frozenset[str]
+    scheduled_heads: frozenset[str]
+    reciprocal_verbs: dict[str, Code]
+    mirrored_types: frozenset[str]
     converse_verbs: frozenset[str]
     with_opponents: frozenset[str]
     weapon_verbs: frozenset[str]
@@ -309,6 +315,12 @@ def load_lexicon() -> Lexicon:
         gathering_nouns=word_set("gathering_nouns"),
         label_verbs=word_set("label_verbs"),
         labels=labels,
+        statement_verbs=word_set("statement_verbs"),
+        wrongdoing_verbs=word_set("wrongdoing_verbs"),
+        judging_verbs=word_set("judging_verbs"),
+        scheduled_heads=word_set("scheduled_heads"),
+        reciprocal_verbs={k: _code(v, f"{where}: reciprocal_verbs.{k}") for k, v in (data.get("reciprocal_verbs") or {}).items()},
+        mirrored_types=type_set("mirrored_types"),
         converse_verbs=word_set("converse_verbs"),
         with_opponents=word_set("with_opponents"),
         weapon_verbs=word_set("weapon_verbs"),

@@ -379,7 +379,14 @@ class RoleFinder:
                 obj = tr.kid(h, "dobj")
                 if obj is not None:
                     return self.parties_at(obj) or self.unresolved(obj)
+            raised = tr.kid(h, "nsubjpass")
+            if raised is not None and tr.is_passive(h) and not any(True for _ in tr.prep_objects(h, ("by",))):
+                # "Xi is expected to meet Putin", "the minister was scheduled to visit": the
+                # passive's subject is the infinitive's (English subject raising)
+                return self.parties_at(raised) or self.unresolved(raised)
             return self.subject_parties(h, depth + 1)
+        if dep == "acomp" and tr.tok(h).pos in VERB_POS:
+            return self.subject_parties(h, depth + 1)  # "is due to meet": the copula's subject
         if dep == "conj" and tr.tok(h).pos in VERB_POS:
             ps = self.subject_parties(h, depth + 1)
             g = tr.head(h)
@@ -524,7 +531,9 @@ class RoleFinder:
                 if ps:
                     return ps
         obj = trig.label
-        ps = self.parties_at(obj) or self.noun_source(obj)
+        # "India's inclusion of Chinese territory": the possessor, before the modifiers
+        ps = [p for k in tr.kids(obj, ("poss",)) for p in self.parties_at(k)]
+        ps = ps or self.parties_at(obj) or self.noun_source(obj)
         if ps:
             return ps
         event = self.noun_event.get(obj) or self.refer_back(obj)
@@ -534,6 +543,11 @@ class RoleFinder:
         # the forces the label's "of" names (not a possessor: "a violation of Ukraine's airspace")
         for _, o in tr.prep_objects(trig.predicate, ("of",)):
             ps = self.parties_at(o)
+            if ps:
+                return ps
+        # "said the U.S. duties were unjustified": whose the thing judged is
+        for k in tr.kids(obj, ("compound", "amod")):
+            ps = self.parties_at(k)
             if ps:
                 return ps
         return []

@@ -363,7 +363,7 @@ class TriggerFinder:
         praise of whoever did what is labelled."""
         tr = self.tree
         if tr.lemma(i) not in self.lex.label_verbs:
-            return None
+            return self.assessment_trigger(i) if tr.lemma(i) in self.lex.statement_verbs else None
         preds = tr.kids(i, ("oprd", "xcomp", "attr"))
         for _, o in tr.prep_objects(i, ("as",)):
             preds.append(o)
@@ -392,6 +392,49 @@ class TriggerFinder:
             return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="verb", carrier=i,
                            label=obj, predicate=p)
         return None
+
+    def assessment_trigger(self, i: int) -> Trigger | None:
+        """"said the annexation broke international law", "said India's decision was
+        unacceptable", "said Ottawa had made a grave error": a statement whose that-clause
+        judges its own subject is a criticism (or praise) of whoever that subject names or
+        whoever did what it names (the label machinery finds them)."""
+        tr = self.tree
+        for c in tr.kids(i, ("ccomp",)):
+            subj = tr.kid(c, "nsubj")
+            for v in tr.conjuncts(c):
+                if tr.tok(v).pos not in VERB_POS or tr.is_negated(v):
+                    continue
+                pred, code = self._judgement(v)
+                who = tr.kid(v, "nsubj")
+                who = subj if who is None else who
+                if code is not None and who is not None:
+                    return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="verb", carrier=i,
+                                   label=who, predicate=pred)
+        return None
+
+    def _judgement(self, v: int) -> tuple[int, Code | None]:
+        """The word of a clause's verb that judges its subject, and its label code: a verb of
+        wrongdoing ("violated", "broke the law") or the predicate of a judging verb ("was
+        illegal", "made a mistake", "amounted to bullying")."""
+        tr = self.tree
+        lemma = tr.lemma(v)
+        keys = [lemma] + [f"{lemma} {tr.lemma(o)}" for o in tr.kids(v, ("dobj",))]
+        keys += [f"{lemma} {p} {tr.lemma(o)}" for p, o in tr.prep_objects(v)]
+        if any(k in self.lex.wrongdoing_verbs for k in keys):
+            return v, self.lex.labels.get("violation")
+        preds = []
+        if lemma in self.lex.judging_verbs:
+            preds = tr.kids(v, ("acomp", "attr", "dobj", "oprd"))
+        for p, o in tr.prep_objects(v, ("to",)):
+            if f"{lemma} {p}" in self.lex.judging_verbs:
+                preds.append(o)
+        for p in preds:
+            for q in tr.conjuncts(p):
+                if tr.tok(q).pos in NOUN_POS | {"ADJ"} and not tr.is_negated(q):
+                    code = self._label_code(q)
+                    if code is not None:
+                        return q, code
+        return v, None
 
     def _misparsed_predicates(self, i: int) -> list[int]:
         """Labels the parser hung on the object instead of the verb: an adjective after its
@@ -440,6 +483,10 @@ class TriggerFinder:
                     if key in self.lex.needs_object and not tr.kids(i, ("dobj", "nsubjpass", "dative")):
                         return None
                     return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
+            code = self.lex.reciprocal_verbs.get(tr.lemma(i))
+            subj = tr.kid(i, "nsubj")
+            if code and subj is not None and tr.kids(subj, ("conj",)) and not tr.kids(i, ("ccomp", "dobj")):
+                return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="verb", carrier=i)
             travel = self.travel_trigger(i)
             if travel is not None:
                 return travel
