@@ -376,3 +376,94 @@ def test_ordinary_sentences_find_nothing(sentence):
     """A place or a person alone, or with an everyday word that merely begins like an event
     word ("quite", "station"), names no event."""
     assert matched(sentence) == set()
+
+
+# ── third round: regions, summits by host city, datelined visits, votes, courts, returns ──
+
+THIRD_ROUND_NEWS = [
+    ("Moscow's return last week to the Black Sea grain deal eased fears of a new spike in food prices.",
+     "2022-11-02"),
+    ("The United States formally rejoined the Paris Agreement on Friday, 107 days after leaving it.",
+     "2021-02-19"),
+    ("MUSCAT: Witkoff and Araghchi held a third round of talks while technical teams met in parallel.",
+     "2025-04-26"),
+    ("KUALA LUMPUR: Rubio met Lavrov on the sidelines of the regional meetings on Thursday.", "2025-07-10"),
+    ("ASTANA: Xi Jinping and the five Central Asian presidents signed a treaty of good-neighbourliness.",
+     "2025-06-17"),
+    ("Leaders at the ASEAN summit in Labuan Bajo discussed the crisis in Myanmar.", "2023-05-10"),
+    ("The Quad foreign ministers met in Melbourne as Russian troops massed near Ukraine.", "2022-02-11"),
+    ("Pashinyan refused to sign the declaration at the CSTO summit in Yerevan.", "2022-11-23"),
+    ("The Security Council voted to end MINUSMA, the UN mission in Mali, after a decade.", "2023-06-30"),
+    ("Russia vetoed the draft, which would have condemned the Khan Shaykhun sarin attack.", "2017-04-12"),
+    ("The World Court ruled that it has jurisdiction in Guyana's case against Venezuela.", "2020-12-18"),
+    ("Lithuania expelled the Russian ambassador in response to the killings in Bucha.", "2022-04-04"),
+    ("TBILISI: Kavelashvili was sworn in as Zourabichvili left the presidential palace.", "2024-12-29"),
+    ("Nazarbayev stepped down after three decades in power, handing over to Tokayev.", "2019-03-19"),
+    ("Residents of Kathmandu still remember how the earthquake of April 2015 toppled the Dharahara tower.",
+     "2015-04-25"),
+    ("The Taliban unveiled an interim government led by Mohammad Hasan Akhund.", "2021-09-07"),
+    ("Najib began serving his sentence at Kajang prison after the Federal Court upheld his conviction "
+     "in the SRC International case.", "2022-08-23"),
+    ("WASHINGTON: The United States determined that the RSF had committed genocide and sanctioned "
+     "Hemedti.", "2025-01-07"),
+    ("ABUJA: Gunmen abducted more than 280 pupils from a school in Kuriga.", "2024-03-07"),
+    ("Whole districts of Derna were swept into the sea when two dams burst during Storm Daniel.",
+     "2023-09-10"),
+    ("Lasso dissolved the National Assembly to avoid impeachment, invoking the muerte cruzada.",
+     "2023-05-17"),
+    ("CARACAS: Drones exploded near Maduro as he spoke at a military parade.", "2018-08-04"),
+    ("Bukele's state of exception has jailed more than 80,000 suspected gang members since March 2022.",
+     "2022-03-27"),
+    ("Modi inaugurated the BAPS Hindu temple in Abu Dhabi.", "2024-02-14"),
+    ("RIYADH: A Houthi delegation arrived for talks in September 2023, its first official visit since the "
+     "war began.", "2023-09-14"),
+    ("Georgians date the protests to the night Gavrilov sat in the speaker's chair in Tbilisi.",
+     "2019-06-20"),
+    ("The ICC appeals chamber acquitted Bemba, overturning his conviction.", "2018-06-08"),
+    ("Sadr's followers stormed parliament in Baghdad's Green Zone in July 2022.", "2022-07-27"),
+]
+
+
+NEAR_THE_THIRD_ROUND = [
+    "Ministers met in Muscat to discuss shipping in the Strait of Hormuz.",
+    "Putin and Xi exchanged congratulatory messages on the anniversary of their treaty.",
+    "Tourists flock to Sochi's beaches every summer.",
+    "Human rights groups urged the Human Rights Council to investigate abuses in Sudan.",
+    "Moscow said it would keep exporting grain to Africa.",
+    "Lula spoke about inflation at a rally in São Paulo.",
+    "Fishermen in Kinmen repaired their nets before the typhoon.",
+    "The CSTO held routine exercises in Tajikistan.",
+    "Modi addressed a rally of farmers in Varanasi.",
+    "The Quad's working groups on vaccines met online.",
+]
+
+
+def test_a_meeting_repeated_in_one_city_finds_each_occurrence():
+    """Putin hosted Aliyev and Pashinyan in Sochi in November 2021 and October 2022; a datelined
+    report that does not say which finds both, a date in it picks one."""
+    both = {d for _, d in matched("SOCHI, Russia: Putin hosted Aliyev and Pashinyan for three-way talks.")}
+    assert {"2021-11-26", "2022-10-31"} <= both
+    one = {d for _, d in matched("Aliyev and Pashinyan met in Sochi in October 2022.")}
+    assert "2022-10-31" in one
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("Turkey could face sanctions over its purchase of the S-400.", "2020-12-14"),
+    ("Kosovo's central bank said the dinar would be phased out.", "2024-02-01"),
+    ("Witkoff and Araghchi met in Rome for a second round.", "2025-04-26"),
+    ("Blinken met Mirzoyan and Bayramov in Washington in November 2022.", "2023-05-01"),
+    ("Russia has not formally recognised the Taliban, which seized Kabul in 2021.", "2025-07-03"),
+    ("Sandu was elected prime minister by parliament in June 2019.", "2020-11-15"),
+])
+def test_third_round_sets_miss_earlier_and_related_events(sentence, date):
+    assert date not in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence, date", THIRD_ROUND_NEWS)
+def test_third_round_events_found(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEAR_THE_THIRD_ROUND)
+def test_third_round_ordinary_sentences_find_nothing(sentence):
+    assert matched(sentence) == set()
