@@ -340,9 +340,15 @@ def test_repeated_meetings_in_one_place_are_alternatives():
     lima = {d for _, d in matched("Leaders at the APEC summit in Lima pledged to fight protectionism.")}
     assert {"2016-11-19", "2024-11-15"} <= lima
     assert "2024-02-16" not in {d for _, d in matched("Blinken and Wang Yi talked in February 2023.")}
+    # Putin hosted Aliyev and Pashinyan in Sochi in November 2021 and October 2022; a datelined
+    # report finds both
+    sochi = {d for _, d in matched("SOCHI, Russia: Putin hosted Aliyev and Pashinyan for three-way talks.")}
+    assert {"2021-11-26", "2022-10-31"} <= sochi
+    assert "2022-10-31" in {d for _, d in matched("Aliyev and Pashinyan met in Sochi in October 2022.")}
 
 
-@pytest.mark.parametrize("sentence, date", [
+# A set that also fits an earlier or a neighbouring event would move that article's date.
+SECOND_ROUND_MISSES = [
     ("Leaders at the Arab Islamic American Summit in Riyadh heard Trump denounce extremism.", "2023-11-11"),
     ("Russia vetoed the renewal of cross-border aid into Syria through Bab al-Hawa in July 2020.",
      "2022-07-08"),
@@ -358,24 +364,7 @@ def test_repeated_meetings_in_one_place_are_alternatives():
     ("Putin signed the nuclear doctrine decree on Tuesday.", "2024-11-19"),
     ("Prosecutors had asked the judges for a life sentence for Mladic.", "2017-11-22"),
     ("The U.S. Court of International Trade ruled against the steel tariffs.", "2025-05-28"),
-])
-def test_second_round_sets_miss_earlier_and_related_events(sentence, date):
-    """A set that also fits an earlier or a neighbouring event would move that article's date."""
-    assert date not in {d for _, d in matched(sentence)}, matched(sentence)
-
-
-# ── every list above, in one test each ────────────────────────────────────────────────
-
-@pytest.mark.parametrize("sentence, date", OTHER_WORDINGS + NEWS_OF_THE_DAY + SECOND_ROUND_NEWS)
-def test_events_found_in_the_wordings_news_uses(sentence, date):
-    assert date in {d for _, d in matched(sentence)}, matched(sentence)
-
-
-@pytest.mark.parametrize("sentence", ORDINARY + FAMOUS_NAMES_ALONE + NEAR_THE_NEWS_OF_THE_DAY + NEAR_THE_SECOND_ROUND)
-def test_ordinary_sentences_find_nothing(sentence):
-    """A place or a person alone, or with an everyday word that merely begins like an event
-    word ("quite", "station"), names no event."""
-    assert matched(sentence) == set()
+]
 
 
 # ── third round: regions, summits by host city, datelined visits, votes, courts, returns ──
@@ -438,32 +427,32 @@ NEAR_THE_THIRD_ROUND = [
 ]
 
 
-def test_a_meeting_repeated_in_one_city_finds_each_occurrence():
-    """Putin hosted Aliyev and Pashinyan in Sochi in November 2021 and October 2022; a datelined
-    report that does not say which finds both, a date in it picks one."""
-    both = {d for _, d in matched("SOCHI, Russia: Putin hosted Aliyev and Pashinyan for three-way talks.")}
-    assert {"2021-11-26", "2022-10-31"} <= both
-    one = {d for _, d in matched("Aliyev and Pashinyan met in Sochi in October 2022.")}
-    assert "2022-10-31" in one
-
-
-@pytest.mark.parametrize("sentence, date", [
+THIRD_ROUND_MISSES = [
     ("Turkey could face sanctions over its purchase of the S-400.", "2020-12-14"),
     ("Kosovo's central bank said the dinar would be phased out.", "2024-02-01"),
     ("Witkoff and Araghchi met in Rome for a second round.", "2025-04-26"),
     ("Blinken met Mirzoyan and Bayramov in Washington in November 2022.", "2023-05-01"),
     ("Russia has not formally recognised the Taliban, which seized Kabul in 2021.", "2025-07-03"),
     ("Sandu was elected prime minister by parliament in June 2019.", "2020-11-15"),
-])
-def test_third_round_sets_miss_earlier_and_related_events(sentence, date):
-    assert date not in {d for _, d in matched(sentence)}, matched(sentence)
+]
 
 
-@pytest.mark.parametrize("sentence, date", THIRD_ROUND_NEWS)
-def test_third_round_events_found(sentence, date):
+# ── every list above, in one test each ────────────────────────────────────────────────
+
+@pytest.mark.parametrize("sentence, date", OTHER_WORDINGS + NEWS_OF_THE_DAY + SECOND_ROUND_NEWS + THIRD_ROUND_NEWS)
+def test_events_found_in_the_wordings_news_uses(sentence, date):
     assert date in {d for _, d in matched(sentence)}, matched(sentence)
 
 
-@pytest.mark.parametrize("sentence", NEAR_THE_THIRD_ROUND)
-def test_third_round_ordinary_sentences_find_nothing(sentence):
+@pytest.mark.parametrize("sentence, date", SECOND_ROUND_MISSES + THIRD_ROUND_MISSES)
+def test_sets_miss_earlier_and_related_events(sentence, date):
+    """A set that also fits an earlier or a neighbouring event would move that article's date."""
+    assert date not in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", ORDINARY + FAMOUS_NAMES_ALONE + NEAR_THE_NEWS_OF_THE_DAY
+                         + NEAR_THE_SECOND_ROUND + NEAR_THE_THIRD_ROUND)
+def test_ordinary_sentences_find_nothing(sentence):
+    """A place or a person alone, or with an everyday word that merely begins like an event
+    word ("quite", "station"), names no event."""
     assert matched(sentence) == set()

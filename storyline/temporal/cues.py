@@ -595,7 +595,8 @@ DATELINE_LINES = 5
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)\s*[:,(—–-]")
 
 
-def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False, place: str | None = None):
+def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False, place: str | None = None,
+                scope: str | None = None):
     """The first keyword set that occurs whole in one paragraph: (set, first offset, the
     paragraph's sentences that hold any of its keywords, those that hold all, the article's
     sentences that hold all, whether the dateline's place filled one of its places, and the
@@ -605,10 +606,11 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
     noun naming a definite event ("the ceasefire", "Sunday's ceasefire"), not any mention.
     ``place``, the dateline's (dateline_place), stands in every paragraph: what a report filed
     from Riyadh tells happened there unless it says otherwise. It fills a place of a set that
-    the paragraph's own words leave open, never the whole set.
+    the paragraph's own words leave open, never the whole set. ``scope``: the text with the
+    place appended, built once per article for the quick test (the article's text without it).
     """
     text = parsed.text
-    keyword_sets = [kws for kws in keyword_sets if may_match(kws, text + ("\n" + place if place else ""))]
+    keyword_sets = [kws for kws in keyword_sets if may_match(kws, scope or text)]
     starts = [t.idx for t in parsed.tokens] if strict and keyword_sets else []
     for pstart, pend, sents, body in paragraphs:
         chunk = text[pstart:pend]
@@ -687,9 +689,10 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
     candidates += [(e.name, e.date, e.match, False, False, e.named) for e in known_events()]
     paragraphs = _paragraphs(parsed)
     place = dateline_place(parsed)
+    scope = parsed.text + "\n" + place if place else parsed.text
     groups: dict[tuple, dict] = {}
     for name, date, sets, strict, from_corpus, named in candidates:
-        where = _find_event(parsed, sets, paragraphs, strict, place)
+        where = _find_event(parsed, sets, paragraphs, strict, place, scope)
         if where is None:
             continue
         key, first, some, whole, anywhere, at_place, offsets = where
