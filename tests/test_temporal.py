@@ -337,6 +337,26 @@ def test_a_gerund_after_after_is_past_and_its_infinitive_has_no_tense():
     assert clause_tense(parsed, by_word["lift"]) is None
 
 
+@pytest.mark.parametrize("text, word, tense", [
+    ("The judges ordered the government not to carry out the sentence until the court issues "
+     "its final judgment.", "issues", "future"),
+    ("Shelling is likely to continue before the negotiators begin their second round in Geneva.",
+     "begin", "future"),
+    ("Aid convoys will move once the truce takes hold along the front.", "takes", "future"),
+    # a past verb in such a clause is past, and so is any clause outside one
+    ("The envoy left before the vote was held.", "held", "past"),
+    ("The minister says the border remains closed.", "remains", "present"),
+])
+def test_the_present_of_a_time_clause_is_still_ahead(text, word, tense):
+    """"until the court issues its judgment": in a clause of time, English writes what is
+    ahead in the simple present."""
+    from storyline.temporal.scan import clause_tense
+
+    parsed = parse_text(text)
+    by_word = {t.text: t.i for t in parsed.tokens}
+    assert clause_tense(parsed, by_word[word]) == tense
+
+
 @pytest.mark.parametrize("text, ends", [
     # the title held until the act the sentence tells: it bounds the article only from the start
     ("An Israeli strike on Beirut killed Hezbollah Secretary-General Hassan Nasrallah, the group said.", True),

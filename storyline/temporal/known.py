@@ -1,5 +1,6 @@
-"""Dated events the store knows before reading anything (``data/time/known_events.yaml``),
-names that exist only from a known day (``data/time/names/*.yaml``), and the keyword matching
+"""Dated events the store knows before reading anything (``data/time/known_events.yaml``;
+national elections and referendums in ``data/time/elections.yaml``; annual forums, summits and
+movable holidays in ``data/time/gatherings.yaml``), names that exist only from a known day (``data/time/names/*.yaml``), and the keyword matching
 that finds them (or corpus anchors) in a text."""
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from ..errors import DataError
 from ..knowledge import data_path, load_yaml
 
 KNOWN_EVENTS_FILE = "time/known_events.yaml"
+# Elections and yearly gatherings recur on calendars of their own; they are kept apart from the
+# world's one-off events but read the same way.
+ELECTIONS_FILE = "time/elections.yaml"
+GATHERINGS_FILE = "time/gatherings.yaml"
 NAMES_DIR = "time/names"
 
 
@@ -34,7 +39,9 @@ def known_events() -> tuple[KnownEvent, ...]:
     """The shipped dated events and dated names, validated. Raises DataError naming the bad entry."""
     names = [e for f in sorted(data_path(NAMES_DIR).glob("*.yaml"))
              for e in _load(f"{NAMES_DIR}/{f.name}", "names", named=True)]
-    return (*_load(KNOWN_EVENTS_FILE, "events", named=False), *names)
+    recurring = [e for f in (ELECTIONS_FILE, GATHERINGS_FILE) if data_path(f).exists()
+                 for e in _load(f, "events", named=False)]
+    return (*_load(KNOWN_EVENTS_FILE, "events", named=False), *recurring, *names)
 
 
 def _load(file: str, key: str, named: bool) -> list[KnownEvent]:

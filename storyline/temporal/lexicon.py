@@ -45,6 +45,7 @@ class Lexicon:
     commitment_heads: frozenset[str]
     scheduled_verbs: frozenset[str]
     prospective_verbs: frozenset[str]
+    future_clause_marks: frozenset[str]
     schedule_prepositions: frozenset[str]
     ordinals: dict[str, int]
     sequence_links: dict[str, int]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         commitment_heads=frozenset(lower(raw.get("commitment_heads") or [])),
         scheduled_verbs=frozenset(lower(_need(raw, "scheduled_verbs", list))),
         prospective_verbs=frozenset(lower(raw.get("prospective_verbs") or ())),
+        future_clause_marks=frozenset(lower(raw.get("future_clause_marks") or ())),
         schedule_prepositions=frozenset(lower(raw.get("schedule_prepositions") or ())),
         ordinals={str(k).lower(): int(v) for k, v in (raw.get("ordinals") or {}).items()},
         sequence_links={str(k).lower(): -1 if int(v) < 0 else 1

@@ -453,6 +453,15 @@ def in_headline(parsed: ParsedDoc, sent: int) -> bool:
     return bool(text) and not text.endswith((".", "!", "?")) and len(text.split()) <= HEADLINE_MAX_WORDS
 
 
+def _future_time_clause(parsed: ParsedDoc, v: int) -> bool:
+    """True when verb v heads a time clause whose present tense speaks of what is ahead ("until
+    the court issues a final judgment"; lexicon ``future_clause_marks``)."""
+    toks = parsed.tokens
+    marks = lexicon().future_clause_marks
+    return toks[v].dep == "advcl" and any(
+        t.head == v and t.dep == "mark" and t.text.lower() in marks for t in toks[max(0, v - 8):v])
+
+
 def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     """'past', 'future' or 'present' for the clause token i is in; None when there is no verb."""
     v = clause_verb(parsed, i)
@@ -486,6 +495,8 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     if scheduled and not aux and in_headline(parsed, verb.sent) and verb.lemma.lower() not in lex.prospective_verbs:
         scheduled = False  # a headline tells what just happened in the present: "Trump meets al-Sharaa"
     if verb.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP") for a in aux):
+        if not aux and _future_time_clause(parsed, v):
+            return "future"
         return "future" if scheduled else "present"
     if verb.tag == "VB" and aux:
         return "present"
