@@ -36,6 +36,7 @@ class Lexicon:
     month_context: frozenset[str]
     month_offsets: dict[str, int]
     month_determiners: frozenset[str]
+    month_anaphora: frozenset[str]
     year_context: frozenset[str]
     vague: dict[str, str]
     sets: tuple[str, ...]
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         month_context=month_context,
         month_offsets={str(k).lower(): -1 if int(v) < 0 else 1 for k, v in (raw.get("month_offsets") or {}).items()},
         month_determiners=frozenset(lower(_need(raw, "month_determiners", list))),
+        month_anaphora=frozenset(lower(raw.get("month_anaphora") or ())),
         year_context=month_context | frozenset(lower(_need(raw, "year_context", list))),
         vague={str(k).lower(): str(v) for k, v in _need(raw, "vague", dict).items()},
         sets=lower(_need(raw, "sets", list)),

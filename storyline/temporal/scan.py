@@ -233,15 +233,18 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
             return None
         before = text[max(0, start - 5):start]
         prev = _prev_word(text, start)
-        if prev not in lex.month_context and not before.endswith("mid-"):
+        of_discourse = prev in lex.month_anaphora and not g.get("yrel") and \
+            not _subject_name(parsed, starts, end)  # "signed that April", not "said that May would"
+        if prev not in lex.month_context and not before.endswith("mid-") and not of_discourse:
             # "their February summit": a determiner, the month, then a noun it dates
             nxt = _token_at(parsed, starts, end + 1)
             if not (prev in lex.month_determiners and nxt is not None and nxt.idx > start
                     and nxt.pos == "NOUN" and text[end:nxt.idx].strip() == ""):
                 return None
         yoff, anaphoric = _year_reference(g.get("yrel"))
+        anaphoric = anaphoric or of_discourse
         offset = lex.month_offsets.get(prev, 0) if yoff is None and not anaphoric else 0
-        if offset:  # "last December": the one before the article's month, not just any before it
+        if offset or of_discourse:  # "last December", "that April": the word is part of the expression
             lo = max(0, start - 30)
             word = re.search(r"([A-Za-z]+)\s+$", text[lo:start])
             if word:
@@ -337,6 +340,15 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
     if name == "vague":
         return Found(**base, form="vague", problem=lex.vague[" ".join(g["phrase"].lower().split())])
     return None
+
+
+def _subject_name(parsed: ParsedDoc, starts: list[int], end: int) -> bool:
+    """True when the word ending at ``end`` is followed by a verb or a possessive: a name
+    ("that May would resign", "that May's plan"), not a month."""
+    nxt = _token_at(parsed, starts, end + 1) or _token_at(parsed, starts, end)
+    if nxt is None or nxt.idx < end:
+        return parsed.text[end:end + 2] in ("'s", "’s")
+    return nxt.pos in ("VERB", "AUX", "PART") or nxt.text in ("'s", "’s")
 
 
 def _year_reference(word: str | None) -> tuple[int | None, bool]:
