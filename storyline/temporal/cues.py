@@ -78,6 +78,8 @@ def settings() -> dict:
         "recent_days": int(raw.get("recent_horizon_days", 60)),
         "office_titles": frozenset(str(x).lower() for x in raw.get("administration_titles", [])),
         "office_periods": frozenset(str(x).lower() for x in raw.get("administration_nouns", [])),
+        "term_stages": {" ".join(str(k).split()): (str(v[0]), int(v[1]), int(v[2]))
+                        for k, v in (raw.get("term_stage_words") or {}).items()},
     }
 
 
@@ -357,11 +359,15 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor], heads: list[_Term] | 
         names = [n for n in names if n not in shared]
         names = [n for n in names if n in text]  # a cheap filter before the regexes
         hit = former = None
+        staged_here = False
         for name in names:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 if _followed_by_name(text, m.end()):
                     continue  # "Hamid Karzai" names somebody else than Abdul Hamid
-                roles, no_longer = _titles_at(text, m.start(), m.end(), actor, name == parts[-1], not_current)
+                roles, no_longer, staged = _titles_at(text, m.start(), m.end(), actor, name == parts[-1], not_current)
+                if staged and (cue := _stage_cue(actor, *staged)):
+                    cues.append(cue)
+                    staged_here = True
                 if roles:
                     hit = (m, roles)
                     break
@@ -369,7 +375,7 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor], heads: list[_Term] | 
             if hit:
                 break
         if not hit:
-            if former and (cue := _former_cue(actor, *former)):
+            if former and not staged_here and (cue := _former_cue(actor, *former)):
                 cues.append(cue)
             continue
         m, (roles, snippet) = hit
@@ -482,15 +488,56 @@ def _former_cue(actor: Actor, roles: Sequence, snippet: str) -> Cue | None:
     return _fixed(1, ev, days)
 
 
+def _stage_word(words: Sequence[str], suffix: str | None) -> str | None:
+    """The word that places a title at one end of its term ("new", "newly elected",
+    "outgoing"; publication.yaml term_stage_words), written just before the title or with at
+    most one name-like word between ("the new Iranian President"), or joined after it
+    ("President-elect"). "New" before a capitalised word begins a place ("New Zealand Prime
+    Minister"), not a term."""
+    stages = settings()["term_stages"]
+    if suffix and suffix.lower() in stages:
+        return suffix.lower()
+    for skip in (0, 1):
+        if skip and not (words and words[-1][:1].isupper()):
+            break
+        rest = list(words[:len(words) - skip])
+        for n in (2, 1):
+            phrase = " ".join(rest[-n:])
+            if len(rest) >= n and phrase.lower() in stages and not (skip and phrase[:1].isupper() and n == 1
+                                                                     and phrase.lower() == "new"):
+                return phrase.lower()
+    return None
+
+
+def _stage_cue(actor: Actor, roles: Sequence, snippet: str, stage: str) -> Cue | None:
+    """"Iran's new President Pezeshkian": the article is written near the start of one of the
+    terms with that title (its end for "outgoing")."""
+    anchor, lo, hi = settings()["term_stages"][stage]
+    spans = []
+    for r in roles:
+        day = bounds(r.start)[0] if anchor == "start" and r.start and bounds(r.start) else \
+            bounds(r.end)[1] if anchor == "end" and r.end and bounds(r.end) else None
+        if day is not None:
+            spans.append((day + dt.timedelta(days=lo), day + dt.timedelta(days=hi)))
+    if not spans:
+        return None  # the base does not know when the term began (or ends)
+    days = DaySet.of(*spans)
+    ev = (f"'{snippet}': '{stage}' places the article near the {anchor} of {actor.name}'s term as "
+          f"{roles[0].title}; the article is {days.describe()}.")
+    return _fixed(2, ev, days)
+
+
 def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool,
                not_current: tuple[str, ...]):
     """The actor's roles whose title stands right before the name (or in an apposition
-    after), as (held, no longer held): each (roles, snippet) or None. A title marked as no
-    longer held ("former President X") goes to the second."""
+    after), as (held, no longer held, staged): the first two (roles, snippet) or None. A title
+    marked as no longer held ("former President X") goes to the second; one marked as new,
+    incoming or outgoing goes to the third as (roles, snippet, stage word)."""
     former_words, prefixes = settings()["former"], settings()["title_prefixes"]
     before = " ".join(text[max(0, start - 90):start].split())
     after = " ".join(text[end:end + 90].split())
     held, left = ([], None), ([], None)
+    staged: tuple[list, str | None, str | None] = ([], None, None)
     for role in actor.roles:
         found_held = found_left = False
         for form in _title_forms(role.title):
@@ -498,8 +545,15 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
                 break
             t = re.escape(form).replace(r"\ ", r"\s+")
             first_names = "" if surname_only else r"(?:[A-Z][\w.'’-]*\s+){0,2}"
-            pre = re.search(rf"(?:^|\s|-)({t}),?\s+{first_names}$", before + " ", re.IGNORECASE)
+            pre = re.search(rf"(?:^|\s|-)({t})(?:-(elect|designate))?,?\s+{first_names}$", before + " ", re.IGNORECASE)
             if pre:
+                stage = _stage_word(before[:pre.start(1)].split()[-3:], pre.group(2))
+                if stage and (not staged[2] or staged[2] == stage):
+                    snippet = (before[pre.start(1):].rstrip() + " " + text[start:end]).strip()
+                    staged = (staged[0] + [role], staged[1] or snippet, stage)
+                    continue
+                if pre.group(2):
+                    continue
                 lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
                 if lead and lead[-1] in prefixes:
                     continue  # "Vice President Biden" is not "President Biden"
@@ -518,7 +572,7 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
             if post:
                 snippet = (text[start:end] + after[:post.end(1)]).strip()
                 held, found_held = (held[0] + [role], held[1] or snippet), True
-    return tuple(h if h[0] else None for h in (held, left))
+    return (*(h if h[0] else None for h in (held, left)), staged if staged[0] else None)
 
 
 # ── dated events: corpus anchors and known events ────────────────────────────────────────
@@ -668,6 +722,10 @@ def _definite_noun(parsed: ParsedDoc, starts: list[int], offset: int) -> bool:
     return False
 
 
+# A recurring event's occurrences named in evidence; the earlier ones are counted.
+MAX_NAMES_LISTED = 3
+
+
 def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_EventHit]:
     """Dated events the article mentions. Events found through the same keywords are one
     mention with alternative dates (an annual summit; two attacks on the same landmark)."""
@@ -729,7 +787,10 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         recent = not g["named"] and any(
             re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
             for i in (g["whole"] or g["some"]) for w in conf["recency"])
-        names = " or ".join(dict.fromkeys(g["names"]))
+        distinct = list(dict.fromkeys(g["names"]))
+        names = " or ".join(distinct) if len(distinct) <= MAX_NAMES_LISTED else (
+            f"{' or '.join(distinct[-MAX_NAMES_LISTED:])} (or one of {len(distinct) - MAX_NAMES_LISTED} "
+            f"earlier occurrences)")
         if g["at_place"]:
             names += f" (the report is filed from {place.title()})"
         hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,

@@ -69,6 +69,9 @@ WIDE_CONFIDENCE = 0.15
 # about as well; the confidence is then multiplied by AMBIGUITY_FACTOR.
 AMBIGUOUS_SCORE_DAYS = 30
 AMBIGUITY_FACTOR = 0.5
+# More periods than this fitting about as well (a yearly forum or holiday and nothing that
+# fixes the year): any one of them is a guess, so no day is given.
+MAX_EQUAL_PERIODS = 10
 # Distances to the dated events that differ by less than this many days rank windows equally.
 SCORE_TIE_DAYS = 7
 # An event further back than this is the article's background, not its news: how far back it
@@ -273,6 +276,12 @@ def _infer(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
         return PublicationDate(value=None, granularity="unknown", origin="inferred", confidence=0.0,
                                evidence=tuple(evidence), conflicts=tuple(conflicts))
     value, earliest, latest, why, window, rivals = _choose(parsed, feasible, found, applied, genre)
+    if len(rivals) + 1 > MAX_EQUAL_PERIODS:
+        evidence.append(f"Feasible dates: {feasible.describe()} ({len(feasible.spans)} periods). "
+                        f"{len(rivals) + 1} of them fit about as well and nothing tells them apart: "
+                        f"the year cannot be told.")
+        return PublicationDate(value=None, granularity="unknown", origin="inferred", confidence=0.0,
+                               evidence=tuple(evidence), conflicts=tuple(conflicts))
     periods = "" if len(feasible.spans) == 1 else (
         f" ({len(feasible.spans)} periods; the one closest to the dated events is used)")
     evidence.append(f"Feasible dates: {feasible.describe()}{periods}. {why}")
