@@ -370,3 +370,14 @@ def test_a_title_whose_term_the_sentence_ends(text, ends):
     title = [e for e in pub.evidence if "Nasrallah was Secretary-General" in e]
     assert title and ("tells how that ended" in title[0]) == ends, pub.evidence
     assert (pub.latest is None or pub.latest > "2024-10-04") == ends, pub
+
+
+def test_a_month_of_the_year_the_text_named_is_no_yearless_month():
+    """"A truce in November that year", after "the war began on Oct. 7, 2023", is November
+    2023: it must not say the article comes a few months after some November."""
+    text = ("Israel's cabinet met on Thursday to approve the hostage deal. The war began on Oct. 7, "
+            "2023, when gunmen attacked southern Israel. A week-long truce in November that year saw "
+            "more than 100 hostages freed. President Joe Biden welcomed the deal.")
+    pub = resolve_publication_date(parse_text(text), None, _people())
+    assert not any("November" in e and "without a year" in e for e in pub.evidence), pub.evidence
+    assert pub.earliest == "2023-10-19", pub  # a week after the written-out date: see _written_out_floor

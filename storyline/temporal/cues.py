@@ -173,6 +173,8 @@ def _partial_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
     for f in found:
         if f.problem or f.year is not None or f.month is None or f.form not in ("date", "month"):
             continue
+        if f.year_of_discourse:
+            continue  # "in November that year": the year the text named last, not an unknown one
         day = f.day or PART_START_DAY.get(f.modifier or "", 1)
         tense = "past" if (f.tense == "past" or f.modifier == "since") else f.tense
         if tense not in ("past", "future"):
