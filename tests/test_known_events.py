@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 
 from storyline.knowledge import load_yaml
-from storyline.temporal.known import KNOWN_EVENTS_FILE, known_events, sentence_matches, slot_key
+from storyline.temporal.known import ELECTIONS_FILE, KNOWN_EVENTS_FILE, known_events, sentence_matches, slot_key
 
 from conftest import AMBIGUOUS_KEYWORDS
 
@@ -22,7 +22,9 @@ def test_calendar_loads_and_is_broad():
     events = known_events()
     assert len(events) >= 250
     assert all(e.name and e.match for e in events)
-    assert max(e.date for e in events) <= dt.date(2025, 12, 31)
+    # the world's events end in 2025; elections held on days fixed by law run to late 2026
+    assert max(e["date"] for e in load_yaml(KNOWN_EVENTS_FILE)["events"]) <= dt.date(2025, 12, 31)
+    assert max(e.date for e in events) <= dt.date(2026, 11, 23)
     assert len({(e.name, e.date) for e in events}) == len(events), "an event is listed twice"
 
 
@@ -30,7 +32,7 @@ def test_entries_parse_as_written():
     """A comma in an unquoted name splits a flow mapping, and YAML reads a bare No or 2022 as
     a boolean or a number: every entry must have exactly its three keys and string keywords
     (or lists of string alternatives)."""
-    for e in load_yaml(KNOWN_EVENTS_FILE)["events"]:
+    for e in load_yaml(KNOWN_EVENTS_FILE)["events"] + load_yaml(ELECTIONS_FILE)["events"]:
         assert set(e) == {"name", "date", "match"}, e
         assert isinstance(e["date"], dt.date), e
         assert all(isinstance(k, str) or (isinstance(k, list) and k and all(isinstance(x, str) for x in k))
@@ -456,3 +458,91 @@ def test_ordinary_sentences_find_nothing(sentence):
     """A place or a person alone, or with an everyday word that merely begins like an event
     word ("quite", "station"), names no event."""
     assert matched(sentence) == set()
+
+
+# ── national elections and referendums (storyline/data/time/elections.yaml) ────────────
+
+ELECTION_NEWS = [
+    ("Venezuela's opposition is campaigning ahead of legislative elections in December.", "2015-12-06"),
+    ("Since the March election, Israel's parties have failed to form a coalition.", "2021-03-23"),
+    ("Colombians went to the polls in June to choose between Petro and Hernández.", "2022-06-19"),
+    ("Turkey's presidential runoff on May 28 will decide whether Erdogan extends his rule.", "2023-05-28"),
+    ("The June 2018 snap election in Turkey handed Erdogan sweeping new powers.", "2018-06-24"),
+    ("Kenya's Supreme Court ordered a fresh presidential vote after annulling the August election.",
+     "2017-08-08"),
+    ("Nigeria's presidential election in February was postponed by a week at the last minute.", "2019-02-23"),
+    ("Moldova heads into a runoff in November between Sandu and Stoianoglo.", "2024-11-03"),
+    ("Ghana's election in December will pit Mahama against Bawumia.", "2024-12-07"),
+    ("Since Pakistan's general election in February, Imran Khan's party has contested the results.",
+     "2024-02-08"),
+    ("Hungary's referendum in October on EU migrant quotas failed to reach the turnout threshold.",
+     "2016-10-02"),
+    ("Ahead of the U.S. midterm elections in November, the administration delayed the sanctions.",
+     "2018-11-06"),
+    ("Counting in India's general election in June showed the BJP short of a majority.", "2024-06-04"),
+    ("Iraq's parliamentary election in October produced a fragmented legislature.", "2021-10-10"),
+    ("The European Parliament elections in June saw gains for the far right.", "2024-06-09"),
+    ("Sri Lanka's presidential election in September brought Dissanayake to power.", "2024-09-21"),
+    ("Argentina's primaries in August sent the peso tumbling.", "2019-08-11"),
+    ("Senegal goes to the polls on 24 March after weeks of crisis over the postponement.", "2024-03-24"),
+    ("Belarus held its presidential election in August amid mass protests.", "2020-08-09"),
+    ("The 2019 presidential election in Ukraine brought a comedian to power.", "2019-03-31"),
+    ("Poland's presidential runoff on June 1 was won by Nawrocki.", "2025-06-01"),
+    ("Germany's federal election in February made Merz chancellor.", "2025-02-23"),
+    ("A snap general election in Japan in October cost the LDP its majority.", "2024-10-27"),
+]
+
+
+@pytest.mark.parametrize("sentence, date", ELECTION_NEWS)
+def test_elections_found_by_country_kind_and_month(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+def test_a_month_without_a_year_finds_every_election_of_that_month():
+    """"The elections in December" is any December the country voted in; the article's other
+    cues choose among them."""
+    venezuela = {d for _, d in matched("Venezuela goes to the polls ahead of legislative elections in December.")}
+    assert {"2015-12-06", "2020-12-06"} <= venezuela
+    israel = {d for _, d in matched("Israel's election in March was the third in under a year.")}
+    assert {"2015-03-17", "2020-03-02", "2021-03-23"} <= israel
+    brazil = {d for _, d in matched("Ahead of Brazil's runoff in October, Lula and Bolsonaro held a final debate.")}
+    assert {"2018-10-28", "2022-10-30"} <= brazil
+    korea = {d for _, d in matched("South Korea's April elections gave the opposition a large majority.")}
+    assert {"2016-04-13", "2020-04-15", "2024-04-10"} <= korea
+    philippines = {d for _, d in matched("The Philippines went to the polls in May to elect a new president.")}
+    assert {"2016-05-09", "2022-05-09"} <= philippines
+
+
+def test_a_year_finds_the_first_vote_of_that_year_and_no_other_years():
+    found = {d for _, d in matched("Guatemala's 2015 elections were overshadowed by a corruption scandal.")}
+    assert "2015-09-06" in found and not {"2011-09-11", "2019-06-16", "2023-06-25"} & found
+
+
+ELECTION_WORDS_ELSEWHERE = [
+    "Venezuela voted against the resolution in December.",
+    "Opinion polls in France in May may show a shift toward the far right.",
+    "The vote in the Security Council in March was unanimous.",
+    "Elections to the board in June were postponed.",
+    "Washington criticised the election in Venezuela in November as a sham.",
+    "India's foreign minister said in February that Pakistan must act against militants.",
+    "Protesters march through Paris in March every year.",
+    "The ballot papers for the student union were printed in August.",
+    "American officials in Iraq met tribal leaders in October.",
+    "Britain said in December it would send observers to the election in Georgia.",
+    "Theresa May's government faced a confidence vote in parliament in January.",
+    "Kenya's runoff from the highlands floods the valleys each April.",
+]
+
+
+@pytest.mark.parametrize("sentence", ELECTION_WORDS_ELSEWHERE)
+def test_election_words_elsewhere_find_no_election(sentence):
+    """Votes in councils, opinion polls, the modal "may", a march, and one country commenting on
+    another's election name no national election."""
+    assert not {n for n, _ in matched(sentence) if "election" in n.lower() or "referendum" in n.lower()}, \
+        matched(sentence)
+
+
+def test_a_power_commenting_on_another_election_is_not_its_election():
+    found = {n for n, _ in matched("U.S. officials said the November election in Nicaragua was a sham.")}
+    assert any(n.startswith("Nicaraguan") for n in found)
+    assert not any(n.startswith("US ") for n in found), found
