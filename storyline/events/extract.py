@@ -631,7 +631,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         tr = self.tree
         lex = self.lex
         if trig.label is not None:
-            return self.subject_parties(trig.tok), self.label_targets(trig)
+            sources = self.subject_parties(trig.tok)
+            return sources, self.label_targets(trig, sources)
         if trig.kind == "verb":
             sources = self.subject_parties(trig.tok)
             if not sources:

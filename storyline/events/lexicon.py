@@ -126,6 +126,8 @@ class Lexicon:
     homeward_words: frozenset[str]
     inclusion_words: frozenset[str]
     swap_words: frozenset[str]
+    instrument_nouns: frozenset[str]
+    label_heads: frozenset[str]
     custody_codes: frozenset[tuple[str, str]]
     version: str
 
@@ -342,5 +344,7 @@ def load_lexicon() -> Lexicon:
         homeward_words=word_set("homeward_words"),
         inclusion_words=word_set("inclusion_words"),
         swap_words=word_set("swap_words"),
+        instrument_nouns=word_set("instrument_nouns"),
+        label_heads=word_set("label_heads"),
         custody_codes=frozenset(_code(c, "custody_codes") for c in data.get("custody_codes", [])),
         version=str(data.get("version", "0")))

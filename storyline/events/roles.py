@@ -11,6 +11,7 @@ the speaker ("Syria says it is willing ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import ActorRef, Mention
@@ -413,10 +414,20 @@ class RoleFinder:
                 return self.parties_at(h)  # a mis-parsed main clause: "The U.S. aligned with ..."
             if tr.is_passive(v):
                 return []
-            return self.noun_source(h) or self.parties_at(h)
+            ps = self.noun_source(h) or self.parties_at(h)
+            if not ps and self._instrument(h) and tr.tok(h).dep == "dobj" and tr.tok(tr.head(h)).pos in VERB_POS:
+                # "signed a decree imposing measures on Turkey": the paper's signer does it
+                return self.subject_parties(tr.head(h), depth + 1)
+            return ps
         if dep == "relcl":
             return self.parties_at(h)
         return []
+
+    def _instrument(self, n: int) -> bool:
+        """A paper that enacts something ("a decree", "an executive order")."""
+        tr = self.tree
+        keys = {tr.lemma(n)} | {f"{tr.lemma(m)} {tr.lemma(n)}" for m in tr.kids(n, ("amod", "compound"))}
+        return bool(keys & self.lex.instrument_nouns)
 
     def noun_source(self, n: int, plover: str | None = None) -> list[Party]:
         """The actor of a nominal: its possessor, "by/from" phrase or an actor modifier."""
@@ -519,10 +530,12 @@ class RoleFinder:
         text = tr.text(o, o + 1)
         return [Party(ActorRef(actor_id=None, name=text, kind="nsa", text=text), o, "nsa-cue")]
 
-    def label_targets(self, trig: Trigger) -> list[Party]:
+    def label_targets(self, trig: Trigger, speakers: Sequence[Party] = ()) -> list[Party]:
         """Whom a label is about: the author it names ("a terrorist act by the Kiev regime"),
         the one labelled ("called Israel a terrorist state"), or the author of the act
-        labelled ("Serbia's suppression", "the attack" reported earlier)."""
+        labelled ("Serbia's suppression", "the attack" reported earlier); when that author is
+        the speaker's own side ("Russia vetoed the U.S. text; its envoy called it
+        hypocritical"), the other party of the act recalled."""
         tr = self.tree
         # "a fraud staged by Moscow": also the agent of a participle on the label
         for h in [trig.predicate, *tr.kids(trig.predicate, ("acl",))]:
@@ -538,6 +551,12 @@ class RoleFinder:
             return ps
         event = self.noun_event.get(obj) or self.refer_back(obj)
         if event is not None and event.source is not None:
+            own = {p.ref.country for p in speakers if p.ref.country}
+            # the act's authors, all of them when it had several ("Russia and China vetoed")
+            authors = [d for d, _ in self.drafts if d.trigger.tok == event.trigger.tok and d.source is not None]
+            if own & {d.source.ref.country for d in authors} and tr.tok(obj).pos == "PRON":
+                return [replace(p, tok=obj, how="recalled") for p in event.targets
+                        if p.ref.country and p.ref.country not in own]
             return [replace(event.source, tok=obj, how="recalled")]
         # "what he called the naked aggression of Indian forces": with nothing else labelled,
         # the forces the label's "of" names (not a possessor: "a violation of Ukraine's airspace")

@@ -21,6 +21,8 @@ VERB_POS = frozenset({"VERB", "AUX"})
 NEGATABLE_CLASSES = frozenset({"violence", "sanction", "restriction"})
 # Adverbs the parser leaves where a particle should be ("walked away from").
 PARTICLE_ADVERBS = frozenset({"away", "out", "off", "back", "down", "up"})
+# ... and adverbs that make a phrasal verb's key only ("called home its ambassador")
+PHRASAL_ADVERBS = PARTICLE_ADVERBS | {"home"}
 # Pronouns that can stand for a frame's complement ("suspended it", "extended it").
 PRONOUN_COMPLEMENTS = frozenset({"it"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -66,7 +68,7 @@ class TriggerFinder:
         keys: list[tuple[str, tuple[int, ...]]] = []
         prts = tr.kids(i, ("prt",))
         # "walked away from the deal": the parser makes "away" an adverb carrying "from"
-        prts += [a for a in tr.kids(i, ("advmod",)) if tr.lower(a) in PARTICLE_ADVERBS]
+        prts += [a for a in tr.kids(i, ("advmod",)) if tr.lower(a) in PHRASAL_ADVERBS]
         preps = tr.kids(i, ("prep", "agent")) + [q for a in prts for q in tr.kids(a, ("prep",))]
         # "called on Thursday the move an unfriendly act": a date's preposition is not the verb's
         preps = [q for q in preps if not self._dated_prep(q)]
@@ -80,6 +82,9 @@ class TriggerFinder:
         for q in preps:
             for o in tr.kids(q, ("pobj",)):
                 keys.append((f"{lemma} {tr.lower(q)} {tr.lemma(o)}", (i, q, o)))
+        for p in prts:
+            # "called home its ambassador", "called back its envoy"
+            keys += [(f"{lemma} {tr.lower(p)} {tr.lemma(o)}", (i, p, o)) for o in tr.kids(i, ("dobj", "oprd"))]
         for p in prts:
             keys.append((f"{lemma} {tr.lower(p)}", (i, p)))
         for q in preps:
@@ -364,6 +369,13 @@ class TriggerFinder:
         tr = self.tree
         if tr.lemma(i) not in self.lex.label_verbs:
             return self.assessment_trigger(i) if tr.lemma(i) in self.lex.statement_verbs else None
+        found = self._label(i)
+        if found is None and tr.lemma(i) in self.lex.statement_verbs:
+            return self.assessment_trigger(i)  # "declared that the vote was illegal"
+        return found
+
+    def _label(self, i: int) -> Trigger | None:
+        tr = self.tree
         preds = tr.kids(i, ("oprd", "xcomp", "attr"))
         for _, o in tr.prep_objects(i, ("as",)):
             preds.append(o)
@@ -372,12 +384,28 @@ class TriggerFinder:
         objs = tr.kids(i, ("dobj", "nsubjpass")) + [a for p in preds for a in tr.kids(p, ("appos",))]
         # "called Moscow's move nothing more than a land grab": the parser made the noun a clause
         objs += [o for o in tr.kids(i, ("ccomp",)) if tr.tok(o).pos in NOUN_POS]
+        # "called Tehran's seizure an act of piracy": the label hangs on the object as apposition
+        preds += [a for o in tr.kids(i, ("dobj",)) for a in tr.kids(o, ("appos",)) if tr.tok(a).pos in NOUN_POS]
+        # "declared the ruling null and void": the parser made the object the subject of a
+        # verbless clause whose head is the label
+        for c in tr.kids(i, ("ccomp",)):
+            if tr.tok(c).pos in NOUN_POS | {"ADJ"} and tr.kid(c, "nsubj") is not None:
+                preds += tr.conjuncts(c)
+                objs.append(tr.kid(c, "nsubj"))
         # "called Pyongyang's launch a blatant breach": the parser made the object the
         # predicate and the label its apposition
         for p in tr.kids(i, ("oprd",)):
             if tr.tok(p).pos in NOUN_POS and tr.kids(p, ("appos",)):
                 preds += tr.kids(p, ("appos",))
                 objs.append(p)
+            elif tr.tok(p).pos in NOUN_POS and (cs := [c for c in tr.kids(p, ("compound",)) if tr.kids(c, ("poss",))]):
+                # "called Pyongyang's statement rude": the parser made the object a compound
+                # of the label
+                objs += cs
+            elif tr.tok(p).pos == "VERB" and tr.kids(i, ("dobj",)):
+                # "called the U.S. move an unfriendly act": the parser read the noun "move"
+                # as a verb whose object is the label
+                preds += [o for o in tr.kids(p, ("dobj",)) if tr.tok(o).pos in NOUN_POS]
         for p in preds:
             if tr.tok(p).pos not in NOUN_POS | {"ADJ"}:
                 continue
@@ -460,6 +488,11 @@ class TriggerFinder:
         for prep in tr.kids(p, ("prep",)):
             keys += [f"{lemma} {tr.lower(prep)} {tr.lemma(o)}" for o in tr.kids(prep, ("pobj",))]
         keys.append(lemma)
+        if lemma in self.lex.label_heads:
+            # "an abhorrent act", "an act of state piracy": the modifier carries the judgement
+            keys += [tr.lemma(m) for m in tr.kids(p, ("amod",))]
+            for _, o in tr.prep_objects(p, ("of",)):
+                keys += [f"{tr.lemma(m)} {tr.lemma(o)}" for m in tr.kids(o, ("amod", "compound"))] + [tr.lemma(o)]
         for key in keys:
             if key in self.lex.labels:
                 return self.lex.labels[key]
@@ -469,11 +502,12 @@ class TriggerFinder:
         tr = self.tree
         t = tr.tok(i)
         if t.pos == "VERB":
-            if self.is_idiom(i):
-                return None
+            # a label first: "called it a historic day" is a judgement, not the idiom "call it"
             label = self.label_trigger(i)
             if label is not None:
                 return label
+            if self.is_idiom(i):
+                return None
             contact = self.lex.contact_verbs.get(tr.lemma(i))
             if contact and self.contacts_party(i):
                 return Trigger(tok=i, toks=(i,), plover=contact[0], mode=contact[1], kind="verb", carrier=i)
@@ -690,6 +724,7 @@ class TriggerFinder:
             # "Macron called Zelensky on Tuesday": the parser's reading of a name as a predicate
             objs = [o for o in tr.kids(i, ("oprd",)) if tr.tok(o).pos == "PROPN"]
         if tr.kids(i, ("xcomp", "ccomp", "attr", "acomp", "prt")) or \
+                any(tr.lower(a) in PHRASAL_ADVERBS for a in tr.kids(i, ("advmod",))) or \
                 any(o not in objs for o in tr.kids(i, ("oprd",))):
             return False
         for p in tr.kids(i, ("prep",)):
@@ -739,7 +774,7 @@ class TriggerFinder:
     def is_generic(self, i: int) -> bool:
         """A verb that only describes a noun ("its role in mediating", "the right to defend
         itself", "a policy to withdraw"): not an event, unless the noun is itself an event
-        word or an intention ("plans to impose tariffs")."""
+        word, an intention ("plans to impose tariffs") or a paper that enacts it."""
         tr = self.tree
         t = tr.tok(i)
         if t.pos not in VERB_POS:
@@ -753,7 +788,8 @@ class TriggerFinder:
             return False
         if self.is_event_word(noun) or tr.lemma(noun) in self.cues.intention_nouns:
             return False
-        return True
+        # "a decree imposing measures on Turkey": a paper enacts what its participle says
+        return tr.lemma(noun) not in self.lex.instrument_nouns
 
     def is_topic(self, i: int) -> bool:
         """A nominal that is the topic of another event word ("talks on a trade deal",
