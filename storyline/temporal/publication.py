@@ -74,9 +74,11 @@ AMBIGUITY_FACTOR = 0.5
 MAX_EQUAL_PERIODS = 10
 # Distances to the dated events that differ by less than this many days rank windows equally.
 SCORE_TIE_DAYS = 7
-# An event further back than this is the article's background, not its news: how far back it
-# lies says nothing about which year the article is from ("the war began in April 2023").
-# A quarter: the horizon of "recent" events (publication.yaml) with room for a season.
+# An event further back (or a deadline further ahead) than this is the article's background,
+# not its news: how far it lies says nothing about which year the article is from ("the war
+# began in April 2023"). Each side is capped on its own, so a window close to its latest event
+# still beats one far from both sides. A quarter: the horizon of "recent" events
+# (publication.yaml) with room for a season.
 GAP_CAP_DAYS = 92
 # Genres (perspective's) whose opening is commentary, not a lead.
 COMMENT_GENRES = frozenset({"opinion", "analysis"})
@@ -364,7 +366,7 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
         pick = _pick_in(parsed, lo, hi, found, report_day, news_day_in_lead, genre not in COMMENT_GENRES)
         if pick is None:
             continue
-        gap = min(_gap_score(pick[0], scored), GAP_CAP_DAYS)
+        gap = _gap_score(pick[0], scored)
         misfit = min(_weekday_misfit(pick[0], report_day), WEEKDAY_FIT_DAYS + 1)
         ranked.append(((gap // SCORE_TIE_DAYS, misfit, pick[0]), gap, pick, (lo, hi)))
     if not ranked:
@@ -386,7 +388,7 @@ def _gap_score(day: dt.date, scored: Sequence[Cue]) -> int:
     nearest: dict[str, int] = {}
     for cue in scored:
         direction, days = cue.gap(day)
-        nearest[direction] = min(days, nearest.get(direction, NO_GAP))
+        nearest[direction] = min(days, nearest.get(direction, NO_GAP), GAP_CAP_DAYS)
     return sum(nearest.values())
 
 
