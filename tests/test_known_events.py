@@ -347,6 +347,10 @@ def test_repeated_meetings_in_one_place_are_alternatives():
     sochi = {d for _, d in matched("SOCHI, Russia: Putin hosted Aliyev and Pashinyan for three-way talks.")}
     assert {"2021-11-26", "2022-10-31"} <= sochi
     assert "2022-10-31" in {d for _, d in matched("Aliyev and Pashinyan met in Sochi in October 2022.")}
+    # Russian and Ukrainian delegations met in Istanbul in March 2022 and three times in 2025: a
+    # report that names no round finds every one (its weekday then picks one)
+    istanbul = {d for _, d in matched("Russian and Ukrainian delegations met in Istanbul on Monday.")}
+    assert {"2022-03-29", "2025-05-16", "2025-06-02", "2025-07-23"} <= istanbul
 
 
 # A set that also fits an earlier or a neighbouring event would move that article's date.
