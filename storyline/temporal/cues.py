@@ -499,15 +499,17 @@ def _stage_word(words: Sequence[str], suffix: str | None) -> str | None:
     stages = settings()["term_stages"]
     if suffix and suffix.lower() in stages:
         return suffix.lower()
-    for skip in (0, 1):
-        if skip and not (words and words[-1][:1].isupper()):
-            break
-        rest = list(words[:len(words) - skip])
+    candidates = [list(words)]
+    if words and words[-1][:1].isupper():
+        candidates.append(list(words[:-1]))  # past one name-like word: "new Iranian President"
+    for k, rest in enumerate(candidates):
         for n in (2, 1):
             phrase = " ".join(rest[-n:])
-            if len(rest) >= n and phrase.lower() in stages and not (skip and phrase[:1].isupper() and n == 1
-                                                                     and phrase.lower() == "new"):
-                return phrase.lower()
+            if len(rest) < n or phrase.lower() not in stages:
+                continue
+            if k and phrase == "New":
+                continue  # "New Zealand Prime Minister"
+            return phrase.lower()
     return None
 
 

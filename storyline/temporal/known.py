@@ -1,7 +1,8 @@
 """Dated events the store knows before reading anything (``data/time/known_events.yaml``;
-national elections and referendums in ``data/time/elections.yaml``; annual forums, summits and
-movable holidays in ``data/time/gatherings.yaml``), names that exist only from a known day (``data/time/names/*.yaml``), and the keyword matching
-that finds them (or corpus anchors) in a text."""
+national elections and referendums in ``data/time/elections.yaml``; yearly forums, summits and
+movable holidays in ``data/time/gatherings.yaml``), names that exist only from a known day
+(``data/time/names/*.yaml``), and the keyword matching that finds them (or corpus anchors) in a
+text."""
 from __future__ import annotations
 
 import datetime as dt

@@ -345,10 +345,10 @@ def _build(name: str, m: re.Match, text: str, parsed: ParsedDoc, starts) -> Foun
 def _subject_name(parsed: ParsedDoc, starts: list[int], end: int) -> bool:
     """True when the word ending at ``end`` is followed by a verb or a possessive: a name
     ("that May would resign", "that May's plan"), not a month."""
-    nxt = _token_at(parsed, starts, end + 1) or _token_at(parsed, starts, end)
-    if nxt is None or nxt.idx < end:
-        return parsed.text[end:end + 2] in ("'s", "’s")
-    return nxt.pos in ("VERB", "AUX", "PART") or nxt.text in ("'s", "’s")
+    if parsed.text[end:end + 2] in ("'s", "’s"):
+        return True
+    nxt = _token_at(parsed, starts, end + 1)
+    return nxt is not None and nxt.idx >= end and nxt.pos in ("VERB", "AUX")
 
 
 def _year_reference(word: str | None) -> tuple[int | None, bool]:
