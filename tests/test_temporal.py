@@ -381,3 +381,45 @@ def test_a_month_of_the_year_the_text_named_is_no_yearless_month():
     pub = resolve_publication_date(parse_text(text), None, _people())
     assert not any("November" in e and "without a year" in e for e in pub.evidence), pub.evidence
     assert pub.earliest == "2023-10-19", pub  # a week after the written-out date: see _written_out_floor
+
+
+@pytest.mark.parametrize("text, expression, keyword, tied", [
+    # "last month" dates the taking of office, not the trip
+    ("It was Rubio's first foreign trip since he took office last month, and Panama was his first stop.",
+     "last month", "trip", False),
+    # a weekday beside the event in its own clause
+    ("Russian missiles struck the port of Odesa on Saturday, a day after the grain deal was signed.",
+     "Saturday", "struck", True),
+    # what a statement reports is dated by the day it was told
+    ("India said on Thursday that its soldiers had carried out strikes across the Line of Control.",
+     "Thursday", "strikes", True),
+    # a span with its own clause: "eleven days after gunmen stormed the base"
+    ("The raid came eleven days after gunmen stormed an army base in Uri.", "eleven days", "stormed", True),
+])
+def test_a_relative_expression_refers_to_an_event_of_its_own_clause(text, expression, keyword, tied):
+    """A relative expression dates the known event named in its clause (or in the speech its
+    clause reports, or in the clause that hangs on it), not one named elsewhere in the sentence."""
+    from storyline.temporal.cues import _EventHit, _same_clause
+    from storyline.temporal.scan import scan
+
+    parsed = parse_text(text)
+    found = next(f for f in scan(parsed) if f.text == expression)
+    at = text.index(keyword)
+    hit = _EventHit(name="an event", dates=[dt.date(2025, 1, 1)], sentences={found.sent}, tense="past",
+                    text=text, recent=False, offsets=(at,))
+    assert _same_clause(parsed, found, hit) is tied
+
+
+@pytest.mark.parametrize("text, word, tense", [
+    ("Both leaders are expected at next week's summit in Granada.", "expected", "future"),
+    ("The vote is scheduled for Sunday.", "scheduled", "future"),
+    # a past expectation says nothing of whether it came true; a perfect passive is past
+    ("The ministers were expected to attend the talks.", "attend", None),
+    ("The prices have been set by the cartel.", "set", "past"),
+])
+def test_an_expectation_in_the_present_passive_is_ahead(text, word, tense):
+    from storyline.temporal.scan import clause_tense
+
+    parsed = parse_text(text)
+    by_word = {t.text: t.i for t in parsed.tokens}
+    assert clause_tense(parsed, by_word[word]) == tense

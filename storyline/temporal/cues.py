@@ -1089,6 +1089,62 @@ def _office_period(parsed: ParsedDoc, f: Found, terms: Sequence[_Term]) -> tuple
     return what, sorted({t.start for t in chosen})
 
 
+def _finite_clause(parsed: ParsedDoc, i: int) -> int | None:
+    """The verb of the finite clause token i stands in: a participle that modifies a noun
+    ("planes carrying troops", "the troops sent to Kazakhstan") belongs to the clause of that
+    noun."""
+    toks = parsed.tokens
+    v = clause_verb(parsed, i)
+    seen = set()
+    while v is not None and v not in seen and toks[v].dep == "acl" and toks[v].tag in ("VBG", "VBN"):
+        seen.add(v)
+        v = clause_verb(parsed, toks[v].head)
+    return v
+
+
+def _same_clause(parsed: ParsedDoc, f: Found, h: _EventHit) -> bool:
+    """True when one of the event's keywords stands in the clause of expression f: in "it was
+    Rubio's first trip since he took office last month", "last month" dates the taking of
+    office, not the trip."""
+    if not parsed.tokens or f.tok_start < 0:
+        return True
+    starts = [t.idx for t in parsed.tokens]
+    mine = _finite_clause(parsed, f.tok_start)
+    sent = parsed.sentences[f.sent]
+    for o in h.offsets:
+        if not sent.start <= o < sent.end:
+            continue
+        theirs = _finite_clause(parsed, max(0, bisect.bisect_right(starts, o) - 1))
+        if theirs == mine or _hangs_on(parsed, theirs, f) or _reported_in(parsed, theirs, mine):
+            return True
+    return False
+
+
+def _reported_in(parsed: ParsedDoc, v: int | None, speech: int | None) -> bool:
+    """True when clause v is what clause ``speech`` reports ("India said on Thursday that its
+    soldiers had carried out strikes"): news dates the deed by the day it was told."""
+    toks = parsed.tokens
+    return v is not None and speech is not None and toks[v].dep == "ccomp" and toks[v].head == speech
+
+
+# How many heads up a clause may hang on the expression ("eleven days after [gunmen stormed
+# the base]": stormed -> after -> days).
+HANG_LEVELS = 3
+
+
+def _hangs_on(parsed: ParsedDoc, v: int | None, f: Found) -> bool:
+    """True when clause v is the expression's own complement ("eleven days after gunmen
+    stormed the base", "hours before the summit opened")."""
+    toks = parsed.tokens
+    for _ in range(HANG_LEVELS):
+        if v is None or toks[v].head == v:
+            return False
+        v = toks[v].head
+        if f.tok_start <= v < f.tok_end:
+            return True
+    return False
+
+
 def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHit],
               terms: Sequence[_Term] = ()) -> list[Cue]:
     cues = []
@@ -1111,7 +1167,8 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
         options += [(f"'{g.text}'", [d]) for g, d in dated_days if g.sent == f.sent]
         # the events nearest the expression first ("follows Moscow's return last week to the
         # grain deal, and comes ahead of next week's summit": each to its own event)
-        named_here = sorted((h for h in hits if f.sent in h.sentences and not h.named),
+        named_here = sorted((h for h in hits if f.sent in h.sentences and not h.named
+                             and _same_clause(parsed, f, h)),
                             key=lambda h: h.distance(f.start, f.end))
         options += [(f"{h.name}", h.dates) for h in named_here]
         if not options:

@@ -499,6 +499,9 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
         return "future" if head_tense in ("present", "future") else None
     if "Tense=Past" in verb.morph and verb.tag == "VBD":
         return "past"
+    if verb.tag == "VBN" and verb.text.lower() in lex.expectation_participles and len(aux) == 1 \
+            and aux[0].dep == "auxpass" and aux[0].tag in ("VBZ", "VBP"):
+        return "future"  # "are expected at next week's summit"
     if any("Tense=Past" in a.morph for a in aux):
         return "past"
     if verb.tag == "VBN":
