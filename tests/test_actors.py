@@ -264,3 +264,34 @@ def test_regional_adjectives_are_not_the_united_states(base):
     assert by_text["Latin American countries"].country is None
     assert by_text["Central American governments"].country is None
     assert by_text["The American envoy"].country == "USA"
+
+
+def test_bare_names_are_the_people_the_article_named(base):
+    """A name alone is the person the article already named with it: the family name, the
+    FIRST word, for names written family name first ("Wang" after "Wang Yi", "Moon" after
+    "President Moon Jae-in"), and the article's person before a better-known namesake the
+    base holds ("Barrow" after "Adama Barrow" is not Belize's Dean Barrow)."""
+    text = ("Chinese Foreign Minister Wang Yi met President Moon Jae-in in Seoul on Thursday. "
+            "Wang said the two sides had agreed to resume talks. Moon thanked him for the visit. "
+            "In Banjul, president-elect Adama Barrow met mediators. Barrow said he was ready.")
+    parsed = parse_text(text, "bare-names")
+    mentions, _ = resolve_mentions(parsed, base, "2016-12-14")
+    by_text = {m.text: m.refs[0] for m in mentions if m.refs}
+    assert by_text["Wang"].actor_id == "wang-yi"
+    assert by_text["Moon"].actor_id == "moon-jae-in"
+    assert by_text["Barrow"].country == "GMB"
+
+
+def test_the_north_is_one_half_of_a_divided_country(base):
+    """"the North" and "the South" stand for North and South Korea in an article that names
+    both; not for a compass point, nor when only one such state is named."""
+    parsed = parse_text("North Korea blew up a liaison office built with South Korea. "
+                        "The South said the North had broken its promises.", "halves")
+    mentions, _ = resolve_mentions(parsed, base, "2020-06-17")
+    by_text = {m.text: m.refs[0] for m in mentions if m.refs}
+    assert by_text["South"].country == "KOR"
+    assert by_text["North"].country == "PRK"
+    parsed = parse_text("South Africa hosted the summit. Delegates from the North of the "
+                        "continent arrived late.", "compass")
+    mentions, _ = resolve_mentions(parsed, base, "2023-08-22")
+    assert not [m for m in mentions if m.text == "North"]

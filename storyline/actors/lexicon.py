@@ -58,6 +58,7 @@ class _Lexicon:
     party_nouns: tuple[tuple[str, frozenset[str]], ...]  # noun → determiners
     igo_member_nouns: frozenset[str]
     ethnic_markers: frozenset[str]
+    family_name_first: frozenset[str]  # ISO3 codes whose names put the family name first
     unnamed_nsa_label: str  # the name of "terror attack"'s unnamed perpetrators
 
 
@@ -138,6 +139,7 @@ def _lexicon() -> _Lexicon:
         party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v or ()))
                           for k, v in _mapping(nouns, "party_nouns").items()),
         igo_member_nouns=words("igo_member_nouns"),
+        family_name_first=frozenset(str(c).upper() for c in nouns.get("family_name_first") or ()),
         unnamed_nsa_label=str(nouns.get("unnamed_nsa_label") or "militants"))
 
 

@@ -250,6 +250,7 @@ class _Resolver:
                  or self.named(atom) or self.resident(atom) or self.nsa(atom)
                  or self.description(atom))
             self.local_surnames(sent)
+            self.divided_halves(sent)
             self.ner_names(sent.index)
         self.mentions.sort(key=lambda m: m.w0)
         self.pronouns()
@@ -365,6 +366,8 @@ class _Resolver:
                                 doc.words[start].sent, person=True,
                                 role_keys=office[1] if current else (),
                                 titles=(human_title.lower(),) if current else ()))
+                if n1 - n0 > 1:  # "President Moon Jae-in", then "Moon" alone
+                    self.remember(doc.words[n1 - 1].text, person)
                 self.apposition(m)
                 return True
         if all(t.rank for t in titles):
@@ -793,13 +796,14 @@ class _Resolver:
                 cands.append((p, a))
         if not cands:
             return None
+        if not extra:  # a surname alone: the person this article already named, if any
+            # ("Barrow" after "Adama Barrow" is not Dean Barrow, whom the base knows better)
+            local = self.local_names.get(self.doc.words[atom.w1 - 1].text.lower())
+            if local and local.kind == "person" and (local.actor_id in self.new_actors or
+                                                     any(local.actor_id == a.id for _, a in cands)):
+                return replace(local, text=text)
         if len(cands) == 1 and (cands[0][0].exact or extra):
             return self.ref(cands[0][1].id, text)
-        if not extra:  # a surname alone: the person this article already named, if any
-            local = self.local_names.get(self.doc.words[atom.w1 - 1].text.lower())
-            if local and (local.actor_id in self.new_actors or
-                          any(local.actor_id == a.id for _, a in cands)):
-                return replace(local, text=text)
         exact = [a for p, a in cands if p.exact]
         pool = exact or [a for _, a in cands]
         if self.span and (len(pool) > 1 or not exact):
@@ -860,7 +864,7 @@ class _Resolver:
                 self.guessed.add(actor_id)
         ref = self.ref(actor_id, self.text(n0, n1))
         if ref:
-            self.local_names[surname(name).lower()] = ref
+            self.remember(surname(name), ref)
         return ref
 
     def context_country(self, sent: int, w0: int, w1: int, previous: bool = True
@@ -972,6 +976,47 @@ class _Resolver:
                 return m.refs[0].country
         return None
 
+    def remember(self, surname_word: str, ref: ActorRef) -> None:
+        """Note the word a later bare name uses for a person this article named: the
+        surname, and for names written family name first ("Wang Yi", "Moon Jae-in") the
+        first word too, unless another person named here already goes by it."""
+        self.local_names[surname_word.lower()] = ref
+        words = (ref.name or "").split()
+        if len(words) > 1 and ref.country in _lexicon().family_name_first:
+            first = words[0].lower()
+            held = self.local_names.get(first)
+            if held is None or held.actor_id == ref.actor_id:
+                self.local_names[first] = ref
+
+    def divided_halves(self, sent) -> None:
+        """"the North", "the South" for one half of a divided country the article named
+        with its other half ("North Korea" and "South Korea", "Sudan" and "South Sudan"):
+        not a compass point, nor the start of a longer name ("the South China Sea")."""
+        doc = self.doc
+        states = {}
+        for m in self.mentions:
+            for r in m.refs:
+                if r.kind == "state" and r.actor_id and r.name:
+                    states[r.name] = r.actor_id
+        if len(states) < 2:
+            return
+        for w in doc.sent_words.get(sent.index, ()):
+            word = doc.words[w]
+            if w in self.taken or word.text not in ("North", "South") or w == 0 or \
+                    doc.lower(w - 1) != "the" or doc.words[w - 1].sent != word.sent:
+                continue
+            if w + 1 < len(doc.words) and doc.words[w + 1].sent == word.sent and \
+                    doc.words[w + 1].text[:1].isupper() and doc.gap(w) == " ":
+                continue
+            halves = [(n, i) for n, i in states.items() if n.startswith(word.text + " ")]
+            halves = [(n, i) for n, i in halves
+                      if any(o != n and o.endswith(n.split(" ", 1)[1]) for o in states)]
+            if len(halves) != 1:
+                continue
+            ref = self.ref(halves[0][1], word.text)
+            if ref is not None:
+                self.add(_M(w, w + 1, (ref,), "alias", word.sent))
+
     def local_surnames(self, sent) -> None:
         """Surnames of people this article introduced (and the base may not know): "Rashidi"
         after "Foreign Secretary Amna Rashidi"."""
@@ -1067,7 +1112,7 @@ class _Resolver:
                             else "alias", doc.words[w0].sent, person=True,
                             role_keys=self.held_keys(ref)))
             if w0 < atom.w0 or atom.w1 - atom.w0 > 1:
-                self.local_names[doc.words[atom.w1 - 1].text.lower()] = ref
+                self.remember(doc.words[atom.w1 - 1].text, ref)
             self.apposition(m)
             return True
         if self.name_words_after(atom.w1) > atom.w1:
@@ -1118,7 +1163,7 @@ class _Resolver:
         local = self.local_names.get(text.split()[-1].lower())
         ref = local if local and local.name == text else ActorRef(None, text, "other", text=text)
         m = self.add(_M(w0, w1, (ref,), "unresolved", self.doc.words[w0].sent, person=True))
-        self.local_names[self.doc.words[w1 - 1].text.lower()] = ref
+        self.remember(self.doc.words[w1 - 1].text, ref)
         self.apposition(m)
         return True
 
@@ -1169,7 +1214,7 @@ class _Resolver:
             self.add_role(ref.actor_id, office, human_title, country, org)
             ref = self.ref(ref.actor_id, ref.text) or ref
             m.refs = (ref,)
-            self.local_names[surname(ref.name or "").lower()] = ref
+            self.remember(surname(ref.name or ""), ref)
         if ref.actor_id is None:  # an unknown person, introduced by the apposition
             new = self.learn(m.w0, m.w1, office, human_title, country, m.w0, org=org)
             if new is None:
@@ -2011,7 +2056,7 @@ class _Resolver:
                 m = self.add(_M(w0, w1, (ref,), "unresolved" if ref.actor_id is None else
                                 "alias", doc.words[w0].sent, person=True))
                 if w1 - w0 > 1 and not local:
-                    self.local_names[doc.words[w1 - 1].text.lower()] = ref
+                    self.remember(doc.words[w1 - 1].text, ref)
                 self.apposition(m)
             else:
                 self.add(_M(w0, w1, (ActorRef(None, text, "other", text=text),), "unresolved",

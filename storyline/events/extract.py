@@ -754,6 +754,22 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             for c in tr.subtree(trig.tok):
                 if tr.tok(c).dep == "pobj" and c not in skip:
                     targets.extend(self.parties_at(c))
+        if trig.kind == "verb" and targets:
+            # "was threatening severe consequences ..., and earlier he slapped a tariff on
+            # India": a coordinated clause with its own subject is another event's
+            foreign = {j for c in tr.kids(trig.carrier, ("conj",))
+                       if tr.tok(c).pos in VERB_POS and tr.kid(c, "nsubj", "nsubjpass") is not None
+                       for j in tr.full_subtree(c)}
+            targets = [p for p in targets if p.how != "parse" or p.tok not in foreign]
+        if trig.plover == "THREATEN" and trig.kind == "verb":
+            # "threatening severe consequences if Moscow did not accept a truce": the
+            # threatened are those the condition is about
+            cond = [p for c in self.condition_clauses(trig.carrier)
+                    for subj in tr.kids(c, ("nsubj",)) for p in self.parties_at(subj)]
+            cond = [p for p in cond if not any(_same_side(p.ref, s.ref) for s in sources)]
+            if cond:
+                targets = cond + [p for p in targets if p.how == "parse" and
+                                  p.tok in tr.full_subtree(trig.carrier)]
         # speech acts are addressed to the one told ("Modi told Trump that ...")
         if trig.plover in SPEECH_ACT_TYPES:
             addressees = self.addressee_of(trig.carrier)

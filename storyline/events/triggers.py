@@ -256,6 +256,9 @@ class TriggerFinder:
                     if tr.tok(c).dep == "advcl" and any(tr.lower(m) in self.cues.conditional_marks
                                                         for m in tr.kids(c, ("mark",))):
                         continue  # "willing to help if it is attacked": the condition is not the offer
+                    if tr.tok(c).dep == "conj" and tr.tok(c).pos in VERB_POS and \
+                            tr.kids(c, ("nsubj", "nsubjpass")):
+                        continue  # "threatened X, and later he slapped a tariff": another clause
                     cls = self.complement_class(c)
                     if cls:
                         out.append((c, cls, depth, wrapper))
