@@ -423,3 +423,17 @@ def test_an_expectation_in_the_present_passive_is_ahead(text, word, tense):
     parsed = parse_text(text)
     by_word = {t.text: t.i for t in parsed.tokens}
     assert clause_tense(parsed, by_word[word]) == tense
+
+
+@pytest.mark.parametrize("text, future", [
+    # the plebiscite is ahead even where the parser hangs it on "the accord"
+    ("Colombians will be asked to approve the accord in a plebiscite on October 2.", True),
+    # "its response to Iran's attack": the response is ahead, the attack is not
+    ("Israel will weigh its response to Iran's attack on Sunday.", False),
+])
+def test_a_noun_event_takes_the_clause_future_unless_another_noun_takes_it_up(text, future):
+    from storyline.temporal.cues import _inside_noun_phrase
+
+    parsed = parse_text(text)
+    word = next(t for t in parsed.tokens if t.text in ("plebiscite", "attack"))
+    assert _inside_noun_phrase(parsed, word.i) is not future

@@ -814,7 +814,8 @@ def _inside_noun_phrase(parsed: ParsedDoc, i: int) -> bool:
     while t.i not in seen and t.pos not in ("VERB", "AUX"):
         seen.add(t.i)
         head = toks[t.head]
-        if t.dep == "pobj" and head.pos == "ADP" and toks[head.head].pos in ("NOUN", "PROPN"):
+        if t.dep == "pobj" and head.pos == "ADP" and toks[head.head].pos in ("NOUN", "PROPN") \
+                and head.text.lower() in lexicon().noun_links:
             return True
         if t.head == t.i:
             break
