@@ -636,3 +636,79 @@ def test_a_series_of_expulsions_is_found_as_alternatives():
     assert {"2020-06-29", "2021-02-24"} <= brilhante
     both = {d for _, d in matched("Algeria and France each expelled twelve officials in a tit-for-tat row.")}
     assert {"2025-04-14", "2025-04-15"} <= both
+
+
+# ── fifth round: rounds of talks in one city, truces taking effect, expulsions, smaller rulings ──
+
+FIFTH_ROUND_NEWS = [
+    ("ASTANA: Delegations of the Syrian government and the armed opposition met for a sixth round of talks, "
+     "and Russia, Turkey and Iran agreed to deploy monitors to the Idlib de-escalation zone.", "2017-09-15"),
+    ("The ELN's first bilateral ceasefire with Bogotá began on October 1, days before Pope Francis's visit ended.", "2017-10-01"),
+    ("FARC rebels released General Rubén Darío Alzate in Chocó, clearing the way for the Havana talks to resume.", "2014-11-30"),
+    ("Ecuador's foreign minister Ricardo Patiño said Quito would grant Julian Assange asylum.", "2012-08-16"),
+    ("Guatemala's president Jimmy Morales, flanked by soldiers, said the CICIG mandate would not be renewed.", "2018-08-31"),
+    ("Nicaragua's court sentenced Bishop Rolando Álvarez to 26 years and stripped him of his nationality.", "2023-02-10"),
+    ("ADDIS ABABA: Isaias Afwerki arrived for his first visit in over two decades and reopened Eritrea's embassy.", "2018-07-14"),
+    ("Somalia expelled Ethiopia's ambassador and ordered the closure of its consulates in Hargeisa and Garowe.", "2024-04-04"),
+    ("An Algerian court sentenced the writer Boualem Sansal to five years in prison.", "2025-03-27"),
+    ("Moroccan troops moved into the Guerguerat buffer zone to clear a blockade, and the Polisario declared the ceasefire over.", "2020-11-13"),
+    ("Kyrgyz special forces stormed Atambayev's compound in Koi-Tash a second time, and he surrendered.", "2019-08-08"),
+    ("Azerbaijan set up a checkpoint at the entrance of the Lachin corridor near the Hakari bridge.", "2023-04-23"),
+    ("Georgia's parliament overrode President Zourabichvili's veto of the foreign agents law.", "2024-05-28"),
+    ("BEIJING: Duterte announced his separation from the United States, militarily and economically.", "2016-10-20"),
+    ("HANOI: Obama said Washington would fully lift its ban on lethal arms sales to Vietnam.", "2016-05-23"),
+    ("Wang Yi's proposal for a regional security and trade pact was shelved after Pacific foreign ministers met in Suva.", "2022-05-30"),
+    ("Trump doubled tariffs on Turkish steel and aluminum as the lira plunged.", "2018-08-10"),
+    ("Royal Marines helped Gibraltar's police seize the Iranian tanker Grace 1, suspected of carrying oil to Syria.", "2019-07-04"),
+    ("Assad flew to the UAE, his first visit to an Arab country since the war began in 2011.", "2022-03-18"),
+    ("Estonia and Russia exchanged Eston Kohver for a former Estonian police officer on a bridge.", "2015-09-26"),
+    ("SEOUL: South Korea suspended operations at the Kaesong industrial park after the North's rocket launch.", "2016-02-10"),
+    ("The European Court of Human Rights ordered Turkey to free Selahattin Demirtaş in November 2018.", "2018-11-20"),
+    ("The Koblenz court sentenced the former Syrian colonel Anwar Raslan to life for crimes against humanity.", "2022-01-13"),
+    ("Belgium freed Assadollah Assadi in exchange for the aid worker Olivier Vandecasteele, mediated by Oman.", "2023-05-26"),
+    ("India called off its Ramzan ceasefire in Kashmir and ordered operations against militants to resume.", "2018-06-17"),
+    ("The Hodeidah ceasefire took effect at midnight under the Stockholm deal.", "2018-12-18"),
+    ("Chad's government gave the German ambassador Jan Christian Gordon Kricke 48 hours to leave.", "2023-04-07"),
+    ("Mali detained 49 Ivorian soldiers at Bamako airport, calling them mercenaries.", "2022-07-10"),
+]
+
+
+FIFTH_ROUND_SERIES = [
+    ("Syria's government and rebels returned to Astana for another round of talks.", {"2017-01-23","2017-02-16","2017-09-15","2017-12-22","2017-05-04"}),
+    ("Sudan's army and the RSF sent delegations back to Jeddah for talks.", {"2023-05-06","2023-05-11","2023-05-20","2023-06-01"}),
+    ("The Taliban declared an Eid ceasefire.", {"2018-06-15","2020-05-24","2020-07-31","2021-05-13"}),
+    ("Delegates met in Vienna for talks to revive the Iran nuclear deal.", {"2021-04-06","2021-11-29","2022-08-08"}),
+    ("Assad met Putin in Moscow for talks.", {"2015-10-20","2023-03-15","2024-07-24"}),
+]
+
+
+NEAR_THE_FIFTH_ROUND = [
+    "Syria's foreign minister flew to Astana for a trade fair.",
+    "Sudanese pilgrims landed in Jeddah for the hajj.",
+    "The Taliban celebrated Eid in Kabul.",
+    "Vienna hosted an opera gala for Iranian music.",
+    "Duterte flew to Beijing for an investment forum.",
+    "Kaesong's old city walls attract tourists.",
+    "Assad received a delegation from the UAE in Damascus.",
+    "Georgia's parliament passed the budget.",
+    "Mali's army trained Ivorian officers in Bamako.",
+    "Ethiopia and Eritrea exchanged trade delegations.",
+]
+
+
+@pytest.mark.parametrize("sentence, date", FIFTH_ROUND_NEWS)
+def test_fifth_round_events_found(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence, dates", FIFTH_ROUND_SERIES)
+def test_a_round_of_a_series_that_does_not_say_which_finds_them_all(sentence, dates):
+    """Rounds of talks in Astana, Jeddah and Vienna, the Taliban's Eid truces and Assad's visits
+    to Moscow share an undated first set: a report that does not say which finds every member,
+    and its weekday or other cues choose."""
+    assert dates <= {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEAR_THE_FIFTH_ROUND)
+def test_fifth_round_names_alone_find_nothing(sentence):
+    assert matched(sentence) == set()
