@@ -21,12 +21,22 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("storyline") / "data" / name))
 
 
+# libyaml's parser when PyYAML was built with it: the shipped calendar and actor base are
+# several megabytes, which the pure-Python parser takes seconds to read (bench/ingest.py).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text as Python data, with the same safe types as ``yaml.safe_load``."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 @functools.cache
 def load_yaml(name: str) -> Any:
     """Parse a shipped YAML file (cached). Raises DataError when missing or malformed."""
     path = data_path(name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise DataError(f"{path}: data file missing; reinstall storyline") from exc
     except yaml.YAMLError as exc:
