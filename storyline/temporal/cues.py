@@ -16,7 +16,7 @@ from ..records import Actor, ParsedDoc
 from .calendar import add_months, bounds, day_exists, month_end, shift
 from .intervals import DaySet
 from .known import keyword_pattern, known_events, may_match, slot_key
-from .lexicon import lexicon
+from .lexicon import lexicon, ordinal_value
 from .resolve import LAST_WEEKDAY_MIN_DAYS
 from .scan import Found, clause_tense, clause_verb, has_future_auxiliary, has_modal_auxiliary
 
@@ -990,7 +990,6 @@ def _anniversary_pattern() -> re.Pattern:
 
 def _anniversary_cues(parsed: ParsedDoc, hits: Sequence[_EventHit]) -> list[Cue]:
     """"The third anniversary of <a dated event>": the article is written around that day."""
-    ordinals = lexicon().ordinals
     pattern = _anniversary_pattern()
     cues = []
     for h in hits:
@@ -998,7 +997,7 @@ def _anniversary_cues(parsed: ParsedDoc, hits: Sequence[_EventHit]) -> list[Cue]
             m = pattern.search(parsed.sentences[i].text)
             if not m:
                 continue
-            n = int(m.group(1)) if m.group(1) else ordinals[m.group(2).lower()]
+            n = ordinal_value(m.group(0).split()[0])
             days = [shift(d, n, "year") for d in h.dates]
             window = DaySet.of(*[(d - dt.timedelta(days=ANNIVERSARY_SLACK_DAYS),
                                   d + dt.timedelta(days=ANNIVERSARY_SLACK_DAYS)) for d in days])
@@ -1081,8 +1080,7 @@ def _office_period(parsed: ParsedDoc, f: Found, terms: Sequence[_Term]) -> tuple
                  if t.head == link and t.dep == "pobj"), None)
     if noun is None or noun.lemma.lower() not in settings()["office_periods"]:
         return None
-    ordinals = lexicon().ordinals
-    number = next((ordinals[t.text.lower()] for t in toks[link + 1:noun.i] if t.text.lower() in ordinals), None)
+    number = next((n for t in toks[link + 1:noun.i] if (n := ordinal_value(t.text))), None)
     chosen = [t for t in dict.fromkeys(terms) if number is None or t.number == number]
     if not chosen:
         return None
@@ -1103,13 +1101,13 @@ def _finite_clause(parsed: ParsedDoc, i: int) -> int | None:
     return v
 
 
-def _same_clause(parsed: ParsedDoc, f: Found, h: _EventHit) -> bool:
+def _same_clause(parsed: ParsedDoc, f: Found, h: _EventHit, starts: Sequence[int] | None = None) -> bool:
     """True when one of the event's keywords stands in the clause of expression f: in "it was
     Rubio's first trip since he took office last month", "last month" dates the taking of
-    office, not the trip."""
+    office, not the trip. ``starts``: the tokens' offsets, when the caller has them."""
     if not parsed.tokens or f.tok_start < 0:
         return True
-    starts = [t.idx for t in parsed.tokens]
+    starts = starts or [t.idx for t in parsed.tokens]
     mine = _finite_clause(parsed, f.tok_start)
     sent = parsed.sentences[f.sent]
     for o in h.offsets:
@@ -1151,6 +1149,7 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
     cues = []
     dated_days = [(f, dt.date(f.year, f.month, f.day)) for f in found
                   if f.form == "date" and f.year is not None and not f.problem]
+    starts = [t.idx for t in parsed.tokens]
     for f in found:
         if f.form == "duration":
             f = _elapsed(parsed, f) or f
@@ -1169,7 +1168,7 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
         # the events nearest the expression first ("follows Moscow's return last week to the
         # grain deal, and comes ahead of next week's summit": each to its own event)
         named_here = sorted((h for h in hits if f.sent in h.sentences and not h.named
-                             and _same_clause(parsed, f, h)),
+                             and _same_clause(parsed, f, h, starts)),
                             key=lambda h: h.distance(f.start, f.end))
         options += [(f"{h.name}", h.dates) for h in named_here]
         if not options:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from ..records import EventDate, ParsedDoc, TimeExpr
 from .calendar import bounds, parse_anchor, shift
 from .known import sentence_matches, slot_key
-from .lexicon import lexicon
+from .lexicon import lexicon, ordinal_value
 from .scan import clause_verb, span_head
 
 # Dependency labels of a noun that is an argument of its verb: a date attached to that noun
@@ -367,7 +367,6 @@ def _on_an_anniversary(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: 
     hosts += [c.i for c in _children(parsed, trigger) if c.dep in ("relcl", "acl") and c.pos == "VERB"]
     if verb is not None:  # "released a plan on the first anniversary of ...": hung on the object
         hosts += [c.i for c in _children(parsed, verb) if c.dep == "dobj"]
-    ordinals = lexicon().ordinals
     for host in dict.fromkeys(hosts):
         for prep in _children(parsed, host):
             if prep.dep != "prep" or prep.text.lower() != "on":
@@ -375,7 +374,7 @@ def _on_an_anniversary(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: 
             for noun in _children(parsed, prep.i):
                 if noun.dep != "pobj" or noun.lemma.lower() != "anniversary" or _within(parsed, trigger, noun.i):
                     continue  # the invasion whose anniversary it is keeps its own day
-                counts = [(c.text, ordinals.get(c.text.lower()) or _numeral_ordinal(c.text))
+                counts = [(c.text, ordinal_value(c.text))
                           for c in _children(parsed, noun.i) if c.dep in ("amod", "nummod")]
                 word, years = next(((w, n) for w, n in counts if n), (None, None))
                 if years is None:
@@ -402,12 +401,6 @@ def _within(parsed: ParsedDoc, i: int, ancestor: int) -> bool:
         seen.add(i)
         i = toks[i].head
     return False
-
-
-def _numeral_ordinal(word: str) -> int | None:
-    """"21st" → 21."""
-    digits = word.rstrip("stndrh")
-    return int(digits) if digits.isdigit() and digits != word else None
 
 
 def _narrowed_by_known(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: int,

@@ -172,6 +172,16 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def ordinal_value(word: str) -> int | None:
+    """The number an ordinal stands for: a word of the lexicon ("third") or digits with their
+    suffix ("21st"); None for any other word."""
+    named = lexicon().ordinals.get(word.lower())
+    if named is not None:
+        return named
+    digits = word.lower().removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
+    return int(digits) if digits.isdigit() and digits != word.lower() else None
+
+
 def month_number(word: str, allow_typo: bool) -> int | None:
     """The month a word names (exact, or within the typo distance when allowed)."""
     lex = lexicon()
