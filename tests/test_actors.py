@@ -295,3 +295,47 @@ def test_the_north_is_one_half_of_a_divided_country(base):
                         "continent arrived late.", "compass")
     mentions, _ = resolve_mentions(parsed, base, "2023-08-22")
     assert not [m for m in mentions if m.text == "North"]
+
+
+# ── common surnames (storyline/data/actors/common_surnames.yaml) ─────────────────────────
+
+def test_common_surnames_never_stand_alone(base):
+    """A surname that is a common word or a common family name finds nobody on its own:
+    "Price said" in an article that never named Ned Price is not him."""
+    expected, _, mentions, _ = _resolve("common-surname-alone", base)
+    never = set(expected["never"])
+    wrong = [(m.text, r.actor_id) for m in mentions for r in m.refs if r.actor_id in never]
+    assert not wrong, wrong
+    for word in ("Price", "Power", "Young", "Brown", "Kim", "Burns", "Rice", "Hague"):
+        assert not [a for a in base.lookup_name(word) if a.kind == "person"], word
+    parsed = parse_text("Price said the talks would resume in May.", "price-alone")
+    mentions, _ = resolve_mentions(parsed, base, "2022-04-12")
+    assert not [r for m in mentions for r in m.refs if r.actor_id == "ned-price"]
+
+
+def test_common_surnames_keep_full_names_and_distinctive_surnames(base):
+    """The full name still finds the person ("Ned Price said"), and a distinctive surname
+    still stands alone ("Modi", "Putin", "Erdogan"; "Qin" of Qin Gang, whose name is written
+    family name first)."""
+    parsed = parse_text("Ned Price said the talks would resume in May.", "price-named")
+    mentions, _ = resolve_mentions(parsed, base, "2022-04-12")
+    assert [r.actor_id for m in mentions for r in m.refs if m.text == "Ned Price"] == ["ned-price"]
+    parsed = parse_text("Modi said India wanted peace. Putin and Erdogan spoke by phone. "
+                        "Qin said China would send an envoy.", "distinctive")
+    mentions, _ = resolve_mentions(parsed, base, "2023-03-20")
+    by_text = {m.text: m.refs[0].actor_id for m in mentions if m.refs}
+    assert by_text["Modi"] == "narendra-modi"
+    assert by_text["Putin"] == "vladimir-putin"
+    assert by_text["Erdogan"] == "recep-tayyip-erdogan"
+    assert by_text["Qin"] == "qin-gang"
+    assert [a.id for a in base.lookup_name("Gang") if a.kind == "person"] == []
+
+
+def test_common_surname_that_is_an_alias_keeps_its_other_bearers(base):
+    """"Khan" is Imran Khan's alias; Karim Khan, whom an article named, still wins the bare
+    surname there."""
+    assert "imran-khan" in [a.id for a in base.lookup_name("Khan")]
+    parsed = parse_text("ICC prosecutor Karim Khan sought arrest warrants on Monday. "
+                        "Khan said the evidence was strong.", "khan")
+    mentions, _ = resolve_mentions(parsed, base, "2024-05-20")
+    assert [m.refs[0].actor_id for m in mentions if m.text == "Khan" and m.refs] == ["karim-khan"]

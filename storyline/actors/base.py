@@ -41,6 +41,9 @@ MILITARY_ROLES = frozenset({"army_chief", "military_chief"})
 # Surnames derived from full names shorter than this are not looked for alone (an alias in the
 # data file still can be).
 MIN_SURNAME_LEN = 3
+# Chinese and Korean family names are one syllable, romanised in at most five letters ("Zhang",
+# "Hwang"); a longer first word of such a person's name is a Western given name ("Joseph Wu").
+MAX_FAMILY_FIRST_LEN = 5
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -508,6 +511,33 @@ def surname(name: str) -> str:
     return parts[-1] if parts else ""
 
 
+@functools.cache
+def common_surnames() -> frozenset[str]:
+    """Surnames that never stand alone as a name (``common_surnames.yaml``): English words
+    ("Price", "Power") and family names many public figures share ("Kim", "Khan")."""
+    data = load_yaml("actors/common_surnames.yaml")
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise DataError(f"{data_path('actors/common_surnames.yaml')}: expected lists of names")
+    return frozenset(str(w).lower() for words in data.values() for w in words)
+
+
+@functools.cache
+def _family_name_first() -> frozenset[str]:
+    """Countries whose people's names are written family name first (``nouns.yaml``)."""
+    return frozenset(load_yaml("actors/nouns.yaml").get("family_name_first") or ())
+
+
+def bare_surname(actor: Actor) -> str:
+    """The word a person goes by alone: the surname, or for names written family name first
+    ("Qin Gang", "Moon Jae-in") the first word, since the last one is a given name. A longer
+    first word is a given name in Western order ("Joseph Wu", "Katharine Chang")."""
+    words = actor.name.split()
+    if actor.country in _family_name_first() and len(words) > 1 and \
+            len(words[0]) <= MAX_FAMILY_FIRST_LEN:
+        return words[0]
+    return surname(actor.name)
+
+
 class ActorBase:
     """Canonical actors, their names and their dated roles. Picklable; build it with
     ``load_actor_base``."""
@@ -518,15 +548,26 @@ class ActorBase:
             self._actors[a.id] = a
         self._role_map = dict(role_map)
         self._names: dict[str, list[tuple[str, str, bool]]] = {}
+        common, held = common_surnames(), []
         for a in self._actors.values():
             for text in (a.name, *a.aliases, *((a.code,) if a.code and a.kind in (
                     "igo", "nsa", "org") else ())):
                 self._add_name(text, a.id, exact=True)
             if a.kind == "person":
-                sn = surname(a.name)
+                sn = bare_surname(a)
                 # two-letter surnames ("Un", "Li") are too often an acronym or a word
                 if sn and sn != a.name and len(sn) >= MIN_SURNAME_LEN:
-                    self._add_name(sn, a.id, exact=False)
+                    if _fold(sn) in common:
+                        held.append((sn, a.id))
+                    else:
+                        self._add_name(sn, a.id, exact=False)
+        for sn, actor_id in held:
+            # a common surname that is already someone's alias ("Khan" of Imran Khan) makes
+            # no word a name; the others who bear it stay candidates, so that the one an
+            # article named can win over the alias
+            if any(e[2] and self._actors[e[1]].kind == "person"
+                   for e in self._names.get(_fold(sn), ())):
+                self._add_name(sn, actor_id, exact=False)
         self._surface_cache: list | None = None
         self._roles_index: dict[str, list[tuple[str, int]]] | None = None
 
