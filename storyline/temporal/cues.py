@@ -18,7 +18,7 @@ from .intervals import DaySet
 from .known import keyword_pattern, known_events, may_match, slot_key
 from .lexicon import lexicon, ordinal_value
 from .resolve import LAST_WEEKDAY_MIN_DAYS
-from .scan import Found, clause_tense, clause_verb, has_future_auxiliary, has_modal_auxiliary
+from .scan import Found, auxiliaries, clause_tense, clause_verb, has_future_auxiliary, has_modal_auxiliary
 
 # A date written without its year is taken to lie within this many days of the article
 # (before it in a past clause, after it in a future one). Writers name the year once an event
@@ -654,18 +654,21 @@ _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)\s*[:,(�
 
 
 def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = False, place: str | None = None,
-                scope: str | None = None):
+                scope: str | None = None, headline: str | None = None):
     """The first keyword set that occurs whole in one paragraph: (set, first offset, the
     paragraph's sentences that hold any of its keywords, those that hold all, the article's
-    sentences that hold all, whether the dateline's place filled one of its places, and the
-    offsets of its keywords in those last sentences), or None.
+    sentences that hold all, what filled one of its places ("place", "headline" or None), and the
+    offsets of its keywords in the sentences that hold any or all), or None.
 
     ``strict`` (a one-word corpus anchor such as "ceasefire") also asks that the word be a
     noun naming a definite event ("the ceasefire", "Sunday's ceasefire"), not any mention.
     ``place``, the dateline's (dateline_place), stands in every paragraph: what a report filed
     from Riyadh tells happened there unless it says otherwise. It fills a place of a set that
-    the paragraph's own words leave open, never the whole set. ``scope``: the text with the
-    place appended, built once per article for the quick test (the article's text without it).
+    the paragraph's own words leave open, never the whole set. ``headline`` (headline_of)
+    names the story every paragraph below it tells: one of its names may fill one place of a
+    set that a later paragraph's words leave open (the lead is already one unit with it).
+    ``scope``: the text with the place appended, built once per article for the quick test
+    (the article's text without it).
     """
     text = parsed.text
     keyword_sets = [kws for kws in keyword_sets if may_match(kws, scope or text)]
@@ -681,6 +684,8 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                                 if _definite_noun(parsed, starts, pstart + m.start())), None)
             at_place = [h is None and place is not None and not strict and p.search(place) is not None
                         for p, h in zip(pats, hits)]
+            if headline and pstart > 0 and not strict:
+                at_place = _headline_fill(kws, hits, at_place, headline, text)
             if all(h is not None or filled for h, filled in zip(hits, at_place)) and not all(at_place):
                 pats = [p for p, filled in zip(pats, at_place) if not filled]
                 hits = [h for h in hits if h is not None]
@@ -695,10 +700,63 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
                 whole = [i for i in some if all(p.search(parsed.sentences[i].text) for p in pats)]
                 anywhere = [s.index for s in parsed.sentences if all(p.search(s.text) for p in pats)]
-                offsets = tuple(parsed.sentences[i].start + m.start() for i in anywhere for p in pats
-                                for m in p.finditer(parsed.sentences[i].text))
-                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere, any(at_place), offsets
+                offsets = tuple(parsed.sentences[i].start + m.start() for i in sorted({*anywhere, *some})
+                                for p in pats for m in p.finditer(parsed.sentences[i].text))
+                filled = None if not any(at_place) else (
+                    "place" if any(f and place is not None and p.search(place) for p, f in zip(
+                        [keyword_pattern(k) for k in kws], at_place)) else "headline")
+                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere, filled, offsets
     return None
+
+
+def headline_of(parsed: ParsedDoc, paragraphs) -> str | None:
+    """The headline: the first line, when text stands above the lead (_paragraphs: the first
+    paragraph unit starts before its body). A caption or byline below it is not the story's
+    title."""
+    if not paragraphs:
+        return None
+    start, _, _, body = paragraphs[0]
+    if body <= start:
+        return None
+    return next((line for line in parsed.text[start:body].split("\n") if line.strip()), None)
+
+
+@functools.cache
+def _state_names() -> frozenset[str]:
+    """Names, demonyms and capitals of states (actors/states.yaml), lower-cased: a headline's
+    country is an actor of many stories, not the one subject a paragraph may leave unnamed."""
+    names = set()
+    for e in load_yaml("actors/states.yaml") or []:
+        for key in ("name", "aliases", "demonyms", "metonyms"):
+            value = e.get(key) or []
+            names.update(x.lower() for x in ([value] if isinstance(value, str) else value))
+    return frozenset(names)
+
+
+# How many places of a keyword set a paragraph must fill with its own words before the
+# headline may fill one more: one word ("fired", "capitulation") beside a headline's name
+# fits too many of that name's stories.
+HEADLINE_FILL_MIN_OWN = 2
+
+
+def _headline_fill(kws, hits, at_place: list[bool], headline: str, text: str) -> list[bool]:
+    """``at_place`` with the one place a paragraph leaves open filled from the headline, when
+    only one is open, the paragraph fills at least HEADLINE_FILL_MIN_OWN others, and the
+    headline writes a NAME there: a word in capitals that the article never writes in lower
+    case ("Fukushima", not "Election" in a title-case headline) and that is no country
+    (_state_names). A headline's name is the story's subject; its other words are not this
+    paragraph's news."""
+    open_places = [i for i, (h, f) in enumerate(zip(hits, at_place)) if h is None and not f]
+    if len(open_places) != 1 or sum(h is not None for h in hits) < HEADLINE_FILL_MIN_OWN:
+        return at_place
+    i = open_places[0]
+    for k in (kws[i] if isinstance(kws[i], tuple) else (kws[i],)):
+        for m in keyword_pattern(k).finditer(headline):
+            word = m.group(0)
+            if word[:1].isupper() and k.lower() not in _state_names() and word.lower() not in _state_names() \
+                    and not re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text):
+                return [f or n == i for n, f in enumerate(at_place)]
+    return at_place
 
 
 def _is_action(matched: str) -> bool:
@@ -751,10 +809,11 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
     candidates += [(e.name, e.date, e.match, False, False, e.named) for e in known_events()]
     paragraphs = _paragraphs(parsed)
     place = dateline_place(parsed)
+    headline = headline_of(parsed, paragraphs)
     scope = parsed.text + "\n" + place if place else parsed.text
     groups: dict[tuple, dict] = {}
     for name, date, sets, strict, from_corpus, named in candidates:
-        where = _find_event(parsed, sets, paragraphs, strict, place, scope)
+        where = _find_event(parsed, sets, paragraphs, strict, place, scope, headline)
         if where is None:
             continue
         key, first, some, whole, anywhere, at_place, offsets = where
@@ -778,7 +837,10 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         if not g["named"] and verb is not None and (
                 _negated(parsed, verb) or has_modal_auxiliary(parsed, verb) or _undecided(parsed, verb)):
             continue  # "was not signed", "could sign", "was due to lapse": it did not happen, or not yet
-        if not g["named"] and parsed.tokens and _pending(parsed, tok):
+        if not g["named"] and verb is not None and verb != tok and tense != "past" \
+                and _purpose_after_past(parsed, verb):
+            tense = AHEAD_OF_NARRATION  # "left on Wednesday to attend this weekend's summit"
+        elif not g["named"] and parsed.tokens and _pending(parsed, tok):
             # "were close to an agreement": ahead of the clause's time, which in reported speech
             # is the report's; after a past narrated clause nothing is known of it
             if tense == "past" and not _reported(parsed, verb):
@@ -788,20 +850,58 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         snippet = parsed.sentences[sent].text if sent < len(parsed.sentences) else ""
         # A recency word dates the event only in a sentence that names it whole: "last week"
         # beside "Russia" alone says nothing about Russia's invasion.
-        recent = not g["named"] and any(
-            re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", parsed.sentences[i].text, re.IGNORECASE)
-            for i in (g["whole"] or g["some"]) for w in conf["recency"])
+        recent = not g["named"] and any(_recent_in(parsed, i, g["offsets"], starts, conf["recency"])
+                                        for i in (g["whole"] or g["some"]))
         distinct = list(dict.fromkeys(g["names"]))
         names = " or ".join(distinct) if len(distinct) <= MAX_NAMES_LISTED else (
             f"{' or '.join(distinct[-MAX_NAMES_LISTED:])} (or one of {len(distinct) - MAX_NAMES_LISTED} "
             f"earlier occurrences)")
-        if g["at_place"]:
+        if g["at_place"] == "place":
             names += f" (the report is filed from {place.title()})"
+        elif g["at_place"] == "headline":
+            names += " (the headline names it)"
         hits.append(_EventHit(name=f"'{names}' (dated by another article)" if g["corpus"] else names,
                               dates=sorted(g["dates"]), sentences=set(g["anywhere"]), tense=tense,
                               text=shorten(snippet), recent=recent, corpus=g["corpus"],
                               mentions=tuple(g["some"]), named=g["named"], offsets=g["offsets"]))
     return hits
+
+
+# The tense of a known event named as the purpose of a past act ("flew to China on Wednesday
+# to attend this weekend's summit"): after the act, before or after the article. It bounds
+# nothing by itself; a relative expression tied to it ("this weekend's") still does.
+AHEAD_OF_NARRATION = "ahead of the narration"
+
+
+def _recent_in(parsed: ParsedDoc, i: int, offsets: Sequence[int], starts: Sequence[int],
+               words: Sequence[str]) -> bool:
+    """True when sentence i has a recency word ("this week", "recently") in the clause of one
+    of the event's keywords (offsets): in "voted on April 17 to send the case to the Senate,
+    which opened the trial that ended this week", the week is the trial's, not the vote's."""
+    sent = parsed.sentences[i]
+    mine = [o for o in offsets if sent.start <= o < sent.end]
+    for w in words:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sent.text, re.IGNORECASE):
+            if not mine or not parsed.tokens:
+                return True
+            clause = _finite_clause(parsed, max(0, bisect.bisect_right(starts, sent.start + m.start()) - 1))
+            if any(_finite_clause(parsed, max(0, bisect.bisect_right(starts, o) - 1)) == clause for o in mine):
+                return True
+    return False
+
+
+def _purpose_after_past(parsed: ParsedDoc, verb: int) -> bool:
+    """True when the verb is a to-infinitive of purpose hanging on a verb told in the past
+    and not reported ("He left ... to attend"): what it names comes after that act. The
+    caller asks it for an event named by the infinitive's object, not by the verb itself
+    ("rejected an offer ... to mediate" is the offer's content, often parsed the same way)."""
+    toks = parsed.tokens
+    v = toks[verb]
+    if v.dep != "advcl" or v.tag != "VB" or v.head == v.i:
+        return False
+    if not any(a.tag == "TO" for a in auxiliaries(parsed, verb)):
+        return False
+    return clause_tense(parsed, v.head) == "past" and not _reported(parsed, v.head)
 
 
 def _inside_noun_phrase(parsed: ParsedDoc, i: int) -> bool:
@@ -890,6 +990,8 @@ def _event_cues(hits: Sequence[_EventHit]) -> list[Cue]:
     recent_days = settings()["recent_days"]
     cues = []
     for h in hits:
+        if h.tense == AHEAD_OF_NARRATION:
+            continue
         direction = "future" if h.tense == "future" else "past"
         dates = tuple(h.dates)
         horizon = recent_days if h.recent else RECURRING_HORIZON_DAYS if len(dates) > 1 else None
@@ -951,19 +1053,22 @@ def _tie_window(f: Found, d: dt.date) -> DaySet | None:
         lo = max(d, dt.date(y, 1, 1)) if f.year_offset == 0 and f.tense == "past" else dt.date(y, 1, 1)
         return DaySet.of((lo, dt.date(y, 12, 31)))
     if f.form == "relative" and f.tense in ("past", "present", None) and f.offset <= 0:
+        # "this week" told as past: the article is from the event on, in the same week;
+        # otherwise ("this weekend's summit" it flew out to attend) anywhere in that week
+        done = f.tense == "past"
         if f.unit == "week":
             ws = d - dt.timedelta(days=d.weekday()) - dt.timedelta(weeks=f.offset)
-            lo = max(d, ws)
+            lo = max(d, ws) if done else ws
             return DaySet.of((lo, ws + dt.timedelta(days=6)))
         if f.unit == "month":
             y, m = d.year, d.month
             if f.offset:
                 y, m = add_months(y, m, -f.offset)
                 return DaySet.of((dt.date(y, m, 1), month_end(y, m)))
-            return DaySet.of((d, month_end(y, m)))
+            return DaySet.of((d if done else dt.date(y, m, 1), month_end(y, m)))
         if f.unit == "year":
             y = d.year - f.offset
-            return DaySet.of((max(d, dt.date(y, 1, 1)), dt.date(y, 12, 31)))
+            return DaySet.of((max(d, dt.date(y, 1, 1)) if done else dt.date(y, 1, 1), dt.date(y, 12, 31)))
     if f.form == "relative" and f.tense in ("future", "present", None) and f.offset > 0:
         # "next week's summit": the article is that many weeks (months, years) before its time
         if f.unit == "week":

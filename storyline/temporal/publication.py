@@ -457,6 +457,25 @@ def _written_out_floor(parsed: ParsedDoc, found: Sequence[Found], day: dt.date) 
     return best
 
 
+def _after_named_month(found: Sequence[Found], lo: dt.date, hi: dt.date) -> tuple[dt.date, str]:
+    """The window's first day, moved past the month of the latest dated event when the text
+    names that month bare and as past ("formed his government in September"): news names
+    the days of its own month ("on September 10", "earlier this month"), so a bare month
+    is an earlier one. A preference, not a bound: it applies only inside the window."""
+    for f in found:
+        if f.form != "month" or f.tense != "past" or f.year is not None or f.day is not None \
+                or f.offset or f.year_offset is not None or f.year_of_discourse or f.problem \
+                or f.modifier in ("by", "until"):
+            continue
+        if f.month != lo.month:
+            continue
+        start = dt.date(lo.year + (lo.month == 12), lo.month % 12 + 1, 1)
+        if start <= hi:
+            return start, (f"{quote(f)} names the month of the latest dated event as an earlier "
+                           f"month, so the article is from {start.isoformat()} on. ")
+    return lo, ""
+
+
 def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found], end: int | None,
              news_day_in_lead: bool = False, report: bool = True):
     """Choose inside one window [lo, hi] (hi may be unbounded); ``end`` is the weekday the
@@ -472,7 +491,7 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
     # (unless told as background: in the past perfect or in a relative clause). A lead that
     # names its news day ("on Thursday") ties the report to that week, and "last month" then
     # tells earlier background.
-    note = ""
+    note, since = "", f"the latest dated event ({lo.isoformat()})"
     for f in found:
         if f.form == "relative" and f.unit == "month" and f.offset == -1 and f.tense == "past" \
                 and not news_day_in_lead and not _background(parsed, f):
@@ -481,14 +500,16 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
             if start <= hi:
                 note = (f"{quote(f)} is read as the month of the latest dated event, so the article "
                         f"is from {start.isoformat()} on. ")
-                lo = start
+                lo, since = start, start.isoformat()
                 break
+    moved, month_note = _after_named_month(found, lo, hi)
+    if moved != lo:
+        lo, since, note = moved, moved.isoformat(), note + month_note
     # Past weekdays name days of the week before the article, which is filed on the last of
     # them: the first such day from the latest dated event on.
     weekdays = _past_weekdays(found)
     if end is not None:
         t = lo + dt.timedelta(days=(end - lo.weekday()) % 7)
-        since = f"the latest dated event ({lo.isoformat()})"
         written_out = _written_out_floor(parsed, found, t) if report else None
         if written_out is not None:
             floor, f = written_out
