@@ -754,3 +754,78 @@ def test_a_round_of_a_series_that_does_not_say_which_finds_them_all(sentence, da
     undated first set: a report that does not say which finds every member, and its weekday or
     other cues choose."""
     assert dates <= {d for _, d in matched(sentence)}, matched(sentence)
+
+
+# ── seventh round: the Arab uprisings, Korea, Africa, Crimea and Donbas, Gaza, leaks; 2019–2021 ──
+
+SEVENTH_ROUND_NEWS = [
+    ("TUNIS: Ben Ali fled to Saudi Arabia after four weeks of protests.", "2011-01-14"),
+    ("CAIRO: Mubarak stepped down on Friday and handed power to the army.", "2011-02-11"),
+    ("Saudi troops crossed the King Fahd Causeway into Bahrain at the request of its king.", "2011-03-14"),
+    ("The Council adopted Resolution 1973 with ten votes and five abstentions.", "2011-03-17"),
+    ("Rebels overran Bab al-Aziziya and looted Gaddafi's compound.", "2011-08-23"),
+    ("Saleh signed the Gulf initiative in Riyadh, agreeing to hand power to his deputy.", "2011-11-23"),
+    ("Syrian troops and Hezbollah fighters recaptured Qusayr after a two-week battle.", "2013-06-05"),
+    ("SEOUL: North Korean artillery shelled Yeonpyeong island, killing two marines.", "2010-11-23"),
+    ("Pyongyang's Unha-3 rocket broke apart shortly after launch.", "2012-04-13"),
+    ("Ivorian forces captured Gbagbo in the bunker of his residence.", "2011-04-11"),
+    ("JUBA: South Sudan declared independence, becoming the world's newest country.", "2011-07-09"),
+    ("Michel Djotodia resigned at a regional summit in N'Djamena.", "2014-01-10"),
+    ("Men in fatigues loyal to Strelkov seized the police station in Slavyansk.", "2014-04-12"),
+    ("Dozens of pro-Russian activists died in the fire at the Trade Unions House in Odessa.", "2014-05-02"),
+    ("Israeli troops and Hamas fighters fought house to house in Shejaiya.", "2014-07-20"),
+    ("WikiLeaks began publishing some 250,000 State Department cables.", "2010-11-28"),
+    ("Snowden was stuck in the transit zone of Sheremetyevo after flying in from Hong Kong.", "2013-06-23"),
+    ("Medvedev and Sarkozy agreed on a six-point plan to end the fighting in Georgia.", "2008-08-12"),
+    ("Mexican marines arrested El Chapo Guzmán in a Mazatlán condominium.", "2014-02-22"),
+    ("HONG KONG: A mob of men in white shirts attacked commuters and protesters at Yuen Long station.",
+     "2019-07-21"),
+    ("Pence and Erdoğan agreed in Ankara on a 120-hour pause in the offensive.", "2019-10-17"),
+    ("ATHENS: Greece expelled the Libyan ambassador over the accord with Ankara.", "2019-12-06"),
+    ("Thousands of Turkish officials watched the first Friday prayers since a court cleared the way for "
+     "Hagia Sophia to become a mosque again.", "2020-07-10"),
+    ("In August 2020 Ankara sent the Oruç Reis, escorted by warships, into waters Greece claims.", "2020-08-10"),
+    ("Blinken and Lavrov met in Reykjavik on the sidelines of the Arctic Council.", "2021-05-19"),
+    ("Russian jets dropped bombs in the path of HMS Defender near Cape Fiolent.", "2021-06-23"),
+    ("The last Americans slipped out of Bagram overnight without telling the Afghan commander.", "2021-07-02"),
+    ("Modi said the farm laws would be repealed, in a rare U-turn.", "2021-11-19"),
+]
+
+
+SEVENTH_ROUND_SERIES = [
+    ("Russia and China vetoed two Security Council resolutions on Syria in 2012.", {"2011-10-04", "2012-02-04", "2012-07-19"}),
+    ("Iran and world powers held talks in Almaty.", {"2013-02-26", "2013-04-05"}),
+    ("Washington said Sudan would be removed from the state sponsors of terrorism list.", {"2020-10-19", "2020-12-14"}),
+    ("Ghani and Abdullah signed a power-sharing deal.", {"2014-09-21", "2020-05-17"}),
+]
+
+
+NEAR_THE_SEVENTH_ROUND = [
+    "Tunisian farmers sell dates in Sidi Bouzid's market.",
+    "Bahrain hosts the Formula One grand prix every spring.",
+    "Yeonpyeong's fishermen catch blue crabs in the Yellow Sea.",
+    "The Trade Unions House in Odessa was built in the 1950s.",
+    "Snowden's lawyer spoke to reporters in Moscow about his book.",
+    "Hagia Sophia draws millions of visitors to Istanbul.",
+    "Pence spoke about tax cuts in Indiana.",
+    "Reykjavik hosted a chess tournament.",
+    "The Dutch navy exercised near Crimea's coast decades ago.",
+]
+
+
+@pytest.mark.parametrize("sentence, date", SEVENTH_ROUND_NEWS)
+def test_seventh_round_events_are_found(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence, dates", SEVENTH_ROUND_SERIES)
+def test_seventh_round_series_are_alternatives(sentence, dates):
+    """Three double vetoes on Syria, two rounds in Almaty, the announced and the formal removal of
+    Sudan from the terrorism list, and Ghani's two power-sharing deals with Abdullah share an
+    undated first set: a report that does not say which finds every member."""
+    assert dates <= {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEAR_THE_SEVENTH_ROUND)
+def test_seventh_round_sets_miss_ordinary_sentences(sentence):
+    assert matched(sentence) == set()
