@@ -307,6 +307,12 @@ class _Doc:
                    if len(self.words[i].text) >= HEADLINE_MIN_WORD and self.words[i].text.isalpha()]
         if len(content) < HEADLINE_MIN_WORDS:
             return False
+        # "Malawian Foreign Minister Nancy Tembo met her Zambian counterpart ... on Monday.":
+        # a sentence full of names that ends in a full stop and leaves one word in lower case
+        # is running text (a headline has no full stop, or capitalises every word)
+        last = self.words[words[-1]]
+        if self.text[last.end:last.end + 1] == "." and not all(w[0].isupper() for w in content):
+            return False
         return sum(w[0].isupper() for w in content) >= HEADLINE_SHARE * len(content)
 
     def gap(self, i: int) -> str:

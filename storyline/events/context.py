@@ -256,9 +256,13 @@ class ContextFinder:
             cands.extend(tr.kids(o, ("dobj",)))
         for c in list(cands):
             # "the attack on the bridge, which Moscow blames on Ukraine": the parser hangs the
-            # clause on the bridge; the attack is what is blamed
-            if tr.tok(c).dep == "pobj" and tr.tok(tr.head(c)).dep == "prep":
-                cands.append(tr.head(tr.head(c)))
+            # clause on the bridge; the attack is what is blamed ("the strike on its consulate
+            # in Damascus, which it blamed on Israel": two phrases up)
+            for _ in range(3):
+                if not (tr.tok(c).dep == "pobj" and tr.tok(tr.head(c)).dep == "prep"):
+                    break
+                c = tr.head(tr.head(c))
+                cands.append(c)
         for c in cands:
             ev = self.noun_event.get(c)
             if ev is None and tr.tok(c).pos in ("NOUN", "PRON"):

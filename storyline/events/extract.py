@@ -66,6 +66,7 @@ CONFIDENCE = {
     "recalled": 0.8,       # recipient recalled from an earlier event
     "counterpart": 0.7,    # recipient is the state the article sets against the actor
     "split": 0.95,         # a second coordinated recipient made a dyad of its own
+    "own-state": 0.8,      # an agentless arrest by the authorities of the patient's own state
 }
 # Events whose confidence falls below this are dropped: an unresolved actor acting on an
 # unresolved recipient (0.5 × 0.5) says too little to keep; every other combination stays.
@@ -136,6 +137,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         self._state_refs: dict | None = None
         self._quotes: list[tuple[int, int, int | None]] | None = None
         self._split_ids: set[int] = set()              # events split off a coordinated recipient
+        self._main_country: str | None = None          # the article's most named state ("" for none)
 
     def refer_back(self, i: int, types: frozenset[str] | set[str] | None = None,
                    orphans: bool = False) -> _Draft | None:
@@ -399,8 +401,10 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             sources = [p for p in sources if p.how == "placeholder"][:1]  # "the two warring sides signed"
         # a recipient on the actor's own side ("shelled its own towns") makes the act internal
         internal = False
+        custody = (trig.plover, trig.mode) in lex.custody_codes
         if len(sources) == 1:
-            kept = [p for p in targets if not _same_side(p.ref, sources[0].ref)]
+            kept = [p for p in targets if not _same_side(p.ref, sources[0].ref)
+                    or (custody and p.ref.kind == "person")]
             internal = bool(targets) and not kept
             targets = kept
         if not sources and trig.plover in lex.conflict_types:
@@ -503,7 +507,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             internal = True  # "the army shelled rebel positions in El Fasher" (a city, not "Russia's")
         drafts = []
         for src, tgts in pairs:
-            tgts = [p for p in tgts if not _same_side(p.ref, src.ref)]
+            # (a state holding its own national is the one act between a state and its own
+            # people we keep: the arrest of an opposition leader, a deposed premier)
+            tgts = [p for p in tgts if not _same_side(p.ref, src.ref) or (custody and p.ref.kind == "person")]
             pending = self.pending_kind(trig, plover, mode, src, tgts, internal)
             held = next((p for p in tgts if p.how == "placeholder"), None)
             tgts = [p for p in tgts if p.how != "placeholder"]
@@ -589,7 +595,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         lex = self.lex
         if any(p.how == "placeholder" for p in tgts):
             return "placeholder"
-        if tgts:
+        if tgts or self.referral(trig):
             return None
         if self.tree.lemma(trig.tok) in lex.gathering_verbs:
             return "participants"  # "hosted the negotiations": between the article's parties
@@ -659,6 +665,13 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                                 if n != trig.tok and (lex.nouns.get(tr.lemma(n)) or ("",))[0] == "SANCTION"
                                 for _, q in tr.prep_objects(n, lex.target_preps.get("SANCTION", ()))
                                 for p in self.parties_at(q)]
+            if not [p for p in targets if p.how != "unresolved"]:
+                # "summoned the Japanese ambassador", "sent the Moroccan envoy home": the envoy
+                # the trigger's own phrase names stands for the state addressed
+                # (not "withdrew its envoy": one's own envoy leaves the recipient to the article)
+                targets += [p for o in trig.toks[1:] if tr.tok(o).dep == "dobj" and tr.head(o) == trig.tok
+                            and tr.lemma(o) in lex.envoy_nouns for p in self.parties_at(o)
+                            if not any(_same_side(p.ref, s.ref) for s in sources)]
             if (trig.plover, trig.mode) == ("RETREAT", "release") and \
                     not [p for p in targets if p.how != "unresolved"]:
                 # "released 16 people, among them three Americans": whose nationals they were
@@ -666,6 +679,14 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             if not sources and (trig.plover, trig.mode) in lex.custody_codes and tr.is_passive(trig.tok):
                 # "was detained in Yekaterinburg": by the authorities of the place
                 place = find_place(tr, [trig.tok], self.country_at)
+                if place is not None and place.country:
+                    sources = [self._state_party(place.country, trig.tok, "place-agent")]
+                elif place is None:
+                    sources = self.own_authorities(targets, trig.tok)
+            if (trig.plover, trig.mode) in lex.custody_codes and sources and sources[0].how == "unresolved" \
+                    and tr.lemma(sources[0].tok) in lex.court_words:
+                # "sentenced by a court in Tehran": the courts of the place's state
+                place = find_place(tr, [sources[0].tok], self.country_at)
                 if place is not None and place.country:
                     sources = [self._state_party(place.country, trig.tok, "place-agent")]
             if trig.plover in RESPONSE_TYPES:
@@ -688,6 +709,19 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             targets = []
         else:
             sources, targets = self.noun_parties(trig.tok, trig.plover)
+            drawn = tr.head(trig.tok)
+            if tr.tok(trig.tok).dep == "dobj" and tr.lemma(drawn) in lex.drawing_verbs:
+                # "fired two missiles, drawing condemnation from Tokyo", "the seizure drew a
+                # protest from Manila": the reaction (its author in the "from" phrase, which
+                # the parser may hang on the verb) answers whoever did what drew it
+                sources = sources or [p for _, o in tr.prep_objects(drawn, ("from",)) for p in self.parties_at(o)]
+                if not sources:
+                    return [], []
+                act = self.noun_event.get(tr.kid(drawn, "nsubj") if tr.kid(drawn, "nsubj") is not None else -1)
+                doers = [replace(act.source, how="recalled")] if act is not None and act.source is not None \
+                    else self.subject_parties(drawn)
+                targets = targets or [p for p in doers if p.how != "unresolved"
+                                      and not any(_same_side(p.ref, s.ref) for s in sources)]
             if not sources and trig.light:
                 sources = self.subject_parties(trig.carrier)
                 targets += self.object_parties(trig.carrier, trig.plover, skip)
@@ -853,6 +887,38 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return [self._state_party(place.country, trig.tok, "place-target")]
         return []
 
+    def referral(self, trig: Trigger) -> bool:
+        """"took the dispute to the ICJ": a case taken to a court or council, addressed to the
+        one its own phrase names and to no one the article might supply."""
+        return trig.kind == "verb" and len(trig.toks) > 1 and self.tree.lemma(trig.tok) in self.lex.referral_verbs
+
+    def own_authorities(self, patients: list[Party], tok: int) -> list[Party]:
+        """Who arrested or sentenced someone when the clause names neither agent nor place
+        ("Karim Massimov, the former security chief, was arrested"): the authorities of the
+        patient's own state, when that state is the one the article is about (its most named
+        state, or its dateline's); else no one (a national held abroad, with the place unsaid)."""
+        own = {p.ref.country for p in patients if p.ref.kind == "person" and p.ref.country}
+        if len(own) != 1:
+            return []
+        country = own.pop()
+        if country not in (self.main_country(), self.dateline_country()):
+            return []
+        ref = next((r for m in self.tree.mentions for r in m.refs
+                    if r.kind == "government" and r.country == country), None)
+        ref = ref or replace(bare_state(country), kind="government")
+        return [Party(ref, tok, "own-state")]
+
+    def main_country(self) -> str | None:
+        """The state the article names most (by the mentions of it, its people and bodies),
+        if one leads; None on a tie."""
+        if self._main_country is None:
+            count = Counter(r.country for m in self.tree.mentions for r in m.refs[:1]
+                            if r.country and r.kind in ("state", "government", "military", "person"))
+            top = count.most_common(2)
+            lead = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else ""
+            self._main_country = lead
+        return self._main_country or None
+
     def _state_party(self, country: str, tok: int, how: str) -> Party:
         return Party(bare_state(country), tok, how)
 
@@ -883,6 +949,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return False
         if not targets and len(trig.toks) == 1 and self.tree.lemma(trig.tok) in self.lex.needs_recipient:
             return False
+        if not targets and self.referral(trig):
+            return False  # "would take the matter to international bodies": no one named
         if (not targets or source.how == "unresolved") and trig.label is not None \
                 and self.tree.lemma(trig.tok) in self.lex.statement_verbs:
             return False  # "said the decision was unacceptable": a judgement of, or by, no one we can name

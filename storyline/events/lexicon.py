@@ -129,6 +129,10 @@ class Lexicon:
     instrument_nouns: frozenset[str]
     label_heads: frozenset[str]
     custody_codes: frozenset[tuple[str, str]]
+    envoy_nouns: frozenset[str]
+    retaliation_verbs: frozenset[str]
+    drawing_verbs: frozenset[str]
+    referral_verbs: frozenset[str]
     version: str
 
     def prep_targets(self, plover: str, lemma: str | None = None) -> frozenset[str]:
@@ -347,4 +351,8 @@ def load_lexicon() -> Lexicon:
         instrument_nouns=word_set("instrument_nouns"),
         label_heads=word_set("label_heads"),
         custody_codes=frozenset(_code(c, "custody_codes") for c in data.get("custody_codes", [])),
+        envoy_nouns=word_set("envoy_nouns"),
+        retaliation_verbs=word_set("retaliation_verbs"),
+        drawing_verbs=word_set("drawing_verbs"),
+        referral_verbs=word_set("referral_verbs"),
         version=str(data.get("version", "0")))

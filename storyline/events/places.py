@@ -214,6 +214,8 @@ def resolve_phrase(tree: Tree, head: int, country_of) -> Place | None:
     "the Indian side of the Line of Control", "Pahalgam, Kashmir"); None if it names no
     place. ``country_of(i)`` gives the country of an actor mention at token i, if any."""
     gaz = load_gazetteer()
+    if tree.tok(head).ent_type in ("DATE", "TIME"):
+        return None  # "in March last year", "on Monday": a time, whatever a gazetteer says
     toks = _phrase_tokens(tree, head)
     # "the Indian side of X", "parts of X": the place is X, the qualifier says whose side
     if fold(tree.lemma(head)) in gaz.region_nouns:

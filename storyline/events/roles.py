@@ -119,7 +119,8 @@ class RoleFinder:
                     if mk is not None:
                         found.extend(self._refs(mk, kk))
             if not found and deep:
-                for _, o in tr.prep_objects(c, ("of",)):
+                preps = ("of", "from") if tr.lemma(c) in self.lex.envoy_nouns else ("of",)
+                for _, o in tr.prep_objects(c, preps):
                     found.extend(self.parties_at(o, deep=False, loose=loose))
             if not found:
                 found = self.definite_actor(c)
@@ -308,6 +309,16 @@ class RoleFinder:
                 break
         return h
 
+    def temporal_subject(self, c: int) -> bool:
+        """A date or time phrase in a subject's place ("that night", "the same day") that
+        names no actor."""
+        tr = self.tree
+        t = tr.tok(c)
+        return t.ent_type in ("DATE", "TIME") and t.pos in ("NOUN", "PROPN") \
+            and tr.mention_of.get(c) is None and tr.tok(c).dep == "nsubj" \
+            and not any(tr.tok(k).pos in ("NOUN", "PROPN") and tr.tok(k).ent_type not in ("DATE", "TIME")
+                        for k in tr.full_subtree(c) if k != c)
+
     def subject_parties(self, v: int, depth: int = 0) -> list[Party]:
         """Who does what verb v says: its subject, the "by" agent of a passive, or the
         controller inherited through infinitives, coordination and participles."""
@@ -327,6 +338,9 @@ class RoleFinder:
                 found = self.attack_clause_agent(v)
             return found
         subjects = tr.kids(v, ("nsubj", "csubj"))
+        # "..., and that night asked the alliance for help": a time the parser took for the
+        # subject of a later conjunct is no actor; the chain's subject is
+        subjects = [c for c in subjects if not self.temporal_subject(c)]
         if len(subjects) > 1:
             # "KYIV, Oct. 30 — Russia has suspended ...": the dateline is not the subject
             subjects = [c for c in subjects if not tr.tok(c).text.isupper()] or subjects

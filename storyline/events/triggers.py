@@ -76,6 +76,10 @@ class TriggerFinder:
         preps += [m for c in tr.kids(i, ("advcl", "ccomp", "xcomp")) for m in tr.kids(c, ("mark",))
                   if tr.lower(m) == "for"]
         objs = tr.kids(i, ("dobj", "oprd", "ccomp", "acomp", "xcomp", "attr"))
+        # "gave the ambassador 48 hours to leave": an infinitive the parser hung on the verb
+        # as an adverbial clause completes it like an object
+        objs += [c for c in tr.kids(i, ("advcl",)) if tr.tok(c).tag == "VB"
+                 and any(tr.lower(a) == "to" for a in tr.kids(c, ("aux",)))]
         for p in prts:
             for q in preps:
                 keys.append((f"{lemma} {tr.lower(p)} {tr.lower(q)}", (i, p, q)))
@@ -97,6 +101,8 @@ class TriggerFinder:
 
     def _dated_prep(self, q: int) -> bool:
         """A preposition whose objects are all dates or times ("on Thursday", "in March")."""
+        if self.tree.lower(q) in PARTICLE_ADVERBS:
+            return False  # "ordered the ambassador out the same evening": a particle, whatever follows
         objs = self.tree.kids(q, ("pobj",))
         return bool(objs) and all(self.tree.tok(o).ent_type in DATE_ENTS for o in objs)
 
@@ -395,6 +401,12 @@ class TriggerFinder:
             if tr.tok(c).pos in NOUN_POS | {"ADJ"} and tr.kid(c, "nsubj") is not None:
                 preds += tr.conjuncts(c)
                 objs.append(tr.kid(c, "nsubj"))
+            elif tr.tok(c).pos in NOUN_POS and (named := [k for k in tr.kids(c, ("compound",))
+                                                        if tr.mention_of.get(k) is not None]):
+                # "declared Mexican Ambassador Raquel Serur persona non grata": the parser
+                # made the name a compound of the label
+                preds.append(c)
+                objs.append(named[-1])
         # "called Pyongyang's launch a blatant breach": the parser made the object the
         # predicate and the label its apposition
         for p in tr.kids(i, ("oprd",)):
@@ -671,7 +683,7 @@ class TriggerFinder:
                     for c in (trig.complement, trig.wrapper):
                         if c is not None:
                             consumed.update(self._path(trig.tok, c))
-                            consumed.update(self.tree.subtree(c, frozenset({"relcl"})))
+                            consumed.update(set(self.tree.subtree(c, frozenset({"relcl"}))) - self._grievance(c))
                     if trig.complement is None:
                         # "refused to allow planes to land and evacuate": what is refused,
                         # threatened or asked for has not happened
@@ -715,7 +727,16 @@ class TriggerFinder:
         for q in tr.kids(c, ("prep",)):
             if tr.lower(q) in self.lex.past_event_preps:
                 toks -= set(tr.full_subtree(q))
-        return toks
+        return toks - self._grievance(c)
+
+    def _grievance(self, c: int) -> set[int]:
+        """What a threatened retaliation answers ("vowed to retaliate for the April 1 strike
+        on its consulate"): the act answered has happened, and is an event of its own."""
+        tr = self.tree
+        if tr.lemma(c) not in self.lex.retaliation_verbs:
+            return set()
+        return {j for q in tr.kids(c, ("prep",)) if tr.lower(q) in ("for", "against")
+                for o in tr.kids(q, ("pobj",)) if tr.tok(o).pos == "NOUN" for j in tr.full_subtree(q)}
 
     def contacts_party(self, i: int) -> bool:
         """"Trump called Zelensky": the verb's only complement is an actor it reaches (not
