@@ -429,3 +429,14 @@ def test_a_noun_event_takes_the_clause_future_unless_another_noun_takes_it_up(te
     parsed = parse_text(text)
     word = next(t for t in parsed.tokens if t.text in ("plebiscite", "attack"))
     assert _inside_noun_phrase(parsed, word.i) is not future
+
+
+def test_a_vote_named_by_its_weekday_dates_the_article_to_the_week_after_it():
+    """"Sunday's presidential runoff" beside Moldova: the article is in the week after one of
+    Moldova's Sunday votes that Blinken's term allows (July 2021, October or November 2024),
+    not the first Monday of his term."""
+    text = (DATA / "articles" / "vote-named-by-its-weekday.txt").read_text(encoding="utf-8")
+    pub = resolve_publication_date(parse_text(text), None, _people())
+    weeks = [("2021-07-11", "2021-07-17"), ("2024-10-20", "2024-10-26"), ("2024-11-03", "2024-11-09")]
+    assert pub.value and any(lo <= pub.value <= hi for lo, hi in weeks), pub
+    assert any("names a vote held on a Sunday" in e for e in pub.evidence), pub.evidence

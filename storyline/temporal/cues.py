@@ -15,7 +15,7 @@ from ..knowledge import load_yaml
 from ..records import Actor, ParsedDoc
 from .calendar import add_months, bounds, day_exists, month_end, shift
 from .intervals import DaySet
-from .known import keyword_pattern, known_events, may_match, slot_key
+from .known import elections, keyword_pattern, known_events, may_match, slot_key
 from .lexicon import lexicon, ordinal_value
 from .resolve import LAST_WEEKDAY_MIN_DAYS
 from .scan import Found, auxiliaries, clause_tense, clause_verb, has_future_auxiliary, has_modal_auxiliary
@@ -1293,11 +1293,54 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
     return cues
 
 
+# How many words may stand between a weekday's possessive and the word for the vote
+# ("Saturday's disputed parliamentary election").
+ELECTION_TIE_WORDS = 4
+
+
+def _election_day_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
+    """"Saturday's disputed parliamentary election" in a paragraph that names the country:
+    the article is from the week after one of that country's votes held on a Saturday
+    (elections.yaml; before it when still ahead), whichever the other cues allow. The month
+    the calendar's sets need is often left out when the vote was days ago."""
+    cues = []
+    paragraphs = _paragraphs(parsed)
+    for f in found:
+        if f.form != "weekday" or f.offset != 0 or f.weekday is None or not _POSSESSIVE.match(parsed.text, f.end):
+            continue
+        sent = parsed.sentences[f.sent]
+        after = parsed.text[f.end:sent.end]
+        para = next((parsed.text[a:b] for a, b, _, _ in paragraphs if a <= f.start < b), sent.text)
+        names, windows = [], []
+        for e in elections():
+            country, vote = e.match[0][0], e.match[0][1]
+            m = keyword_pattern(vote).search(after)
+            if m is None or len(after[:m.start()].split()) > ELECTION_TIE_WORDS + 1:
+                continue
+            if not keyword_pattern(country).search(para):
+                continue
+            if e.date.weekday() != f.weekday:
+                continue
+            names.append(e.name)
+            # "since Saturday's election" is past too; only a vote still ahead comes after
+            windows.append((e.date - dt.timedelta(days=6), e.date) if f.tense == "future"
+                           else (e.date, e.date + dt.timedelta(days=6)))
+        if windows:
+            union = DaySet.of(*windows)
+            listed = " or ".join(names[-MAX_NAMES_LISTED:]) + (
+                f" (or one of {len(names) - MAX_NAMES_LISTED} earlier votes)" if len(names) > MAX_NAMES_LISTED else "")
+            cues.append(Cue(rank=7, evidence=f"{quote(f)} names a vote held on a {weekday_name(f.weekday)}: "
+                                             f"{listed}; the article is {union.describe()}.",
+                            allowed=lambda ymin, ymax, u=union: u))
+    return cues
+
+
 def collect_cues(parsed: ParsedDoc, found: Sequence[Found], people: Sequence[Actor],
                  corpus_anchors: Sequence[tuple]) -> list[Cue]:
     """Every cue the article offers, in order of reliability (rank)."""
     hits = _event_hits(parsed, corpus_anchors)
     terms: list[_Term] = []
     cues = (_explicit_cues(found) + _role_cues(parsed, people, terms) + _event_cues(hits)
-            + _anniversary_cues(parsed, hits) + _partial_cues(parsed, found) + _tie_cues(parsed, found, hits, terms))
+            + _anniversary_cues(parsed, hits) + _partial_cues(parsed, found) + _tie_cues(parsed, found, hits, terms)
+            + _election_day_cues(parsed, found))
     return sorted(cues, key=lambda c: c.rank)

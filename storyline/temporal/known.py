@@ -45,6 +45,14 @@ def known_events() -> tuple[KnownEvent, ...]:
     return (*_load(KNOWN_EVENTS_FILE, "events", named=False), *recurring, *names)
 
 
+@functools.cache
+def elections() -> tuple[KnownEvent, ...]:
+    """The national elections and referendums alone: their first set is the country, the word
+    for the vote and the month, so a text that names the vote by its weekday ("Saturday's
+    election") can still be matched to the country's polling days."""
+    return tuple(_load(ELECTIONS_FILE, "events", named=False)) if data_path(ELECTIONS_FILE).exists() else ()
+
+
 def _load(file: str, key: str, named: bool) -> list[KnownEvent]:
     raw = load_yaml(file)
     entries = raw.get(key) if isinstance(raw, dict) else None
