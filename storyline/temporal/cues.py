@@ -75,6 +75,7 @@ def settings() -> dict:
         "title_end_slack": int(raw.get("title_end_slack_days", 0)),
         "stopwords": frozenset(str(x).lower() for x in raw.get("anchor_stopwords", [])),
         "recency": tuple(str(x).lower() for x in raw.get("recency_words", [])),
+        "vote_words": tuple(str(x) for x in raw.get("weekday_vote_words", [])),
         "recent_days": int(raw.get("recent_horizon_days", 60)),
         "office_titles": frozenset(str(x).lower() for x in raw.get("administration_titles", [])),
         "office_periods": frozenset(str(x).lower() for x in raw.get("administration_nouns", [])),
@@ -229,9 +230,18 @@ def _counted_month(f: Found) -> Cue:
     year before that month."""
     month_name = dt.date(2000, f.month, 1).strftime("%B")
     if f.offset < 0:
-        ev = (f"{quote(f)} is the {month_name} before the article's month: the article is from the "
-              f"year after a {month_name}.")
-        return periodic_cue(6, ev, occurrences(f.month, COUNTED_MONTH_LAST_DAY), "past", COUNTED_MONTH_HORIZON_DAYS)
+        ev = (f"{quote(f)} is the {month_name} before the article's month, and not the month just "
+              f"past (that is \"last month\"): the article is from the second month after a "
+              f"{month_name} to a year after it.")
+        cue = periodic_cue(6, ev, occurrences(f.month, COUNTED_MONTH_LAST_DAY), "past", COUNTED_MONTH_HORIZON_DAYS)
+
+        def allowed(ymin: int, ymax: int, m=f.month) -> DaySet:
+            spans = []
+            for y in range(ymin, ymax + 1):
+                start = dt.date(*add_months(y, m, 2), 1)
+                spans.append((start, dt.date(y, m, COUNTED_MONTH_LAST_DAY) + dt.timedelta(days=COUNTED_MONTH_HORIZON_DAYS)))
+            return DaySet.of(*spans)
+        return replace(cue, allowed=allowed)
     ev = (f"{quote(f)} is the {month_name} after the article's month: the article is from the year "
           f"before a {month_name}.")
     return periodic_cue(6, ev, occurrences(f.month, 1), "future", COUNTED_MONTH_HORIZON_DAYS)
@@ -837,8 +847,7 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         if not g["named"] and verb is not None and (
                 _negated(parsed, verb) or has_modal_auxiliary(parsed, verb) or _undecided(parsed, verb)):
             continue  # "was not signed", "could sign", "was due to lapse": it did not happen, or not yet
-        if not g["named"] and verb is not None and verb != tok and tense != "past" \
-                and _purpose_after_past(parsed, verb):
+        if not g["named"] and verb is not None and verb != tok and _purpose_after_past(parsed, verb):
             tense = AHEAD_OF_NARRATION  # "left on Wednesday to attend this weekend's summit"
         elif not g["named"] and parsed.tokens and _pending(parsed, tok):
             # "were close to an agreement": ahead of the clause's time, which in reported speech
@@ -1260,6 +1269,9 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
             f = _elapsed(parsed, f) or f
         if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed") and not _tied_to_own_year(f):
             continue
+        if f.tense == "past" and f.tok_start >= 0 and (v := clause_verb(parsed, f.tok_start)) is not None \
+                and _purpose_after_past(parsed, v):
+            f = replace(f, tense=None)  # "left on Thursday to attend this weekend's summit": not done yet
         if f.modifier in DEADLINE_MODIFIERS and not _POSSESSIVE.match(parsed.text, f.end):
             # "delayed the measures until the start of this month": an end point, not the
             # event's time; but "ahead of next week's summit" dates the summit
@@ -1299,22 +1311,28 @@ ELECTION_TIE_WORDS = 4
 
 
 def _election_day_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
-    """"Saturday's disputed parliamentary election" in a paragraph that names the country:
+    """"Saturday's disputed parliamentary election" in a paragraph (or under a headline) that
+    names the country:
     the article is from the week after one of that country's votes held on a Saturday
     (elections.yaml; before it when still ahead), whichever the other cues allow. The month
     the calendar's sets need is often left out when the vote was days ago."""
     cues = []
     paragraphs = _paragraphs(parsed)
+    plain_votes = tuple(settings()["vote_words"])
     for f in found:
         if f.form != "weekday" or f.offset != 0 or f.weekday is None or not _POSSESSIVE.match(parsed.text, f.end):
             continue
         sent = parsed.sentences[f.sent]
         after = parsed.text[f.end:sent.end]
         para = next((parsed.text[a:b] for a, b, _, _ in paragraphs if a <= f.start < b), sent.text)
+        para += "\n" + (headline_of(parsed, paragraphs) or "")  # the country of the story's title
         names, windows = [], []
         for e in elections():
             country, vote = e.match[0][0], e.match[0][1]
-            m = keyword_pattern(vote).search(after)
+            # "Sunday's vote" counts where the article also names the election as one
+            # ("runoff", "election"): elsewhere it may be a vote in a council or parliament
+            words = (vote, plain_votes) if plain_votes and keyword_pattern(vote).search(parsed.text) else (vote,)
+            m = min((m for w in words if (m := keyword_pattern(w).search(after))), key=lambda m: m.start(), default=None)
             if m is None or len(after[:m.start()].split()) > ELECTION_TIE_WORDS + 1:
                 continue
             if not keyword_pattern(country).search(para):

@@ -44,6 +44,7 @@ class Lexicon:
     future_going_to: frozenset[str]
     future_xcomp_heads: frozenset[str]
     commitment_heads: frozenset[str]
+    causative_heads: frozenset[str]
     scheduled_verbs: frozenset[str]
     prospective_verbs: frozenset[str]
     future_clause_marks: frozenset[str]
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         future_going_to=frozenset(lower(_need(raw, "future_going_to", list))),
         future_xcomp_heads=frozenset(lower(_need(raw, "future_xcomp_heads", list))),
         commitment_heads=frozenset(lower(raw.get("commitment_heads") or [])),
+        causative_heads=frozenset(lower(raw.get("causative_heads") or [])),
         scheduled_verbs=frozenset(lower(_need(raw, "scheduled_verbs", list))),
         prospective_verbs=frozenset(lower(raw.get("prospective_verbs") or ())),
         future_clause_marks=frozenset(lower(raw.get("future_clause_marks") or ())),

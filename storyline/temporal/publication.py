@@ -349,8 +349,9 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
             genre: str | None = None):
     """The most plausible day: (value, earliest, latest, why, its window, rival windows).
 
-    Windows are ranked by how close the chosen day lies to the dated events (in steps of
-    SCORE_TIE_DAYS, so that a few days' noise does not decide; events further back than
+    Windows are ranked first by whether the chosen day lies at least DATED_NOT_WEEKDAY_DAYS
+    after every past day a report writes out as a date, then by how close it lies to the
+    dated events (in steps of SCORE_TIE_DAYS, so that a few days' noise does not decide; events further back than
     GAP_CAP_DAYS are background and rank alike), then by whether the latest past "on Friday"
     is the day itself, the day before, or further back (all alike), then by date: the
     earliest of equally good windows wins.
@@ -368,7 +369,12 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
             continue
         gap = _gap_score(pick[0], scored)
         misfit = min(_weekday_misfit(pick[0], report_day), WEEKDAY_FIT_DAYS + 1)
-        ranked.append(((gap // SCORE_TIE_DAYS, misfit, pick[0]), gap, pick, (lo, hi)))
+        # a report that names its own week's days by weekday writes out only older days: a
+        # window whose day falls within a week of a day the report writes out ranks last
+        floor = _written_out_floor(parsed, found, pick[0]) if report_day is not None and \
+            genre not in COMMENT_GENRES else None
+        too_close = floor is not None and pick[0] < floor[0]
+        ranked.append(((too_close, gap // SCORE_TIE_DAYS, misfit, pick[0]), gap, pick, (lo, hi)))
     if not ranked:
         return None, None, None, "No single day could be chosen.", None, []
     ranked.sort(key=lambda r: r[0])
@@ -376,8 +382,8 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
     # Rivals fit the dated events about as well, and the weekdays as well or nearly (the day
     # itself and the day before both fit wire copy).
     rivals = [DaySet.of(r[3]).describe() for r in ranked[1:]
-              if r[1] - best_gap <= AMBIGUOUS_SCORE_DAYS
-              and (r[0][1] == ranked[0][0][1] or r[0][1] <= WEEKDAY_FIT_DAYS)]
+              if r[0][0] == ranked[0][0][0] and r[1] - best_gap <= AMBIGUOUS_SCORE_DAYS
+              and (r[0][2] == ranked[0][0][2] or r[0][2] <= WEEKDAY_FIT_DAYS)]
     day, earliest, latest, why = pick
     return day, earliest, latest, why, window, rivals
 
@@ -393,9 +399,12 @@ def _gap_score(day: dt.date, scored: Sequence[Cue]) -> int:
 
 
 def _past_weekdays(found: Sequence[Found]) -> list[Found]:
-    """Bare weekdays told as past ("said on Friday"): days of the week before the article."""
+    """Bare weekdays told as past ("said on Friday"): days of the week before the article. A
+    weekday something was ahead of ("flew in days ahead of Wednesday's anniversary") may
+    still be ahead of the article too."""
     return [f for f in found
-            if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None]
+            if f.form == "weekday" and f.offset == 0 and f.tense == "past" and f.weekday is not None
+            and f.modifier != "before"]
 
 
 def _report_weekday(found: Sequence[Found], lead_sentences: frozenset[int]) -> int | None:

@@ -497,6 +497,8 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
     if verb.dep == "xcomp" and verb.tag in ("VB", "VBG") and head.lemma.lower() in lex.commitment_heads:
         head_tense = clause_tense(parsed, head.i)
         return "future" if head_tense in ("present", "future") else None
+    if verb.dep == "xcomp" and verb.tag == "VB" and head.lemma.lower() in lex.causative_heads:
+        return clause_tense(parsed, head.i)  # "prompting Tokyo to call its envoy home": done then
     if "Tense=Past" in verb.morph and verb.tag == "VBD":
         return "past"
     if verb.tag == "VBN" and verb.text.lower() in lex.expectation_participles and len(aux) == 1 \
@@ -513,6 +515,11 @@ def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
         if not aux and _future_time_clause(parsed, v):
             return "future"
         return "future" if scheduled else "present"
+    if verb.tag == "VB" and aux and all(a.tag == "TO" for a in aux) and verb.head != v \
+            and toks[verb.head].pos in ("VERB", "AUX"):
+        # a bare to-infinitive has no time of its own: "became the first to set foot there",
+        # "flew in on Monday to sign": the time of the verb it hangs on
+        return clause_tense(parsed, verb.head)
     if verb.tag == "VB" and aux:
         return "present"
     if verb.tag == "VBG" and verb.dep == "pcomp" and lex.sequence_links.get(head.text.lower()) == -1:
