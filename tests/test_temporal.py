@@ -440,3 +440,46 @@ def test_a_vote_named_by_its_weekday_dates_the_article_to_the_week_after_it():
     weeks = [("2021-07-11", "2021-07-17"), ("2024-10-20", "2024-10-26"), ("2024-11-03", "2024-11-09")]
     assert pub.value and any(lo <= pub.value <= hi for lo, hi in weeks), pub
     assert any("names a vote held on a Sunday" in e for e in pub.evidence), pub.evidence
+
+
+@pytest.mark.parametrize("text, word, tense", [
+    # a bare to-infinitive takes the time of the verb it hangs on
+    ("Lee became the first sitting president to set foot on the islets.", "set", "past"),
+    # a causative's infinitive happened when the cause did
+    ("The visit angered Tokyo, prompting the government on Friday to call its ambassador home.",
+     "call", "past"),
+    # a commitment's infinitive past says nothing of whether it came true
+    ("The rebels agreed to hand back the districts by November 15.", "hand", None),
+])
+def test_an_infinitive_takes_the_time_of_its_verb(text, word, tense):
+    from storyline.temporal.scan import clause_tense
+
+    parsed = parse_text(text)
+    by_word = {t.text: t.i for t in parsed.tokens}
+    assert clause_tense(parsed, by_word[word]) == tense
+
+
+def test_a_weekday_something_was_ahead_of_is_not_the_reports_day():
+    """"flew in days ahead of Wednesday's anniversary": the Wednesday may be after the article
+    too, so it does not name the day the report is filed on."""
+    from storyline.temporal.publication import _past_weekdays
+    from storyline.temporal.scan import scan
+
+    parsed = parse_text("The minister flew to the islands on Monday, days ahead of Wednesday's "
+                        "anniversary of the surrender.")
+    weekdays = {f.text for f in _past_weekdays(scan(parsed))}
+    assert "Monday" in weekdays and not any("Wednesday" in w for w in weekdays)
+
+
+def test_a_report_is_not_dated_within_a_week_of_a_day_it_writes_out():
+    """Two Sunday votes fit (the first round on 9 February 2025 and the runoff on 13 April);
+    the report writes out "February 9" and names its own week's days by weekday, so it is
+    from the runoff's week."""
+    text = ("Gonzalez rejects Ecuador runoff result\n\n"
+            "QUITO — Luisa Gonzalez said on Monday she would not recognise the result of Sunday's "
+            "vote, in which President Daniel Noboa took about 56 percent against her 44 percent, "
+            "and asked for a recount in several provinces.\n\n"
+            "The two had finished almost level in the first round of the presidential election on "
+            "February 9. Secretary of State Marco Rubio congratulated Noboa on Monday.")
+    pub = resolve_publication_date(parse_text(text), None, _people())
+    assert pub.value == "2025-04-14", pub
