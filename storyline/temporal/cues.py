@@ -17,7 +17,7 @@ from .calendar import add_months, bounds, day_exists, month_end, shift
 from .intervals import DaySet
 from .known import elections, keyword_pattern, known_events, may_match, slot_key
 from .lexicon import lexicon, ordinal_value
-from .resolve import LAST_WEEKDAY_MIN_DAYS
+from .resolve import LAST_WEEKDAY_MIN_DAYS, speech_days
 from .scan import Found, auxiliaries, clause_tense, clause_verb, has_future_auxiliary, has_modal_auxiliary
 
 # A date written without its year is taken to lie within this many days of the article
@@ -1264,7 +1264,10 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
     dated_days = [(f, dt.date(f.year, f.month, f.day)) for f in found
                   if f.form == "date" and f.year is not None and not f.problem]
     starts = [t.idx for t in parsed.tokens]
-    for f in found:
+    quoted = speech_days(parsed, tuple(found))  # a speaker's "today" is the day of the speech
+    for k, f in enumerate(found):
+        if k in quoted:
+            continue
         if f.form == "duration":
             f = _elapsed(parsed, f) or f
         if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed") and not _tied_to_own_year(f):

@@ -47,6 +47,7 @@ from .cues import (NO_GAP, Cue, collect_cues, lead_of, occurrences, periodic_cue
                    weekday_name)
 from .intervals import EARLIEST, LATEST, DaySet
 from .known import known_events
+from .resolve import speech_days
 from .scan import Found, auxiliaries, clause_verb, scan
 
 # A feasible window at most this wide is bounded on both sides well enough that its middle is
@@ -535,8 +536,9 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
             return t, t, min(hi, t + dt.timedelta(days=WEEKDAY_FIT_DAYS)), note + (
                 f"{what}: the first {weekday_name(end)} from {since} on, "
                 f"{t.isoformat()}.")
-    for f in found:
-        if f.form == "deictic" and f.offset == -1 and f.tense in ("past", None):
+    quoted = speech_days(parsed, tuple(found))  # a speaker's "yesterday" counts from the speech
+    for k, f in enumerate(found):
+        if f.form == "deictic" and f.offset == -1 and f.tense in ("past", None) and k not in quoted:
             t = lo + dt.timedelta(days=1)
             if t <= hi:
                 return t, lo, min(hi, t), note + f"{quote(f)}: the article is the day after {lo.isoformat()}."

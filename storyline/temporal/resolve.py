@@ -29,30 +29,69 @@ def find_time_expressions(parsed: ParsedDoc, anchor: str | None) -> tuple[TimeEx
     ``anchor`` is the article's date (ISO day, month or year) or None; without it relative
     expressions keep value None with a reason. Returns TimeExpr records in text order.
     """
-    return resolve_all(scan(parsed), anchor, tuple(s.paragraph for s in parsed.sentences))
+    found = scan(parsed)
+    return resolve_all(found, anchor, tuple(s.paragraph for s in parsed.sentences),
+                       speech_days(parsed, found))
+
+
+# Quotation marks that open or close a direct quote.
+QUOTE_MARKS = "\"“”"
+
+
+def in_quote(parsed: ParsedDoc, f: Found) -> bool:
+    """True when the expression stands inside a direct quote of its sentence (an odd number
+    of quotation marks before it)."""
+    if f.sent >= len(parsed.sentences):
+        return False
+    sent = parsed.sentences[f.sent]
+    return sum(parsed.text[sent.start:f.start].count(q) for q in QUOTE_MARKS) % 2 == 1
+
+
+def speech_days(parsed: ParsedDoc, found: tuple[Found, ...]) -> dict[int, int]:
+    """For each "today", "yesterday" or "tomorrow" quoted in a sentence that dates the
+    speech ("read out the decision on Tuesday, saying ties were severed 'as of today'"):
+    the index of the expression that dates it, outside the quote. The speaker's today is
+    the day of the speech, not the article's."""
+    out = {}
+    for k, f in enumerate(found):
+        if f.form != "deictic" or not in_quote(parsed, f):
+            continue
+        day = next((j for j, g in enumerate(found) if j != k and g.sent == f.sent
+                    and g.form in ("weekday", "date") and not in_quote(parsed, g)), None)
+        if day is not None:
+            out[k] = day
+    return out
 
 
 def resolve_all(found: tuple[Found, ...], anchor: str | None,
-                paragraphs: tuple[int, ...] = ()) -> tuple[TimeExpr, ...]:
+                paragraphs: tuple[int, ...] = (), speech: dict[int, int] | None = None) -> tuple[TimeExpr, ...]:
     """Resolve found expressions in text order, carrying the discourse date along.
 
     ``paragraphs`` (each sentence's paragraph) lets a story told year by year keep its year:
-    see _narrated_year.
+    see _narrated_year. ``speech`` (speech_days) maps a quoted "today" to the expression that
+    dates its speech: it is read from that day.
     """
+    if speech:
+        first = resolve_all(found, anchor, paragraphs)
+        speech = {k: first[j].value for k, j in speech.items()
+                  if first[j].value and first[j].granularity == "day"}
     parsed_anchor = parse_anchor(anchor)
     out: list[TimeExpr] = []
     last_day: TimeExpr | None = None  # the previous day-level date: what "the day before" counts from
     last_any: TimeExpr | None = None  # failing that, the previous date at any granularity
     last_written: TimeExpr | None = None  # the previous date written with its year: what "that year" means
     last_yeared: tuple[Found, TimeExpr] | None = None  # the previous date whose year the text states
-    for f in found:
+    for k, f in enumerate(found):
         if f.year_of_discourse:
             previous = last_written
         elif f.form == "after" or (last_any is not None and not _finer(f.unit or "day", last_any.granularity)):
             previous = last_any
         else:
             previous = last_day or last_any
-        expr = resolve_one(f, anchor, parsed_anchor, previous)
+        if speech and k in speech:
+            expr = resolve_one(f, speech[k], parse_anchor(speech[k]), previous)
+        else:
+            expr = resolve_one(f, anchor, parsed_anchor, previous)
         expr = _narrated_year(f, expr, last_yeared, paragraphs)
         out.append(expr)
         if expr.value and expr.kind == "date" and "/" not in expr.value and expr.granularity != "decade":
