@@ -339,3 +339,51 @@ def test_common_surname_that_is_an_alias_keeps_its_other_bearers(base):
                         "Khan said the evidence was strong.", "khan")
     mentions, _ = resolve_mentions(parsed, base, "2024-05-20")
     assert [m.refs[0].actor_id for m in mentions if m.text == "Khan" and m.refs] == ["karim-khan"]
+
+
+# ── office holders of 2008-2014 (people.yaml: earlier terms) ─────────────────────────────
+
+@pytest.fixture(scope="module")
+def shipped():
+    """The shipped base alone: these tests check the shipped people file itself."""
+    return load_actor_base()
+
+
+def test_office_holders_of_2008_to_2014_are_known(shipped):
+    """Articles of 2010-2013 name leaders whose terms ended before 2014; the base knows them."""
+    for role, country, date, who in (
+            ("head_of_state", "KOR", "2012-06-01", "lee-myung-bak"),
+            ("head_of_government", "JPN", "2012-06-01", "yoshihiko-noda"),
+            ("foreign_minister", "JPN", "2012-06-01", "koichiro-gemba"),
+            ("head_of_state", "EGY", "2010-06-01", "hosni-mubarak"),
+            ("foreign_minister", "USA", "2010-06-01", "hillary-clinton"),
+            ("head_of_government", "IRQ", "2012-01-15", "nouri-al-maliki"),
+            ("igo_head", "au", "2010-06-01", "jean-ping")):
+        assert shipped.holder(role, country, date).id == who, (role, country, date)
+
+
+def test_existing_people_keep_their_earlier_roles(shipped):
+    """A person already in the base with later posts carries the earlier ones too:
+    Steinmeier was foreign minister before 2009 as well as from 2013, Davutoglu foreign
+    minister before he became prime minister."""
+    assert shipped.holder("foreign_minister", "DEU", "2008-01-01").id == "frank-walter-steinmeier"
+    assert shipped.holder("foreign_minister", "DEU", "2015-01-01").id == "frank-walter-steinmeier"
+    davutoglu = shipped.get("ahmet-davutoglu")
+    assert [k for k, _ in shipped.roles_on(davutoglu, "2012-01-01")] == ["foreign_minister"]
+    assert shipped.holder("defence_minister", "JPN", "2008-01-15").id == "shigeru-ishiba"
+
+
+def test_a_2012_article_is_dated_and_resolved_by_its_titles(shipped):
+    from storyline.temporal import resolve_publication_date
+    text = ("TOKYO (Reuters) - Japanese Prime Minister Yoshihiko Noda and South Korean President "
+            "Lee Myung-bak agreed to step up cooperation on North Korea, Foreign Minister "
+            "Koichiro Gemba told reporters. Noda said the talks had been useful.")
+    parsed = parse_text(text, "noda-lee-2012")
+    people = [a for a in shipped.actors() if a.kind == "person"]
+    pub = resolve_publication_date(parsed, None, people)
+    assert pub.earliest >= "2011-09-02" and pub.latest <= "2013-02-25", pub
+    mentions, _ = resolve_mentions(parsed, shipped, "2012-05-13")
+    by_text = {m.text: m.refs[0].actor_id for m in mentions if m.refs}
+    assert by_text["Japanese Prime Minister Yoshihiko Noda"] == "yoshihiko-noda"
+    assert by_text["South Korean President Lee Myung-bak"] == "lee-myung-bak"
+    assert by_text["Noda"] == "yoshihiko-noda"
