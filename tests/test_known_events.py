@@ -773,7 +773,7 @@ SEVENTH_ROUND_NEWS = [
     ("Michel Djotodia resigned at a regional summit in N'Djamena.", "2014-01-10"),
     ("Men in fatigues loyal to Strelkov seized the police station in Slavyansk.", "2014-04-12"),
     ("Dozens of pro-Russian activists died in the fire at the Trade Unions House in Odessa.", "2014-05-02"),
-    ("Israeli troops and Hamas fighters fought house to house in Shejaiya.", "2014-07-20"),
+    ("In July 2014 Israeli troops and Hamas fighters fought house to house in Shejaiya.", "2014-07-20"),
     ("WikiLeaks began publishing some 250,000 State Department cables.", "2010-11-28"),
     ("Snowden was stuck in the transit zone of Sheremetyevo after flying in from Hong Kong.", "2013-06-23"),
     ("Medvedev and Sarkozy agreed on a six-point plan to end the fighting in Georgia.", "2008-08-12"),
@@ -828,4 +828,93 @@ def test_seventh_round_series_are_alternatives(sentence, dates):
 
 @pytest.mark.parametrize("sentence", NEAR_THE_SEVENTH_ROUND)
 def test_seventh_round_sets_miss_ordinary_sentences(sentence):
+    assert matched(sentence) == set()
+
+
+# ── eighth round: mid-sized days of 2015–2018 and 2022–2025 across regions; safer general sets ──
+
+EIGHTH_ROUND_NEWS = [
+    ("CARACAS: Venezuela's electoral council suspended the recall referendum drive against Maduro.",
+     "2016-10-20"),
+    ("A rogue police pilot, Oscar Perez, flew a stolen helicopter over Caracas and dropped grenades on "
+     "the Supreme Court.", "2017-06-27"),
+    ("Soldiers opened fire on protesters in Ayacucho on Dec. 15, 2022, days after Castillo's arrest.",
+     "2022-12-15"),
+    ("Colombia and the ELN signed a six-month bilateral ceasefire in Havana.", "2023-06-09"),
+    ("LIBREVILLE: Protesters set fire to Gabon's parliament after Ali Bongo was declared the winner "
+     "over Jean Ping.", "2016-08-31"),
+    ("Kabila and the opposition signed the Saint-Sylvestre agreement brokered by the CENCO bishops.",
+     "2016-12-31"),
+    ("Four US soldiers died in the ambush near Tongo Tongo.", "2017-10-04"),
+    ("M23 rebels seized Bunagana, a town on the Ugandan border.", "2022-06-13"),
+    ("NAIROBI: Obama arrived in Kenya late on Friday on his first visit as president to his father's "
+     "homeland.", "2015-07-24"),
+    ("Iran's Revolutionary Guard detained ten American sailors whose boats strayed near Farsi Island.",
+     "2016-01-12"),
+    ("Syrian air defences shot down a Russian Il-20 reconnaissance plane over the Mediterranean.",
+     "2018-09-17"),
+    ("Israel removed the metal detectors from the gates of the Temple Mount.", "2017-07-25"),
+    ("A Saudi-led airstrike hit a funeral hall in Sanaa, killing more than 140 mourners.", "2016-10-08"),
+    ("KUWAIT CITY: Yemen's peace talks opened in Kuwait in April 2016 after days of delay.", "2016-04-21"),
+    ("A court in Abu Dhabi sentenced Matthew Hedges to life in prison for spying.", "2018-11-21"),
+    ("Raisi arrived in Damascus, the first visit by an Iranian president in more than a decade.",
+     "2023-05-03"),
+    ("Varoufakis resigned the morning after the referendum.", "2015-07-06"),
+    ("Cyprus reunification talks collapsed at Crans-Montana in the early hours.", "2017-07-07"),
+    ("SKOPJE: Protesters stormed Macedonia's parliament and attacked Zaev.", "2017-04-27"),
+    ("Kosovo formally applied for EU membership on Thursday.", "2022-12-15"),
+    ("India, Iran and Afghanistan signed the Chabahar transit agreement in Tehran.", "2016-05-23"),
+    ("Nawaz Sharif and Maryam were arrested after their flight from Abu Dhabi landed in Lahore.",
+     "2018-07-13"),
+    ("Insurgents attacked three border posts near Maungdaw, killing nine police officers.", "2016-10-09"),
+    ("Security Council Resolution 2259 endorsed the Libyan Political Agreement signed in Skhirat.",
+     "2015-12-23"),
+    ("Beijing hit back with 34% tariffs on all American goods.", "2025-04-04"),
+    ("Austria's chancellor Karl Nehammer resigned after coalition talks collapsed.", "2025-01-04"),
+    ("Erdogan arrived in Athens on the first visit by a Turkish president in 65 years.", "2017-12-07"),
+    ("French police arrested Pavel Durov at Le Bourget airport.", "2024-08-24"),
+    ("Israeli fans of Maccabi Tel Aviv were attacked across Amsterdam after the match.", "2024-11-07"),
+    ("Kenya's Senate voted to impeach Rigathi Gachagua.", "2024-10-17"),
+    ("Italy recalled its ambassador from Cairo over the Regeni case.", "2016-04-08"),
+    ("Paraguay's new president Abdo moved the embassy back to Tel Aviv from Jerusalem.", "2018-09-05"),
+]
+
+
+EIGHTH_ROUND_SERIES = [
+    ("Erdoğan arrived in Athens for talks.", {"2017-12-07", "2023-12-07"}),
+]
+
+
+NEAR_THE_EIGHTH_ROUND = [
+    "Putin congratulated Lukashenko, who won the election with a landslide victory.",
+    "Modi attended the swearing-in ceremony of Sri Lanka's new president in Colombo.",
+    "Putin inaugurated a new bridge across the Amur river.",
+    "Fico condemned the attack on Israel and called for restraint.",
+    "Paris calls for the release of Boualem Sansal grew louder in Berlin.",
+    "A drone killed two people in Bucha overnight.",
+    "Militants attacked a police post in Pulwama district.",
+    "AUKUS partners announced a new hypersonic missile project.",
+    "Japan plans to buy more Tomahawk missiles to defend the Senkaku islands.",
+    "Sinwar said the attack killed hundreds of Israeli soldiers.",
+    "Protesters gathered in Honiara after the election results.",
+    "The Kumanovo city council approved a new budget.",
+]
+
+
+@pytest.mark.parametrize("sentence, date", EIGHTH_ROUND_NEWS)
+def test_eighth_round_events_are_found(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence, dates", EIGHTH_ROUND_SERIES)
+def test_eighth_round_series_are_alternatives(sentence, dates):
+    """Erdoğan's two visits to Athens (2017 and 2023) share an undated first set."""
+    assert dates <= {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEAR_THE_EIGHTH_ROUND)
+def test_eighth_round_and_safer_sets_miss_ordinary_sentences(sentence):
+    """Later (or earlier) news about the same leader or place: congratulating another winner,
+    attending another's swearing-in, inaugurating a bridge, calls for a release, a later attack in
+    the same district, a pact's later announcements."""
     assert matched(sentence) == set()
