@@ -257,3 +257,13 @@ def test_lookup_prefers_a_city_own_name_to_an_alias():
     # "Islamabad" is also an old alternate name of Chittagong, a larger city
     assert lookup("Islamabad").country == "PAK"
     assert lookup("Kiev").country == "UKR"
+
+
+def test_first_level_regions_are_places_of_their_state():
+    """storyline/data/events/regions.yaml: a province named alone is a place in its state; a
+    name two states share is a place with no state (no agent is read from it)."""
+    assert lookup("Balochistan").country == "PAK"
+    assert lookup("Rakhine state").country == "MMR"
+    assert lookup("Tigray").country == "ETH"
+    assert lookup("Punjab") is not None and lookup("Punjab").country is None
+    assert lookup("Kashmir").disputed  # a disputed region stays in places.yaml's hands

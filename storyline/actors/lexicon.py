@@ -58,6 +58,8 @@ class _Lexicon:
     party_nouns: tuple[tuple[str, frozenset[str]], ...]  # noun → determiners
     igo_member_nouns: frozenset[str]
     ethnic_markers: frozenset[str]
+    counterpart_nouns: frozenset[str]  # "her Zambian counterpart NAME": NAME is Zambia's
+    nationality_nouns: frozenset[str]  # "NAME, an Indian national": NAME is India's
     family_name_first: frozenset[str]  # ISO3 codes whose names put the family name first
     unnamed_nsa_label: str  # the name of "terror attack"'s unnamed perpetrators
 
@@ -130,6 +132,8 @@ def _lexicon() -> _Lexicon:
         home_prepositions=words("home_prepositions"),
         not_actor_after_demonym=words("not_actor_after_demonym"),
         ethnic_markers=words("ethnic_markers"),
+        counterpart_nouns=words("counterpart_nouns"),
+        nationality_nouns=words("nationality_nouns"),
         act_nouns=words("act_nouns"),
         person_heads=words("person_heads"),
         origin_participles=words("origin_participles"),

@@ -1165,6 +1165,8 @@ class _Resolver:
         m = self.add(_M(w0, w1, (ref,), "unresolved", self.doc.words[w0].sent, person=True))
         self.remember(self.doc.words[w1 - 1].text, ref)
         self.apposition(m)
+        if m.refs[0].actor_id is None:
+            self.described_name(m)
         return True
 
     def apposition(self, m: _M) -> None:
@@ -2058,9 +2060,46 @@ class _Resolver:
                 if w1 - w0 > 1 and not local:
                     self.remember(doc.words[w1 - 1].text, ref)
                 self.apposition(m)
+                if m.refs[0].actor_id is None:
+                    self.described_name(m)
             else:
                 self.add(_M(w0, w1, (ActorRef(None, text, "other", text=text),), "unresolved",
                             doc.words[w0].sent))
+
+    def described_name(self, m: _M) -> None:
+        """An unknown name whose neighbours say whose it is: "her Zambian counterpart Mulambo
+        Haimbe" (a person of the counterpart's state, holding the post of the one whose
+        counterpart they are), "Kulbhushan Jadhav, an Indian national" (a national of that
+        state). The name becomes a corpus actor of that state; a later surname finds it."""
+        doc, lex = self.doc, _lexicon()
+        w0, w1 = m.w0, m.w1
+        p = w0 - 1
+        if p >= 0 and doc.gap(p).strip() == ",":
+            p -= 1
+        country, keys, sector = None, (), "GOV"
+        if p >= 1 and doc.lower(p) in lex.counterpart_nouns and doc.gap(p - 1).strip() == "":
+            mod = next(((a, k) for k in range(max(0, p - 3), p) if (a := self.atom(k)) is not None
+                        and a.w1 == p and len(self.countries_of(a)) == 1), None)
+            if mod is not None:
+                country = self.countries_of(mod[0])[0]
+                owner = next((o for o in reversed(self.mentions) if o.person and o.w0 < mod[1]
+                              and m.sent - o.sent <= PRONOUN_WINDOW and o.role_keys), None)
+                keys = owner.role_keys if owner is not None else ()
+        elif w1 < len(doc.words) and doc.gap(w1 - 1).strip() == ",":
+            v = w1 + 1 if doc.lower(w1) in _DETERMINERS else w1
+            a = self.atom(v)
+            if a is not None and len(self.countries_of(a)) == 1 and \
+                    doc.lower(a.w1) in lex.nationality_nouns:
+                country, sector = self.countries_of(a)[0], "CVL"
+        if country is None:
+            return
+        title = TitleInfo(surfaces=(doc.lower(p) if sector == "GOV" else "national",), role=None,
+                          sector=sector, lookup=False)
+        new = self.learn(w0, w1, (title, tuple(keys)), title.surfaces[0], country, w0)
+        if new is not None:
+            m.refs = (new,)
+            m.how = "apposition"
+            m.role_keys = tuple(keys)
 
     def home_of_name(self, w0: int, w1: int) -> str | None:
         """The country an organisation's name starts with ("Nigerian Union of Teachers",

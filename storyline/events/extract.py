@@ -27,8 +27,10 @@ For each sentence:
 
 Actors are always ActorRefs from the actor stage's mentions, or the clause's subject as an
 unresolved ActorRef(kind="other"); none is invented, except an unnamed non-state actor
-(kind "nsa", no id) where the text says militants or terror, and a state named by a place
-("an attack in Pahalgam") or by the article's own agreements and conflict (context.py).
+(kind "nsa", no id) where the text says militants or terror, a state named by a place
+("an attack in Pahalgam") or by the article's own agreements and conflict (context.py), and
+the security forces of the place's state for force used on a crowd that no one is said to
+have used ("protesters were shot dead in Yangon").
 """
 from __future__ import annotations
 
@@ -411,6 +413,17 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             nsa = self.nsa_party(trig, sent)
             if nsa:
                 sources = [nsa]
+        crowd = self.crowd_patients(trig) if trig.plover in lex.conflict_types else []
+        if crowd and (not sources or (len(sources) == 1 and (
+                sources[0].how == "nsa-victims" or  # "protesters and bystanders were shot"
+                sources[0].how == "unresolved" and tr.lemma(sources[0].tok) in lex.own_force_nouns))):
+            # "protesters were shot dead in Yangon", "security forces opened fire on
+            # demonstrators in Tehran": force used on a crowd, with no state named, is the
+            # force of the state where it happened
+            forces = self.place_forces(trig, sources[0].tok if sources else trig.tok)
+            if forces:
+                sources = forces
+                targets = [p for p in targets if p.how == "nsa-cue"] or crowd
         if not sources:
             return self.sourceless(trig, targets)
         plover, mode = trig.plover, trig.mode
@@ -679,8 +692,16 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             if not sources and (trig.plover, trig.mode) in lex.custody_codes and tr.is_passive(trig.tok):
                 # "was detained in Yekaterinburg": by the authorities of the place
                 place = find_place(tr, [trig.tok], self.country_at)
+                held = [(o, p) for _, o in tr.prep_objects(trig.tok, ("in", "by", "to"))
+                        if tr.lemma(o) in lex.custody_places for p in self.parties_at(o)
+                        if p.ref.kind in STATE_KINDS and p.ref.country]
                 if place is not None and place.country:
                     sources = [self._state_party(place.country, trig.tok, "place-agent")]
+                elif held:
+                    # "sentenced to 16 years in a Russian prison", "by a Chinese court": the
+                    # state whose prison or court it is
+                    sources = [self._state_party(held[0][1].ref.country, trig.tok, "place-agent")]
+                    targets = [p for p in targets if p.tok != held[0][0]]
                 elif place is None:
                     sources = self.own_authorities(targets, trig.tok)
             if (trig.plover, trig.mode) in lex.custody_codes and sources and sources[0].how == "unresolved" \
@@ -887,6 +908,28 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return [self._state_party(place.country, trig.tok, "place-target")]
         return []
 
+    def crowd_patients(self, trig: Trigger) -> list[Party]:
+        """The crowd an act of force falls on: the passive subject ("protesters were shot
+        dead"), the object, or what fire is opened "on" ("opened fire on demonstrators")."""
+        tr = self.tree
+        heads = {trig.tok, trig.carrier}
+        cands = [c for h in heads for c in tr.kids(h, ("nsubjpass", "dobj"))]
+        cands += [o for h in heads for _, o in tr.prep_objects(h, ("on", "at", "into"))]
+        return _unique([p for c in cands for p in self.crowd(c)])
+
+    def place_forces(self, trig: Trigger, tok: int) -> list[Party]:
+        """The security forces of the state where an act happened: the clause's place's, or
+        with no place named, the state the article names most; none for a place of no
+        single state."""
+        place = find_place(self.tree, [trig.tok, trig.carrier], self.country_at)
+        # with no place said, the state the article is about (crowds meet their own police)
+        country = place.country if place is not None else self.main_country()
+        if not country:
+            return []
+        ref = ActorRef(actor_id=None, name="security forces", kind="military", country=country,
+                       code=f"{country}MIL", text=self.tree.text(tok, tok + 1))
+        return [Party(ref, tok, "place-agent")]
+
     def referral(self, trig: Trigger) -> bool:
         """"took the dispute to the ICJ": a case taken to a court or council, addressed to the
         one its own phrase names and to no one the article might supply."""
@@ -1072,7 +1115,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 for d in self.draft(trig, sent):
                     drafts.append(d)
                     self.drafts.append((d, sent.index))
-            for d in self.ellipsis_drafts(sent) + self.ruling_drafts(sent):
+            for d in self.ellipsis_drafts(sent) + self.ruling_drafts(sent) + self.cessation_drafts(sent):
                 drafts.append(d)
                 self.drafts.append((d, sent.index))
             self.borrow_addressees(drafts)
@@ -1124,6 +1167,31 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 if best is None or rank < best[0]:
                     best = (rank, Party(ref, tok, "recalled"))
         return [best[1]] if best else []
+
+    def cessation_drafts(self, sent) -> list[_Draft]:
+        """"The violence must stop", "the killing has to end", said by someone: a demand that
+        the author of the act the subject re-mentions stop it (a REQUEST of the speaker to
+        them), though no word of the sentence is a demand."""
+        tr = self.tree
+        out: list[_Draft] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if tr.lemma(i) not in self.lex.cessation_verbs or not self.is_deontic(i):
+                continue
+            subj = tr.kid(i, "nsubj")
+            if subj is None or self.parties_at(subj):
+                continue
+            ref = self.refer_back(subj)
+            speakers, speech = self.speaker_of(i)
+            if ref is None or not _known(ref.source) or not speakers or speech is None \
+                    or any(_same_side(sp.ref, ref.source.ref) for sp in speakers):
+                continue
+            mode = self.lex.deontic_modes.get("ASSAULT", self.lex.deontic_modes.get("*"))
+            trig = Trigger(tok=i, toks=(i,), plover="REQUEST", mode=mode, kind="verb", carrier=i)
+            out.append(_Draft(trigger=trig, source=replace(speakers[0], how="context"),
+                              targets=[replace(ref.source, tok=subj, how="recalled")],
+                              plover="REQUEST", mode=mode, modality="asserted",
+                              factors=["context", "recalled"]))
+        return out
 
     def ruling_drafts(self, sent) -> list[_Draft]:
         """"The tribunal ruled that Beijing had no legal basis for its claims": a court whose

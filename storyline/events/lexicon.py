@@ -129,6 +129,8 @@ class Lexicon:
     instrument_nouns: frozenset[str]
     label_heads: frozenset[str]
     custody_codes: frozenset[tuple[str, str]]
+    custody_places: frozenset[str]
+    cessation_verbs: frozenset[str]
     envoy_nouns: frozenset[str]
     retaliation_verbs: frozenset[str]
     drawing_verbs: frozenset[str]
@@ -351,6 +353,8 @@ def load_lexicon() -> Lexicon:
         instrument_nouns=word_set("instrument_nouns"),
         label_heads=word_set("label_heads"),
         custody_codes=frozenset(_code(c, "custody_codes") for c in data.get("custody_codes", [])),
+        custody_places=word_set("custody_places"),
+        cessation_verbs=word_set("cessation_verbs"),
         envoy_nouns=word_set("envoy_nouns"),
         retaliation_verbs=word_set("retaliation_verbs"),
         drawing_verbs=word_set("drawing_verbs"),

@@ -18,6 +18,8 @@ from ..records import Place
 from .syntax import Tree
 
 PLACES = "events/places.yaml"
+# First-level regions news names without their country ("arrested in Balochistan").
+PROVINCES = "events/regions.yaml"
 # Cities below this population are left out of the index: small towns share names with
 # words and with places far away; 5,000 keeps district towns such as Pahalgam (9,000).
 MIN_CITY_POPULATION = 5000
@@ -51,6 +53,7 @@ class Gazetteer:
     cities: dict[str, tuple]                # folded name → (name, iso3, admin1, lat, lon)
     world_regions: dict[str, str]           # folded name → name ("South Asia": no country)
     countries: dict[str, tuple[str, str]]   # folded name → (name, iso3)
+    provinces: dict[str, tuple]             # folded name → (name, iso3 or None, lat, lon)
     qualifiers: frozenset[str]
     location_preps: frozenset[str]
     region_nouns: frozenset[str]
@@ -96,6 +99,7 @@ def load_gazetteer() -> Gazetteer:
     for alias, iso3 in (data.get("country_aliases") or {}).items():
         countries[fold(str(alias))] = (str(alias), str(iso3))
     world_regions = {fold(str(r)): str(r) for r in data.get("world_regions") or ()}
+    provinces = _load_provinces()
     cities: dict[str, tuple] = {}
     # a city's own name beats another city's alternate name, however large that city
     # ("Islamabad" is also an old name of Chittagong), then the larger city wins
@@ -113,7 +117,7 @@ def load_gazetteer() -> Gazetteer:
                          if a.isascii() and a[:1].isupper() and not a.isupper() and len(a) > 3)
         for name in names:
             key = fold(name)
-            if key in countries or key in world_regions:
+            if key in countries or key in world_regions or key in provinces:
                 continue
             rank = (name == c["name"], pop)
             if rank > best_rank.get(key, (False, -1)):
@@ -121,10 +125,32 @@ def load_gazetteer() -> Gazetteer:
                 cities[key] = row
     return Gazetteer(regions=regions, disputed_admin1=disputed_admin1, cities=cities,
                      world_regions=world_regions,
-                     countries=countries,
+                     countries=countries, provinces=provinces,
                      qualifiers=frozenset(fold(q) for q in data.get("qualifiers") or ()),
                      location_preps=frozenset(fold(p) for p in data.get("location_preps") or ()),
                      region_nouns=frozenset(fold(p) for p in data.get("region_nouns") or ()))
+
+
+def _load_provinces() -> dict[str, tuple]:
+    """Our first-level regions, each under its name and aliases; names that several states
+    share map to no state."""
+    data = load_yaml(PROVINCES)
+    where = f"storyline/data/{PROVINCES}"
+    if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
+        raise DataError(f"{where}: expected a mapping with a 'regions' list")
+    out: dict[str, tuple] = {}
+    for n, entry in enumerate(data["regions"]):
+        try:
+            row = (str(entry["name"]), str(entry["country"]), float(entry["lat"]), float(entry["lon"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataError(f"{where}: regions[{n}] ({entry!r}): {exc}") from exc
+        if not re.fullmatch(r"[A-Z]{3}", row[1]):
+            raise DataError(f"{where}: regions[{n}]: country {row[1]!r} is not an ISO alpha-3 code")
+        for alias in [row[0], *(entry.get("aliases") or [])]:
+            out[fold(str(alias))] = row
+    for name in data.get("ambiguous") or ():
+        out[fold(str(name))] = (str(name), None, None, None)
+    return out
 
 
 def lookup(name: str) -> Place | None:
@@ -138,6 +164,9 @@ def lookup(name: str) -> Place | None:
     if key in gaz.countries:
         nm, iso3 = gaz.countries[key]
         return Place(name=nm, country=iso3)
+    if key in gaz.provinces:
+        nm, iso3, lat, lon = gaz.provinces[key]
+        return Place(name=nm, country=iso3, lat=lat, lon=lon)
     if key in gaz.world_regions:
         return Place(name=gaz.world_regions[key])
     if key in gaz.cities:
@@ -229,7 +258,9 @@ def resolve_phrase(tree: Tree, head: int, country_of) -> Place | None:
                             return Place(name=inner.name, country=admin, admin1=inner.admin1,
                                          lat=inner.lat, lon=inner.lon, disputed=True)
                         return inner
-        return None
+        # "Rakhine state", "Donetsk region": a named region of that kind
+        if not any(tree.tok(i).pos == "PROPN" and tree.tok(i).dep == "compound" for i in toks if i < head):
+            return None
     # "Odesa grain terminals": a proper-noun modifier may name the place too
     entity_ok = any(tree.tok(i).ent_type in PLACE_LABELS or tree.tok(i).pos == "PROPN" for i in toks)
     if not entity_ok:

@@ -543,6 +543,8 @@ class TriggerFinder:
             if subj is not None and tr.lemma(i) in self.lex.travel_verbs and tr.kids(subj, ("poss",)) \
                     and tr.lemma(subj) in self.lex.travel_vehicles:
                 return None  # "her plane landed in Taipei": someone's journey, not an attack
+            if subj is None and t.dep == "xcomp":
+                subj = tr.kid(t.head, "nsubj")  # "drones keep falling on", "continued to fall on"
             if subj is not None and tr.lemma(subj) in self.lex.weapon_nouns:
                 # "its missiles were falling on the grain terminals": a weapon's landing is an attack
                 for key, toks in self.verb_keys(i):
