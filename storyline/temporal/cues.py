@@ -1315,13 +1315,13 @@ ELECTION_TIE_WORDS = 4
 
 def _election_day_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
     """"Saturday's disputed parliamentary election" in a paragraph (or under a headline) that
-    names the country:
-    the article is from the week after one of that country's votes held on a Saturday
-    (elections.yaml; before it when still ahead), whichever the other cues allow. The month
-    the calendar's sets need is often left out when the vote was days ago."""
+    names the country: the article is from the week after one of that country's votes held
+    on a Saturday (elections.yaml; before it when still ahead), whichever the other cues
+    allow. The month the calendar's sets need is often left out when the vote was days ago."""
     cues = []
     paragraphs = _paragraphs(parsed)
     plain_votes = tuple(settings()["vote_words"])
+    called_election: dict = {}  # a vote place's words -> whether the article uses them
     for f in found:
         if f.form != "weekday" or f.offset != 0 or f.weekday is None or not _POSSESSIVE.match(parsed.text, f.end):
             continue
@@ -1334,7 +1334,9 @@ def _election_day_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
             country, vote = e.match[0][0], e.match[0][1]
             # "Sunday's vote" counts where the article also names the election as one
             # ("runoff", "election"): elsewhere it may be a vote in a council or parliament
-            words = (vote, plain_votes) if plain_votes and keyword_pattern(vote).search(parsed.text) else (vote,)
+            if vote not in called_election:
+                called_election[vote] = keyword_pattern(vote).search(parsed.text) is not None
+            words = (vote, plain_votes) if plain_votes and called_election[vote] else (vote,)
             m = min((m for w in words if (m := keyword_pattern(w).search(after))), key=lambda m: m.start(), default=None)
             if m is None or len(after[:m.start()].split()) > ELECTION_TIE_WORDS + 1:
                 continue

@@ -352,8 +352,8 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
 
     Windows are ranked first by whether the chosen day lies at least DATED_NOT_WEEKDAY_DAYS
     after every past day a report writes out as a date, then by how close it lies to the
-    dated events (in steps of SCORE_TIE_DAYS, so that a few days' noise does not decide; events further back than
-    GAP_CAP_DAYS are background and rank alike), then by whether the latest past "on Friday"
+    dated events (in steps of SCORE_TIE_DAYS, so that a few days' noise does not decide;
+    events further back than GAP_CAP_DAYS are background and rank alike), then by whether the latest past "on Friday"
     is the day itself, the day before, or further back (all alike), then by date: the
     earliest of equally good windows wins.
     """

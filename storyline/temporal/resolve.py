@@ -71,10 +71,11 @@ def resolve_all(found: tuple[Found, ...], anchor: str | None,
     see _narrated_year. ``speech`` (speech_days) maps a quoted "today" to the expression that
     dates its speech: it is read from that day.
     """
+    speech_anchor: dict[int, str] = {}
     if speech:
         first = resolve_all(found, anchor, paragraphs)
-        speech = {k: first[j].value for k, j in speech.items()
-                  if first[j].value and first[j].granularity == "day"}
+        speech_anchor = {k: first[j].value for k, j in speech.items()
+                         if first[j].value and first[j].granularity == "day"}
     parsed_anchor = parse_anchor(anchor)
     out: list[TimeExpr] = []
     last_day: TimeExpr | None = None  # the previous day-level date: what "the day before" counts from
@@ -88,8 +89,8 @@ def resolve_all(found: tuple[Found, ...], anchor: str | None,
             previous = last_any
         else:
             previous = last_day or last_any
-        if speech and k in speech:
-            expr = resolve_one(f, speech[k], parse_anchor(speech[k]), previous)
+        if k in speech_anchor:
+            expr = resolve_one(f, speech_anchor[k], parse_anchor(speech_anchor[k]), previous)
         else:
             expr = resolve_one(f, anchor, parsed_anchor, previous)
         expr = _narrated_year(f, expr, last_yeared, paragraphs)
