@@ -522,9 +522,11 @@ def common_surnames() -> frozenset[str]:
 
 
 @functools.cache
-def _family_name_first() -> frozenset[str]:
-    """Countries whose people's names are written family name first (``nouns.yaml``)."""
-    return frozenset(load_yaml("actors/nouns.yaml").get("family_name_first") or ())
+def family_name_first() -> frozenset[str]:
+    """ISO3 codes of the countries whose people's names are written family name first
+    (``nouns.yaml: family_name_first``)."""
+    return frozenset(str(c).upper() for c in load_yaml("actors/nouns.yaml").get("family_name_first")
+                     or ())
 
 
 def bare_surname(actor: Actor) -> str:
@@ -532,7 +534,7 @@ def bare_surname(actor: Actor) -> str:
     ("Qin Gang", "Moon Jae-in") the first word, since the last one is a given name. A longer
     first word is a given name in Western order ("Joseph Wu", "Katharine Chang")."""
     words = actor.name.split()
-    if actor.country in _family_name_first() and len(words) > 1 and \
+    if actor.country in family_name_first() and len(words) > 1 and \
             len(words[0]) <= MAX_FAMILY_FIRST_LEN:
         return words[0]
     return surname(actor.name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..errors import DataError
 from ..knowledge import data_path, load_yaml
 from ..records import ParsedDoc, Token
-from .base import ActorBase, load_titles, state_infos
+from .base import ActorBase, family_name_first, load_titles, state_infos
 
 _WORD = re.compile(r"\w+")
 # Gap characters allowed between the words of one multi-word name ("U.S.", "Lashkar-e-Taiba",
@@ -143,7 +143,7 @@ def _lexicon() -> _Lexicon:
         party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v or ()))
                           for k, v in _mapping(nouns, "party_nouns").items()),
         igo_member_nouns=words("igo_member_nouns"),
-        family_name_first=frozenset(str(c).upper() for c in nouns.get("family_name_first") or ()),
+        family_name_first=family_name_first(),
         unnamed_nsa_label=str(nouns.get("unnamed_nsa_label") or "militants"))
 
 

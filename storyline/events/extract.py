@@ -28,9 +28,10 @@ For each sentence:
 Actors are always ActorRefs from the actor stage's mentions, or the clause's subject as an
 unresolved ActorRef(kind="other"); none is invented, except an unnamed non-state actor
 (kind "nsa", no id) where the text says militants or terror, a state named by a place
-("an attack in Pahalgam") or by the article's own agreements and conflict (context.py), and
-the security forces of the place's state for force used on a crowd that no one is said to
-have used ("protesters were shot dead in Yangon").
+("an attack in Pahalgam") or by the article's own agreements and conflict (context.py), the
+security forces of the place's state for force used on a crowd that no one is said to have
+used ("protesters were shot dead in Yangon"), and the government of a person's own state for
+an arrest that names neither agent nor place, when the article is about that state.
 """
 from __future__ import annotations
 
@@ -405,8 +406,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         internal = False
         custody = (trig.plover, trig.mode) in lex.custody_codes
         if len(sources) == 1:
-            kept = [p for p in targets if not _same_side(p.ref, sources[0].ref)
-                    or (custody and p.ref.kind == "person")]
+            kept = [p for p in targets if _other_side(p, sources[0], custody)]
             internal = bool(targets) and not kept
             targets = kept
         if not sources and trig.plover in lex.conflict_types:
@@ -520,9 +520,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             internal = True  # "the army shelled rebel positions in El Fasher" (a city, not "Russia's")
         drafts = []
         for src, tgts in pairs:
-            # (a state holding its own national is the one act between a state and its own
-            # people we keep: the arrest of an opposition leader, a deposed premier)
-            tgts = [p for p in tgts if not _same_side(p.ref, src.ref) or (custody and p.ref.kind == "person")]
+            tgts = [p for p in tgts if _other_side(p, src, custody)]
             pending = self.pending_kind(trig, plover, mode, src, tgts, internal)
             held = next((p for p in tgts if p.how == "placeholder"), None)
             tgts = [p for p in tgts if p.how != "placeholder"]
@@ -738,7 +736,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 sources = sources or [p for _, o in tr.prep_objects(drawn, ("from",)) for p in self.parties_at(o)]
                 if not sources:
                     return [], []
-                act = self.noun_event.get(tr.kid(drawn, "nsubj") if tr.kid(drawn, "nsubj") is not None else -1)
+                act = self.noun_event.get(tr.kid(drawn, "nsubj"))
                 doers = [replace(act.source, how="recalled")] if act is not None and act.source is not None \
                     else self.subject_parties(drawn)
                 targets = targets or [p for p in doers if p.how != "unresolved"
@@ -1185,7 +1183,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             if ref is None or not _known(ref.source) or not speakers or speech is None \
                     or any(_same_side(sp.ref, ref.source.ref) for sp in speakers):
                 continue
-            mode = self.lex.deontic_modes.get("ASSAULT", self.lex.deontic_modes.get("*"))
+            mode = self.lex.deontic_modes.get("*")  # to end an act is to change course
             trig = Trigger(tok=i, toks=(i,), plover="REQUEST", mode=mode, kind="verb", carrier=i)
             out.append(_Draft(trigger=trig, source=replace(speakers[0], how="context"),
                               targets=[replace(ref.source, tok=subj, how="recalled")],
@@ -1363,6 +1361,13 @@ def extract_events(parsed: ParsedDoc, mentions: Sequence[Mention], timexes: Sequ
 
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────
+
+def _other_side(target: Party, source: Party, custody: bool) -> bool:
+    """A recipient the source can act on: not on its own side, except in custody (a state
+    holding its own national is the one act between a state and its own people we keep: the
+    arrest of an opposition leader, a deposed premier)."""
+    return not _same_side(target.ref, source.ref) or (custody and target.ref.kind == "person")
+
 
 def _known(p: Party | None) -> bool:
     """Whether an actor is resolved (an id, a country or a kind), not a bare phrase."""

@@ -154,7 +154,8 @@ def _load_provinces() -> dict[str, tuple]:
 
 
 def lookup(name: str) -> Place | None:
-    """A place name alone → Place (disputed region, country or city), or None."""
+    """A place name alone → Place (disputed region, country, first-level region or city),
+    or None."""
     gaz = load_gazetteer()
     key = fold(name)
     if key in gaz.regions:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..records import ActorRef, Mention
 from .places import lookup as lookup_place
 from .syntax import Tree
-from .triggers import NOUN_POS, VERB_POS, Trigger
+from .triggers import DATE_ENTS, NOUN_POS, VERB_POS, Trigger
 
 # A quotation: curly or straight double quotes (single quotes nest inside and are too often
 # apostrophes to pair on their own).
@@ -314,9 +314,9 @@ class RoleFinder:
         names no actor."""
         tr = self.tree
         t = tr.tok(c)
-        return t.ent_type in ("DATE", "TIME") and t.pos in ("NOUN", "PROPN") \
-            and tr.mention_of.get(c) is None and tr.tok(c).dep == "nsubj" \
-            and not any(tr.tok(k).pos in ("NOUN", "PROPN") and tr.tok(k).ent_type not in ("DATE", "TIME")
+        return t.ent_type in DATE_ENTS and t.pos in NOUN_POS and t.dep == "nsubj" \
+            and tr.mention_of.get(c) is None \
+            and not any(tr.tok(k).pos in NOUN_POS and tr.tok(k).ent_type not in DATE_ENTS
                         for k in tr.full_subtree(c) if k != c)
 
     def subject_parties(self, v: int, depth: int = 0) -> list[Party]:
