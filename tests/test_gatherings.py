@@ -206,3 +206,66 @@ def test_an_undated_report_from_a_forum_is_dated_to_its_day():
     assert pub.origin == "inferred", pub
     assert pub.value == "2024-02-17", pub
     assert any("Munich Security Conference" in e for e in pub.evidence)
+
+
+# ── recurring summits completed 2010-2025 (known_events.yaml and the summits above) ────────
+
+def summit_days(sentence: str) -> dict[str, set[str]]:
+    """The summits a sentence names, each with the days found (alternatives)."""
+    out = defaultdict(set)
+    for e, _, _ in sentence_matches(sentence):
+        out[e.name].add(e.date.isoformat())
+    return dict(out)
+
+
+@pytest.mark.parametrize("sentence, name, day", [
+    ("Leaders at the 24th ASEAN summit in Naypyitaw voiced serious concern over the South China Sea.",
+     "ASEAN summits in Naypyitaw (2014)", "2014-05-10"),
+    ("ASEAN leaders meeting in Bangkok in June 2019 adopted an outlook on the Indo-Pacific.",
+     "ASEAN summit in Bangkok (June 2019)", "2019-06-22"),
+    ("Obama became the first US president to visit Cambodia when he joined the ASEAN summit in Phnom Penh "
+     "in November 2012.",
+     "ASEAN summits in Phnom Penh (2012)", "2012-11-20"),
+    ("Russia showed off its new campus on Russky Island as APEC leaders gathered in Vladivostok.",
+     "APEC summit in Vladivostok", "2012-09-08"),
+    ("The BRICS leaders agreed in Durban to set up a development bank.", "BRICS summit in Durban", "2013-03-27"),
+    ("At the SCO summit in Beijing, Putin and Hu Jintao rejected outside interference in Syria.",
+     "SCO summit in Beijing", "2012-06-07"),
+    ("Allies agreed a timetable for leaving Afghanistan at the NATO summit in Lisbon.",
+     "NATO summit in Lisbon", "2010-11-20"),
+    ("G8 leaders meeting at Lough Erne in Northern Ireland pressed Putin over Syria.",
+     "G8 summit at Lough Erne", "2013-06-17"),
+    ("European and African leaders opened the EU-AU summit in Abidjan with a pledge on migrants in Libya.",
+     "EU–African Union summit in Abidjan 2017", "2017-11-29"),
+    ("The Gulf Cooperation Council summit in Riyadh in December 2021 stressed unity after the rift.",
+     "42nd Gulf Cooperation Council summit, in Riyadh 2021", "2021-12-14"),
+])
+def test_a_sentence_finds_a_completed_summit(sentence, name, day):
+    found = summit_days(sentence)
+    assert name in found, found
+    assert day in found[name], sorted(found[name])
+
+
+def test_a_summit_and_its_host_city_find_every_occurrence_there():
+    """One mention of a summit and its city finds every occurrence there, old and new, through
+    one keyword set (alternatives)."""
+    sentence = "Leaders of the Shanghai Cooperation Organisation met at the SCO summit in Astana."
+    hits = [(e, kws) for e, kws, _ in sentence_matches(sentence) if e.name.startswith("SCO summit in Astana")]
+    assert {e.date.isoformat() for e, _ in hits} >= {"2011-06-15", "2017-06-08", "2024-07-03"}
+    assert len({kws for _, kws in hits}) == 1
+    brussels = summit_days("Leaders gathered in Brussels for the EU-Africa summit.")
+    assert brussels["EU–African Union summit in Brussels 2014"] | brussels["EU–African Union summit in Brussels 2022"] \
+        == {"2014-04-02", "2014-04-03", "2022-02-17", "2022-02-18"}
+    two = summit_days("ASEAN leaders met twice in Naypyitaw in 2014, the first summits Myanmar hosted.")
+    assert two["ASEAN summits in Naypyitaw (2014)"] == {"2014-05-10", "2014-05-11", "2014-11-12", "2014-11-13"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ASEAN foreign ministers met in Naypyitaw to discuss the Rohingya crisis.",
+    "The Quad bike overturned on a farm track in Queensland.",
+    "Investors in Durban watched the rand weaken against the dollar.",
+    "The EU and the African Union held talks in Brussels on vaccine production.",
+])
+def test_completed_summit_sets_miss_ordinary_sentences(sentence):
+    new = ("ASEAN summit", "APEC", "BRICS", "SCO", "G8", "NATO summit", "Quad leaders' virtual", "EU–African Union")
+    assert not [n for n in summit_days(sentence) if n.startswith(new)], summit_days(sentence)
