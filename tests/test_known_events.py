@@ -886,3 +886,13 @@ def test_a_round_of_a_series_that_does_not_say_which_finds_them_all(sentence, da
     vetoes on Syria and Erdoğan's two visits to Athens share an undated first set: a report that does not say which finds every member, and its weekday or
     other cues choose."""
     assert dates <= {d for _, d in matched(sentence)}, matched(sentence)
+
+
+def test_an_apology_is_not_the_later_admission():
+    """Putin apologised to Aliyev for the airliner in December 2024 without admitting that
+    Russian air defences downed it; he admitted it in October 2025."""
+    sentence = ("President Vladimir Putin apologised to President Ilham Aliyev three days later that the "
+                "tragic incident happened in Russian airspace, but he did not accept that Russian air "
+                "defences were to blame for the Azerbaijan Airlines passenger jet.")
+    found = {d for _, d in matched(sentence)}
+    assert "2024-12-28" in found and "2025-10-09" not in found, found

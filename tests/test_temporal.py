@@ -483,3 +483,28 @@ def test_a_report_is_not_dated_within_a_week_of_a_day_it_writes_out():
             "February 9. Secretary of State Marco Rubio congratulated Noboa on Monday.")
     pub = resolve_publication_date(parse_text(text), None, _people())
     assert pub.value == "2025-04-14", pub
+
+
+def test_a_title_in_a_past_when_clause_is_the_one_held_then():
+    """"since December, when the administration of US President Donald Trump recognised ...":
+    the title dates that December, not the article; a title in the report's own clause does."""
+    from storyline.temporal.cues import _past_when_clause
+
+    then = ("Morocco has been emboldened since December, when the administration of US President "
+            "Donald Trump recognised its sovereignty over Western Sahara.")
+    now = "US President Donald Trump recognised Moroccan sovereignty over Western Sahara on Thursday."
+    assert _past_when_clause(parse_text(then), then.index("Donald"))
+    assert not _past_when_clause(parse_text(now), now.index("Donald"))
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("President Vladimir Putin on Friday ordered a halt to flights by Russian airlines to Georgia "
+     "from July 8.", None),
+    ("Flights between the two countries resumed from July 8 after a two-year halt.", "past"),
+])
+def test_the_day_an_ordered_measure_starts_is_scheduled(text, tense):
+    from storyline.temporal.scan import scan
+
+    found = {f.text: f for f in scan(parse_text(text))}
+    date = next(f for t, f in found.items() if "July 8" in t)
+    assert date.tense == tense, date

@@ -401,6 +401,10 @@ def _role_cues(parsed: ParsedDoc, people: Sequence[Actor], heads: list[_Term] | 
             spans = [_role_span(r.start, None) for r in roles]
             ev = (f"'{snippet}': {actor.name} was {roles[0].title} {terms}, and the sentence tells "
                   f"how that ended; the article is from the start of that time on.")
+        elif _past_when_clause(parsed, m.start()):
+            spans = [_role_span(r.start, None) for r in roles]
+            ev = (f"'{snippet}': {actor.name} was {roles[0].title} {terms}, named in a past 'when' "
+                  f"clause, as of that time; the article is from the start of that time on.")
         else:
             spans = [_role_span(r.start, r.end) for r in roles]
             ev = (f"'{snippet}': {actor.name} was {roles[0].title} {terms}; the article is from "
@@ -428,6 +432,20 @@ def _terms_of(actor: Actor, roles: Sequence) -> list[_Term]:
 TERM_VERB_WINDOW = 24
 # Prepositions that add a member to a list ("commanders, including Bagheri").
 _LISTING = frozenset({"including", "among"})
+
+
+def _past_when_clause(parsed: ParsedDoc, offset: int) -> bool:
+    """True when the name at ``offset`` stands in a past clause introduced by "when" ("since
+    December, when the administration of US President Donald Trump recognised ..."): the
+    title is the one held then, and says nothing of whether it still is."""
+    toks = parsed.tokens
+    if not toks:
+        return False
+    name = max(0, bisect.bisect_right([x.idx for x in toks], offset) - 1)
+    v = clause_verb(parsed, name)
+    if v is None or toks[v].dep not in ("relcl", "advcl") or toks[v].tag != "VBD":
+        return False
+    return any(t.head == v and t.text.lower() == "when" for t in toks[max(0, v - TERM_VERB_WINDOW):v])
 
 
 def _term_ends_here(parsed: ParsedDoc, offset: int) -> bool:

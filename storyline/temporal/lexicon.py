@@ -51,6 +51,7 @@ class Lexicon:
     noun_links: frozenset[str]
     expectation_participles: frozenset[str]
     schedule_prepositions: frozenset[str]
+    start_prepositions: frozenset[str]
     ordinals: dict[str, int]
     sequence_links: dict[str, int]
     gap_units: dict[str, int]
@@ -138,6 +139,7 @@ def lexicon() -> Lexicon:
         noun_links=frozenset(lower(raw.get("noun_links") or ())),
         expectation_participles=frozenset(lower(raw.get("expectation_participles") or ())),
         schedule_prepositions=frozenset(lower(raw.get("schedule_prepositions") or ())),
+        start_prepositions=frozenset(lower(raw.get("start_prepositions") or ())),
         ordinals={str(k).lower(): int(v) for k, v in (raw.get("ordinals") or {}).items()},
         sequence_links={str(k).lower(): -1 if int(v) < 0 else 1
                         for k, v in (raw.get("sequence_links") or {}).items()},

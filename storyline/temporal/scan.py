@@ -400,7 +400,7 @@ def _with_syntax(f: Found, parsed: ParsedDoc, starts: list[int]) -> Found:
     last = max(first, bisect.bisect_left(starts, f.end) - 1)
     head = span_head(toks, first, last)
     tense = clause_tense(parsed, head)
-    if f.form in ("weekday", "date") and _scheduled_for(toks, head):
+    if f.form in ("weekday", "date") and (_scheduled_for(toks, head) or _ordered_from(parsed, head)):
         tense = "future" if tense in ("present", "future") else None
     return replace(f, sent=toks[first].sent, tok_start=first, tok_end=last + 1, head=head, tense=tense)
 
@@ -410,6 +410,17 @@ def _scheduled_for(toks, head: int) -> bool:
     Wednesday"): what falls on it is scheduled, not done."""
     t = toks[head]
     return t.dep == "pobj" and t.head != head and toks[t.head].text.lower() in lexicon().schedule_prepositions
+
+
+def _ordered_from(parsed: ParsedDoc, head: int) -> bool:
+    """True when "from" or "starting" sets the day something ordered or agreed starts
+    ("Putin ordered a halt to flights from July 8"): it is scheduled, not done."""
+    toks = parsed.tokens
+    t = toks[head]
+    if t.dep != "pobj" or t.head == head or toks[t.head].text.lower() not in lexicon().start_prepositions:
+        return False
+    v = clause_verb(parsed, head)
+    return v is not None and toks[v].lemma.lower() in lexicon().commitment_heads
 
 
 def span_head(toks, first: int, last: int) -> int:
