@@ -508,3 +508,74 @@ def test_the_day_an_ordered_measure_starts_is_scheduled(text, tense):
     found = {f.text: f for f in scan(parse_text(text))}
     date = next(f for t, f in found.items() if "July 8" in t)
     assert date.tense == tense, date
+
+
+@pytest.mark.parametrize("text, tense", [
+    # what a past clause happened before lies after it, on either side of the report's day
+    ("The opposition said the government was using the row to rally voters before the June 9 "
+     "European Parliament elections.", None),
+    ("Both parties campaigned hard in the weeks prior to the March 3 referendum.", None),
+    # in a present clause it is still ahead
+    ("Parties are courting voters before the June 9 elections.", "future"),
+    # a date the clause itself happened on keeps the clause's time
+    ("The parliament voted on June 9 to dissolve itself.", "past"),
+])
+def test_a_date_something_happened_before_is_on_either_side_of_the_report(text, tense):
+    from storyline.temporal.scan import scan
+
+    date = next(f for f in scan(parse_text(text)) if f.form == "date")
+    assert date.tense == tense, date
+
+
+def test_a_month_before_the_noun_it_dates_after_an_article():
+    """"set a January deadline that they later missed": a bare month names its noun's time."""
+    from storyline.temporal.scan import scan
+
+    found = scan(parse_text("The ministers met several times and set a January deadline that they "
+                            "later missed."))
+    january = next(f for f in found if f.text == "January")
+    assert january.form == "month" and january.month == 1 and january.tense == "past"
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("When the leaders gather in Panama City this week, the most telling thing will be who stays "
+     "away.", "future"),
+    ("After the talks end on Friday, the delegation will fly home.", "future"),
+    # beside a past clause the same conjunctions tell a past time
+    ("When the leaders gathered in Panama City, the summit opened with a protest.", "past"),
+])
+def test_a_when_clause_in_the_present_is_ahead_when_its_main_clause_is(text, tense):
+    from storyline.temporal.scan import clause_tense
+
+    parsed = parse_text(text)
+    verb = next(t for t in parsed.tokens if t.dep == "advcl")
+    assert clause_tense(parsed, verb.i) == tense
+
+
+def test_a_gathering_this_week_told_as_ahead_puts_the_article_before_it():
+    """A column opening "When the leaders gather in Los Angeles this week ... will be": the
+    article is from the summit's week, before its leaders' sessions (8-10 June 2022)."""
+    text = ("The summit nobody wants to attend\n\n"
+            "When the leaders gather in Los Angeles this week, the most telling thing about the "
+            "Summit of the Americas will be who is not there. President Joe Biden needs a win on "
+            "migration, and he will not get it from an empty room.")
+    pub = resolve_publication_date(parse_text(text), None, _people())
+    assert pub.earliest >= "2022-06-06" and pub.value <= "2022-06-10", pub
+    assert any("this week" in e and "Summit of the Americas" in e for e in pub.evidence), pub.evidence
+
+
+def test_a_bare_past_month_lies_behind_the_article_from_its_end():
+    """"began in November", "set a January deadline": an article that names them bare is from
+    after those months, not inside one of them (there it would say "earlier this month")."""
+    from storyline.temporal.cues import _partial_cues
+    from storyline.temporal.intervals import DaySet
+    from storyline.temporal.scan import scan
+
+    parsed = parse_text("The talks began in Washington in November and the parties set a January "
+                        "deadline that they later missed.")
+    cues = {c.evidence.split("'")[1]: c for c in _partial_cues(parsed, scan(parsed))}
+    november = cues["November"]
+    assert november.gap(dt.date(2020, 11, 7)) == ("past", 343)  # inside November: the last one ended 2019-11-30
+    assert november.gap(dt.date(2020, 12, 5)) == ("past", 5)
+    day = dt.date(2020, 11, 7)  # a preference, not a bound: the month itself stays allowed
+    assert november.allowed(2020, 2020).intersect(DaySet.of((day, day)))

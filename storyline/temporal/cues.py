@@ -18,7 +18,8 @@ from .intervals import DaySet
 from .known import elections, keyword_pattern, known_events, may_match, slot_key
 from .lexicon import lexicon, ordinal_value
 from .resolve import LAST_WEEKDAY_MIN_DAYS, speech_days
-from .scan import Found, auxiliaries, clause_tense, clause_verb, has_future_auxiliary, has_modal_auxiliary
+from .scan import (Found, auxiliaries, clause_tense, clause_verb, has_future_auxiliary, has_modal_auxiliary,
+                   pending)
 
 # A date written without its year is taken to lie within this many days of the article
 # (before it in a past clause, after it in a future one). Writers name the year once an event
@@ -153,8 +154,10 @@ def weekday_name(weekday: int) -> str:
 
 
 def periodic_cue(rank: int, evidence: str, occ: Callable[[int, int], list[dt.date]], direction: str,
-              horizon: int, score: bool = True) -> Cue:
-    """A cue satisfied near any occurrence of a yearless date or a recurring event."""
+              horizon: int, score: bool = True,
+              gap_occ: Callable[[int, int], list[dt.date]] | None = None) -> Cue:
+    """A cue satisfied near any occurrence of a yearless date or a recurring event; its
+    distance to an article is taken from ``gap_occ`` where that differs (a month's end)."""
     def allowed(ymin: int, ymax: int) -> DaySet:
         spans = []
         for d in occ(ymin, ymax):
@@ -163,7 +166,7 @@ def periodic_cue(rank: int, evidence: str, occ: Callable[[int, int], list[dt.dat
         return DaySet.of(*spans)
 
     def gap(day: dt.date) -> tuple[str, int]:
-        return _gap_to(occ(day.year - 2, day.year + 2), direction)(day)
+        return _gap_to((gap_occ or occ)(day.year - 2, day.year + 2), direction)(day)
 
     return Cue(rank=rank, evidence=evidence, allowed=allowed, gap=gap if score else None, periodic=True)
 
@@ -205,9 +208,21 @@ def _partial_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
         weekday = f.weekday if f.day else None
         if weekday is not None:
             ev += f", in a year when it fell on a {weekday_name(weekday)}"
+        # a past month named bare ("the talks began in November") lies behind the article
+        # from its end: in the month itself a report says "earlier this month"
+        gap_occ = _month_ends(f.month, f.modifier) if tense == "past" and f.day is None else None
         cues.append(periodic_cue(WEEKDAY_DATE_RANK if weekday is not None else 6, ev + ".",
-                                 occurrences(f.month, day, weekday), tense, PARTIAL_HORIZON_DAYS))
+                                 occurrences(f.month, day, weekday), tense, PARTIAL_HORIZON_DAYS,
+                                 gap_occ=gap_occ))
     return cues
+
+
+def _month_ends(month: int, part: str | None) -> Callable[[int, int], list[dt.date]]:
+    """The last day of a month (or of its early part), year by year."""
+    def occ(ymin: int, ymax: int) -> list[dt.date]:
+        return [dt.date(y, month, PART_START_DAY["mid"] - 1) if part == "early" else month_end(y, month)
+                for y in range(ymin, ymax + 1)]
+    return occ
 
 
 def _granted_deadline(parsed: ParsedDoc, f: Found) -> bool:
@@ -858,16 +873,14 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         tok = max(0, bisect.bisect_right(starts, g["first"]) - 1)
         # A dated name exists from its day whatever the tense it is named in ("Russia will
         # leave the grain deal" is still written after the deal was made).
-        tense = "past" if g["named"] else clause_tense(parsed, tok) if parsed.tokens else None
-        if tense == "future" and _inside_noun_phrase(parsed, tok):
-            tense = None  # "Israel weighs its response to Iran's attack": the attack is not ahead
+        tense = "past" if g["named"] else _hit_tense(parsed, tok, g["offsets"], starts) if parsed.tokens else None
         verb = clause_verb(parsed, tok) if parsed.tokens else None
         if not g["named"] and verb is not None and (
                 _negated(parsed, verb) or has_modal_auxiliary(parsed, verb) or _undecided(parsed, verb)):
             continue  # "was not signed", "could sign", "was due to lapse": it did not happen, or not yet
         if not g["named"] and verb is not None and verb != tok and _purpose_after_past(parsed, verb):
             tense = AHEAD_OF_NARRATION  # "left on Wednesday to attend this weekend's summit"
-        elif not g["named"] and parsed.tokens and _pending(parsed, tok):
+        elif not g["named"] and parsed.tokens and pending(parsed, tok):
             # "were close to an agreement": ahead of the clause's time, which in reported speech
             # is the report's; after a past narrated clause nothing is known of it
             if tense == "past" and not _reported(parsed, verb):
@@ -931,6 +944,24 @@ def _purpose_after_past(parsed: ParsedDoc, verb: int) -> bool:
     return clause_tense(parsed, v.head) == "past" and not _reported(parsed, v.head)
 
 
+def _hit_tense(parsed: ParsedDoc, tok: int, offsets: Sequence[int], starts: Sequence[int]) -> str | None:
+    """The tense of the clause that tells a known event: at its first word, else (where that
+    word says nothing, as a noun inside another's phrase) at its other words in the sentence
+    ("When the leaders gather in Los Angeles this week, the most telling thing about the
+    Summit ... will be": the gathering is ahead)."""
+    toks = parsed.tokens
+    verb = clause_verb(parsed, tok)
+    others = sorted({max(0, bisect.bisect_right(starts, o) - 1) for o in offsets} - {tok})
+    # only words of another clause: within the first word's own clause the answer stands
+    for i in [tok, *(i for i in others if toks[i].sent == toks[tok].sent and clause_verb(parsed, i) != verb)]:
+        tense = clause_tense(parsed, i)
+        if tense == "future" and _inside_noun_phrase(parsed, i):
+            tense = None  # "Israel weighs its response to Iran's attack": the attack is not ahead
+        if tense is not None:
+            return tense
+    return None
+
+
 def _inside_noun_phrase(parsed: ParsedDoc, i: int) -> bool:
     """True when token i belongs to a noun phrase inside a prepositional phrase of another
     noun ("response to Iran's first direct attack", "talks on the ceasefire"): the clause's
@@ -967,34 +998,6 @@ def _undecided(parsed: ParsedDoc, v: int) -> bool:
     head = toks[toks[v].head]
     return toks[v].dep == "xcomp" and head.i != v and \
         head.lemma.lower() in lex.future_xcomp_heads | lex.commitment_heads and clause_tense(parsed, head.i) == "past"
-
-
-# How many "of" phrases up a noun is followed to the word that may put it ahead.
-MAX_OF_LEVELS = 2
-
-
-def _pending(parsed: ParsedDoc, i: int) -> bool:
-    """True when token i's noun phrase hangs on a word that puts it still ahead ("close to an
-    agreement", "ahead of the summit"; lexicon ``pending_links``)."""
-    toks = parsed.tokens
-    links = lexicon().pending_links
-    t = toks[i]
-    for _ in range(MAX_OF_LEVELS + 1):
-        while t.dep in ("amod", "compound", "det", "poss", "nummod", "case", "nmod") and t.head != t.i:
-            t = toks[t.head]
-        if t.dep != "pobj":
-            return False
-        prep = toks[t.head]
-        # the word before the preposition, by syntax or, where the parser hangs the preposition
-        # elsewhere ("flights and plans for exercises"), by adjacency
-        before = {toks[prep.head].text, toks[prep.i - 1].text if prep.i else ""}
-        if prep.text.lower() in links or any(f"{w} {prep.text}".lower() in links for w in before):
-            return True
-        # "ahead of next week's Group of 20 summit": the parser may make the name the head
-        if prep.text.lower() != "of" or prep.head == prep.i or toks[prep.head].pos not in ("NOUN", "PROPN"):
-            return False
-        t = toks[prep.head]
-    return False
 
 
 def shorten(s: str, n: int = 90) -> str:
@@ -1096,6 +1099,11 @@ def _tie_window(f: Found, d: dt.date) -> DaySet | None:
         if f.unit == "year":
             y = d.year - f.offset
             return DaySet.of((max(d, dt.date(y, 1, 1)) if done else dt.date(y, 1, 1), dt.date(y, 12, 31)))
+    if f.form == "relative" and f.tense == "future" and f.offset == 0 and f.unit in ("week", "month", "year"):
+        # "when the leaders gather this week": the article is in that week, before the event
+        lo = {"week": d - dt.timedelta(days=d.weekday()), "month": d.replace(day=1),
+              "year": d.replace(month=1, day=1)}[f.unit]
+        return DaySet.of((lo, d))
     if f.form == "relative" and f.tense in ("future", "present", None) and f.offset > 0:
         # "next week's summit": the article is that many weeks (months, years) before its time
         if f.unit == "week":

@@ -48,6 +48,7 @@ class Lexicon:
     scheduled_verbs: frozenset[str]
     prospective_verbs: frozenset[str]
     future_clause_marks: frozenset[str]
+    future_if_main_marks: frozenset[str]
     noun_links: frozenset[str]
     expectation_participles: frozenset[str]
     schedule_prepositions: frozenset[str]
@@ -136,6 +137,7 @@ def lexicon() -> Lexicon:
         scheduled_verbs=frozenset(lower(_need(raw, "scheduled_verbs", list))),
         prospective_verbs=frozenset(lower(raw.get("prospective_verbs") or ())),
         future_clause_marks=frozenset(lower(raw.get("future_clause_marks") or ())),
+        future_if_main_marks=frozenset(lower(raw.get("future_if_main_marks") or ())),
         noun_links=frozenset(lower(raw.get("noun_links") or ())),
         expectation_participles=frozenset(lower(raw.get("expectation_participles") or ())),
         schedule_prepositions=frozenset(lower(raw.get("schedule_prepositions") or ())),

@@ -402,6 +402,10 @@ def _with_syntax(f: Found, parsed: ParsedDoc, starts: list[int]) -> Found:
     tense = clause_tense(parsed, head)
     if f.form in ("weekday", "date") and (_scheduled_for(toks, head) or _ordered_from(parsed, head)):
         tense = "future" if tense in ("present", "future") else None
+    elif tense in ("past", "present") and pending(parsed, head):
+        # "used the row to rally voters before the June 9 elections": what a clause happened
+        # before lies after it, on either side of the report's day
+        tense = "future" if tense == "present" else None
     return replace(f, sent=toks[first].sent, tok_start=first, tok_end=last + 1, head=head, tense=tense)
 
 
@@ -421,6 +425,34 @@ def _ordered_from(parsed: ParsedDoc, head: int) -> bool:
         return False
     v = clause_verb(parsed, head)
     return v is not None and toks[v].lemma.lower() in lexicon().commitment_heads
+
+
+# How many "of" phrases up a noun is followed to the word that may put it ahead.
+MAX_OF_LEVELS = 2
+
+
+def pending(parsed: ParsedDoc, i: int) -> bool:
+    """True when token i's noun phrase hangs on a word that puts it still ahead ("close to an
+    agreement", "ahead of the summit"; lexicon ``pending_links``)."""
+    toks = parsed.tokens
+    links = lexicon().pending_links
+    t = toks[i]
+    for _ in range(MAX_OF_LEVELS + 1):
+        while t.dep in ("amod", "compound", "det", "poss", "nummod", "case", "nmod") and t.head != t.i:
+            t = toks[t.head]
+        if t.dep != "pobj":
+            return False
+        prep = toks[t.head]
+        # the word before the preposition, by syntax or, where the parser hangs the preposition
+        # elsewhere ("flights and plans for exercises"), by adjacency
+        before = {toks[prep.head].text, toks[prep.i - 1].text if prep.i else ""}
+        if prep.text.lower() in links or any(f"{w} {prep.text}".lower() in links for w in before):
+            return True
+        # "ahead of next week's Group of 20 summit": the parser may make the name the head
+        if prep.text.lower() != "of" or prep.head == prep.i or toks[prep.head].pos not in ("NOUN", "PROPN"):
+            return False
+        t = toks[prep.head]
+    return False
 
 
 def span_head(toks, first: int, last: int) -> int:
@@ -480,9 +512,16 @@ def _future_time_clause(parsed: ParsedDoc, v: int) -> bool:
     """True when verb v heads a time clause whose present tense speaks of what is ahead ("until
     the court issues a final judgment"; lexicon ``future_clause_marks``)."""
     toks = parsed.tokens
-    marks = lexicon().future_clause_marks
-    return toks[v].dep == "advcl" and any(
-        t.head == v and t.dep == "mark" and t.text.lower() in marks for t in toks[max(0, v - 8):v])
+    lex = lexicon()
+    if toks[v].dep != "advcl":
+        return False
+    opening = " ".join(t.text.lower() for t in toks[max(0, v - 8):v] if t.head == v and t.dep in ("mark", "advmod"))
+    if any(t.head == v and t.dep == "mark" and t.text.lower() in lex.future_clause_marks
+           for t in toks[max(0, v - 8):v]):
+        return True
+    # "When the leaders gather this week, the summit will be ...": ahead when its main clause is
+    return any(m == opening or opening.startswith(m + " ") for m in lex.future_if_main_marks) \
+        and has_future_auxiliary(parsed, toks[v].head)
 
 
 def clause_tense(parsed: ParsedDoc, i: int) -> str | None:
