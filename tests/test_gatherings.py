@@ -263,3 +263,51 @@ def test_a_summit_and_its_host_city_find_every_occurrence_there():
 def test_completed_summit_sets_miss_ordinary_sentences(sentence):
     new = ("ASEAN summit", "APEC", "BRICS", "SCO", "G8", "NATO summit", "Quad leaders' virtual", "EU–African Union")
     assert not [n for n in summit_days(sentence) if n.startswith(new)], summit_days(sentence)
+
+
+# ── gatherings added in the ninth round ────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("sentence, gathering, day", [
+    ("Addressing the World Health Assembly, the WHO chief warned of the next pandemic.",
+     "World Health Assembly", "2024-05-27"),
+    ("The Human Rights Council opened its 55th session in Geneva on Monday.",
+     "UN Human Rights Council session", "2024-02-26"),
+    ("Grossi told the IAEA General Conference that inspectors needed access.",
+     "IAEA General Conference", "2023-09-25"),
+    ("The IAEA Board of Governors meeting opened in Vienna with Iran at the top of the agenda.",
+     "IAEA Board of Governors meeting", "2024-06-03"),
+    ("Police chiefs gathered in Glasgow for Interpol's General Assembly.",
+     "Interpol General Assembly in Glasgow", "2024-11-04"),
+    ("OSCE foreign ministers met in Skopje for the Ministerial Council.",
+     "OSCE Ministerial Council in Skopje", "2023-11-30"),
+    ("African leaders met in Accra for the AU mid-year coordination meeting.",
+     "African Union mid-year summit in Accra", "2024-07-21"),
+    ("The Ibero-American summit in Cuenca ended without a joint declaration.",
+     "Ibero-American summit in Cuenca", "2024-11-14"),
+    ("Pacific Islands Forum leaders gathered in Honiara for their annual summit.",
+     "Pacific Islands Forum leaders' meeting in Honiara", "2025-09-08"),
+    ("Finance ministers arrived in Marrakech for the IMF and World Bank annual meetings.",
+     "IMF and World Bank annual meetings in Marrakech", "2023-10-09"),
+    ("Lavrov told the Antalya Diplomacy Forum that the West had lost its way.",
+     "Antalya Diplomacy Forum", "2024-03-01"),
+    ("At the Bled Strategic Forum, the prime minister called for faster EU enlargement.",
+     "Bled Strategic Forum", "2023-08-28"),
+])
+def test_a_sentence_finds_a_ninth_round_gathering(sentence, gathering, day):
+    found = matched(sentence)
+    assert gathering in found, found
+    assert dt.date.fromisoformat(day) in found[gathering], sorted(found[gathering])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Human Rights Council adopted a resolution on Myanmar.",
+    "Interpol issued a red notice for the fugitive tycoon.",
+    "The bank bled deposits as customers fled to rivals.",
+    "The IAEA said its inspectors had left Iran.",
+    "The OSCE observers in Vienna published their report on the election.",
+    "The World Bank approved a loan for Ecuador's roads.",
+])
+def test_ninth_round_gatherings_miss_ordinary_sentences(sentence):
+    ninth = ("World Health Assembly", "UN Human Rights Council", "IAEA", "Interpol", "OSCE", "African Union mid-year",
+             "Ibero-American", "Pacific Islands Forum", "IMF and World Bank", "Antalya", "Bled", "Mercosur summit in")
+    assert not [n for n in matched(sentence) if n.startswith(ninth)], matched(sentence)

@@ -896,3 +896,189 @@ def test_an_apology_is_not_the_later_admission():
                 "defences were to blame for the Azerbaijan Airlines passenger jet.")
     found = {d for _, d in matched(sentence)}
     assert "2024-12-28" in found and "2025-10-09" not in found, found
+
+
+# ── ninth round: mid-sized days of 2010–2021 ────────────────────────────────────────────
+
+NINTH_ROUND_NEWS = [
+    ("Soldiers stormed the presidential palace in Niamey and ousted Mamadou Tandja, who had tried to "
+     "extend his rule.", "2010-02-18"),
+    ("Lula and Erdogan persuaded Iran to sign a fuel swap deal under which it would ship 1,200 kg of "
+     "low-enriched uranium to Turkey.", "2010-05-17"),
+    ("The International Court of Justice said Kosovo's declaration of independence did not violate "
+     "international law.", "2010-07-22"),
+    ("Santos and Chavez met in Santa Marta and agreed to restore diplomatic relations.", "2010-08-10"),
+    ("Thai and Cambodian troops exchanged fire near the Preah Vihear temple in February 2011.", "2011-02-04"),
+    ("Sudan's army seized the disputed town of Abyei, sending tens of thousands fleeing south.", "2011-05-21"),
+    ("Serbian police arrested Goran Hadzic, the last fugitive sought by the Hague tribunal.", "2011-07-20"),
+    ("Kenya sent troops into Somalia in October 2011 to push al-Shabaab back from its border.", "2011-10-16"),
+    ("Police opened fire on striking oil workers in Zhanaozen on December 16, killing at least 14.",
+     "2011-12-16"),
+    ("Chongqing's former police chief Wang Lijun fled to the US consulate in Chengdu.", "2012-02-06"),
+    ("Argentina's president sent Congress a bill to expropriate YPF, the oil company controlled by Repsol.",
+     "2012-04-16"),
+    ("The blind activist Chen Guangcheng landed at Newark airport with his wife and children.", "2012-05-19"),
+    ("Syria's prime minister Riyad Hijab defected and fled to Jordan.", "2012-08-06"),
+    ("Syrian mortar fire killed five civilians in the Turkish border town of Akcakale, and Turkish "
+     "artillery retaliated.", "2012-10-03"),
+    ("Two car bombs tore through the centre of Reyhanli, near the Syrian border.", "2013-05-11"),
+    ("A court in Jinan sentenced Bo Xilai to life in prison for bribery and abuse of power.", "2013-09-22"),
+    ("Saudi Arabia rejected a seat on the UN Security Council, citing its failure over Syria.", "2013-10-18"),
+    ("Indonesia recalled its ambassador from Canberra over reports that Australia had tapped the "
+     "president's phone.", "2013-11-18"),
+    ("Bangladesh hanged the Jamaat-e-Islami leader Abdul Quader Mollah.", "2013-12-12"),
+    ("Mikhail Khodorkovsky, freed after a decade in prison, flew to Berlin.", "2013-12-20"),
+    ("Protesters set fire to the cantonal government building in Tuzla.", "2014-02-07"),
+    ("Egypt inaugurated the New Suez Canal with a flotilla and fireworks.", "2015-08-06"),
+    ("Putin suspended all Russian passenger flights to Egypt.", "2015-11-06"),
+    ("Jokowi held a cabinet meeting aboard a warship off the Natuna Islands.", "2016-06-23"),
+    ("Seoul and Washington announced their decision to deploy THAAD in South Korea in July 2016.",
+     "2016-07-08"),
+    ("Norway and China restored relations, six years after the Nobel for Liu Xiaobo froze them.",
+     "2016-12-19"),
+    ("A Serbian train painted with the words 'Kosovo is Serbia' was halted before it reached the border.",
+     "2017-01-14"),
+    ("Sweden will reintroduce military conscription from next year.", "2017-03-02"),
+    ("The US military dropped a GBU-43, the largest non-nuclear bomb in its arsenal, on IS tunnels in "
+     "Nangarhar.", "2017-04-13"),
+    ("Liu Xiaobo died of liver cancer while in state custody.", "2017-07-13"),
+    ("Interpol admitted Palestine as a member at its general assembly in Beijing.", "2017-09-27"),
+    ("African leaders signed the AfCFTA agreement in Kigali.", "2018-03-21"),
+    ("Ethiopia said it would fully accept the Algiers agreement and the boundary commission ruling.",
+     "2018-06-05"),
+    ("Interpol said it had received Meng Hongwei's resignation after he vanished on a trip to China.",
+     "2018-10-07"),
+    ("Interpol members voted against Kosovo's bid to join in Dubai in November 2018.", "2018-11-20"),
+    ("Delegates elected South Korea's Kim Jong Yang, defeating the Russian candidate.", "2018-11-21"),
+    ("Kosovo raised its tariff on goods from Serbia and Bosnia to 100 percent.", "2018-11-21"),
+    ("Kosovo's parliament voted to transform its security force into an army.", "2018-12-14"),
+    ("Trump called off his visit to Denmark after Frederiksen said Greenland was not for sale.", "2019-08-20"),
+    ("Vizcarra dissolved Congress, which then voted to suspend him.", "2019-09-30"),
+    ("Norway's Frode Berg was released in a swap at the Lithuanian border.", "2019-11-15"),
+    ("Azerbaijan handed over 15 Armenian prisoners in exchange for maps of minefields in Agdam.", "2021-06-12"),
+    ("Poland declared a state of emergency along its border with Belarus as migrants massed.", "2021-09-02"),
+    ("Emirati general Ahmed Naser al-Raisi was elected president of Interpol.", "2021-11-25"),
+    ("Resolution 2532 demanded a general cessation of hostilities in all situations on the council's agenda.",
+     "2020-07-01"),
+]
+
+NINTH_ROUND_SERIES = [
+    ("Syrian troops backed by Russian jets recaptured Palmyra.", {"2016-03-27", "2016-12-11", "2017-03-02"}),
+    ("The Ever Given, a 400-metre container ship, wedged itself across the Suez Canal.",
+     {"2021-03-23", "2021-03-29"}),
+    ("Pussy Riot members were jailed for hooliganism.", {"2012-02-21", "2012-08-17", "2013-12-23"}),
+    ("Liu Xiaobo was awarded the Nobel peace prize.", {"2010-10-08", "2010-12-10"}),
+    ("The ICJ ruled on the temple of Preah Vihear.", {"2011-07-18", "2013-11-11"}),
+]
+
+NEAR_THE_NINTH_ROUND = [
+    "Tuzla's football club won the league on Sunday.",
+    "Palmyra's ancient columns glowed in the evening light.",
+    "Sweden's draft budget restores funding for the armed forces.",
+    "Kosovo's parliament voted on the budget for next year.",
+    "The Suez Canal Authority raised its transit fees.",
+    "A Chinese court sentenced a former provincial official to life in prison.",
+    "Scientists said Greenland's ice sheet melted faster this summer.",
+    "Interpol issued a red notice for the fugitive tycoon.",
+    "Kenya's troops in Somalia came under mortar fire near the airport.",
+]
+
+
+@pytest.mark.parametrize("sentence, date", NINTH_ROUND_NEWS)
+def test_ninth_round_events_are_found(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence, dates", NINTH_ROUND_SERIES)
+def test_ninth_round_series_are_found_as_alternatives(sentence, dates):
+    assert dates <= {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEAR_THE_NINTH_ROUND)
+def test_near_the_ninth_round_finds_nothing(sentence):
+    assert matched(sentence) == set()
+
+
+NINTH_ROUND_ATTACKS_AND_ROWS = [
+    ("Two bombs tore through crowds watching the World Cup final in Kampala, and al-Shabaab claimed them.",
+     "2010-07-11"),
+    ("A suicide bomber blew himself up among Christmas shoppers in Stockholm in December 2010.", "2010-12-11"),
+    ("The suicide bombing at Domodedovo airport killed 37 people.", "2011-01-24"),
+    ("A car bomb rammed into the UN building in Abuja.", "2011-08-26"),
+    ("Deputies in France passed a bill outlawing denial of the Armenian genocide, and Ankara recalled its "
+     "ambassador in December 2011.", "2011-12-22"),
+    ("Mohamed Nasheed resigned in February 2012 after a police mutiny, saying he had been forced out at gunpoint.",
+     "2012-02-07"),
+    ("The Shamoon virus wiped data from some 30,000 computers at Saudi Aramco.", "2012-08-15"),
+    ("Islanders voted overwhelmingly in the Falklands referendum to remain a British overseas territory.",
+     "2013-03-11"),
+    ("Maoists ambushed a Congress party convoy in the Darbha valley, killing senior state leaders.", "2013-05-25"),
+    ("Bombers struck the Nyanya bus station on the outskirts of the capital.", "2014-04-14"),
+    ("Pope Francis called the killing of Armenians a genocide at a Mass in St Peter's.", "2015-04-12"),
+    ("Gunmen stormed Bacha Khan University, killing students and teachers.", "2016-01-20"),
+    ("The Bundestag voted to call the massacre of Armenians a genocide.", "2016-06-02"),
+    ("Pena Nieto called off his trip to Washington after Trump insisted Mexico would pay for the wall.",
+     "2017-01-26"),
+    ("Sri Lanka declared a state of emergency after anti-Muslim riots in Kandy.", "2018-03-06"),
+    ("Turnout in Macedonia's name referendum fell short of the 50 percent needed, in September 2018.",
+     "2018-09-30"),
+    ("Thousands of migrants gathered at Pazarkule, where Greek police fired tear gas.", "2020-02-28"),
+    ("Prague officials removed the statue of Marshal Konev.", "2020-04-03"),
+    ("Gunmen attacked the Pakistan Stock Exchange in Karachi.", "2020-06-29"),
+    ("Biden formally recognised the Armenian genocide, the first US president to do so.", "2021-04-24"),
+    ("Snipers fired on Hezbollah and Amal supporters at Tayouneh, killing six.", "2021-10-14"),
+]
+
+NINTH_ROUND_ATTACK_SERIES = [
+    ("Twin suicide bombings in Volgograd in December 2013 killed 34 people.", {"2013-12-29", "2013-12-30"}),
+]
+
+NEAR_THE_NINTH_ROUND_ATTACKS = [
+    "A bomb exploded on a bus in Volgograd in October 2013.",
+    "Charles Michel, who chairs EU summits, met von der Leyen in Brussels.",
+    "Quetta's schools reopened after the winter break.",
+    "Stockholm's city council approved a new metro line.",
+    "Biden spoke about genocide in Ukraine.",
+]
+
+
+@pytest.mark.parametrize("sentence, date", NINTH_ROUND_ATTACKS_AND_ROWS)
+def test_ninth_round_attacks_and_rows_are_found(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence, dates", NINTH_ROUND_ATTACK_SERIES)
+def test_ninth_round_attack_series_are_found(sentence, dates):
+    assert dates <= {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEAR_THE_NINTH_ROUND_ATTACKS)
+def test_near_the_ninth_round_attacks_finds_nothing_of_theirs(sentence):
+    found = {d for _, d in matched(sentence)}
+    assert not found & {"2013-12-29", "2013-12-30", "2021-04-06", "2013-01-10", "2013-02-16", "2010-12-11",
+                        "2021-04-24"}, matched(sentence)
+
+
+NINTH_ROUND_DIPLOMACY = [
+    ("Pyongyang barred Malaysians from leaving North Korea, and Malaysia retaliated with an exit ban on "
+     "its embassy staff.", "2017-03-07"),
+    ("Nazarbayev signed a decree moving the Kazakh language from Cyrillic to the Latin alphabet.", "2017-10-26"),
+    ("King Abdullah said Jordan would not renew the annexes that leased Baqura and Ghumar to Israel.",
+     "2018-10-21"),
+    ("Ukraine's parliament approved martial law in ten regions after the Kerch clash.", "2018-11-26"),
+    ("Montenegro's parliament passed the religious freedom law after a brawl in the chamber.", "2019-12-27"),
+    ("Lorenzana said Duterte had recalled the termination of the Visiting Forces Agreement after Austin's visit.",
+     "2021-07-30"),
+]
+
+
+@pytest.mark.parametrize("sentence, date", NINTH_ROUND_DIPLOMACY)
+def test_ninth_round_diplomacy_is_found(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+def test_zapad_exercises_are_alternatives_and_martial_law_in_2022_is_not_2018():
+    found = {d for _, d in matched("Russian and Belarusian troops held the Zapad exercises near the border.")}
+    assert {"2013-09-20", "2017-09-14", "2021-09-10"} <= found, found
+    later = {d for _, d in matched("Zelensky declared martial law across Ukraine for 30 days in February 2022.")}
+    assert "2018-11-26" not in later, later
