@@ -374,6 +374,12 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                     self.noun_event[trig.tok] = ref
                     return []
         sources, targets = self.arguments(trig, skip)
+        # "Ecuador and Bolivia recalled their ambassadors": a possessive pronoun that refers
+        # back to the actors names what is their own, not a recipient
+        # (a single actor's own is dropped later, as on its own side)
+        if len(sources) >= 2:
+            targets = [p for p in targets if not (tr.tok(p.tok).tag == "PRP$"
+                                                  and any(actor_key(p.ref) == actor_key(s.ref) for s in sources))]
         if not targets and len(sources) < 2 and self.about_agreement(trig) and tr.tok(trig.complement).pos in NOUN_POS:
             # "suspended its participation in the UN-brokered arrangement that lets Ukraine
             # ship grain": the actors the agreement's own phrase names are its other parties
@@ -430,6 +436,12 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         if (plover, mode) == ("COOPERATE", "judicial") and self.in_exchange(trig.tok):
             # "In return, Belgium handed over three Iranians": a swap gives people back
             plover, mode = "RETREAT", "release"
+        refusal = self.negated_object(trig)
+        if refusal is not None:
+            # "said it did not recognise the zone": a refusal of whoever made it
+            plover, mode = lex.negated_object_verbs[tr.lemma(trig.tok)]
+            targets = targets or [p for o in refusal for p in self.parties_at(o, loose=True)
+                                  if not _same_side(p.ref, sources[0].ref)]
         if mode is None:
             mode = self.mode_from_cues(trig, sources)
         reciprocal = self.is_reciprocal(trig)
@@ -443,7 +455,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         # "talks mediated by Qatar and Turkey": co-mediators stand between the parties, not
         # across from each other
         third_party = (plover, mode) in lex.third_party_modes
-        if len(sources) >= 2 and not targets and not gathering and not third_party and (
+        if len(sources) >= 2 and not targets and not gathering and not third_party \
+                and not self.own_object(trig, plover) and (
                 plover in lex.reciprocal_types or f"{plover}/{mode}" in lex.reciprocal_types or reciprocal):
             pairs = [(sources[0], sources[1:])]
             if plover in lex.mirrored_types and all(p.how != "unresolved" for p in sources):
@@ -466,6 +479,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 # "Tshisekedi and Kagame met in Doha with the emir": they met each other too
                 pairs.append((sources[0], sources[1:]))
         modality = self.modality(trig, plover)
+        if refusal is not None:
+            modality = "reported" if speech is not None else "asserted"
         if modality == "negated" and trig.frame is None and plover in lex.negated_as:
             plover, mode = lex.negated_as[plover]  # "would not meet the demands": a refusal
             modality = "asserted"
@@ -912,7 +927,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         tr = self.tree
         heads = {trig.tok, trig.carrier}
         cands = [c for h in heads for c in tr.kids(h, ("nsubjpass", "dobj"))]
-        cands += [o for h in heads for _, o in tr.prep_objects(h, ("on", "at", "into"))]
+        cands += [o for h in heads for _, o in tr.prep_objects(h, ("on", "at", "into", "against"))]
         return _unique([p for c in cands for p in self.crowd(c)])
 
     def place_forces(self, trig: Trigger, tok: int) -> list[Party]:
@@ -967,6 +982,27 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         """Whether verb v is what someone "is due / scheduled / expected to" do."""
         tr = self.tree
         return tr.tok(v).dep == "xcomp" and tr.lemma(tr.head(v)) in self.lex.scheduled_heads
+
+    def own_object(self, trig: Trigger, plover: str) -> bool:
+        """Whether the verb acts on an object of its own that names no actor ("struck arms
+        depots", "withdrew permission"): its coordinated actors then act side by side."""
+        tr = self.tree
+        if trig.kind != "verb" or plover not in self.lex.solo_object_types:
+            return False
+        return any(o not in trig.toks and tr.tok(o).pos in NOUN_POS and not self.parties_at(o)
+                   and tr.lower(o) not in self.lex.reciprocal_markers
+                   for o in tr.kids(trig.tok, ("dobj",)))
+
+    def negated_object(self, trig: Trigger) -> list[int] | None:
+        """The objects of a negated verb of acknowledging that names no actor ("did not
+        recognise the zone"), or None when the rule does not apply."""
+        tr = self.tree
+        if trig.frame is not None or trig.kind != "verb" or tr.lemma(trig.tok) not in self.lex.negated_object_verbs:
+            return None
+        objs = tr.kids(trig.tok, ("dobj", "nsubjpass"))
+        if not objs or any(self.parties_at(o) for o in objs) or self.modality(trig, trig.plover) != "negated":
+            return None
+        return objs
 
     def is_reciprocal(self, trig: Trigger) -> bool:
         tr = self.tree

@@ -135,6 +135,10 @@ class Lexicon:
     retaliation_verbs: frozenset[str]
     drawing_verbs: frozenset[str]
     referral_verbs: frozenset[str]
+    actor_object_verbs: dict[str, Code]
+    solo_object_types: frozenset[str]
+    negated_object_verbs: dict[str, Code]
+    quoted_label: Code | None
     version: str
 
     def prep_targets(self, plover: str, lemma: str | None = None) -> frozenset[str]:
@@ -359,4 +363,10 @@ def load_lexicon() -> Lexicon:
         retaliation_verbs=word_set("retaliation_verbs"),
         drawing_verbs=word_set("drawing_verbs"),
         referral_verbs=word_set("referral_verbs"),
+        actor_object_verbs={k: _code(v, f"{where}: actor_object_verbs.{k}")
+                            for k, v in (data.get("actor_object_verbs") or {}).items()},
+        solo_object_types=type_set("solo_object_types"),
+        negated_object_verbs={k: _code(v, f"{where}: negated_object_verbs.{k}")
+                              for k, v in (data.get("negated_object_verbs") or {}).items()},
+        quoted_label=_code(data["quoted_label"], f"{where}: quoted_label") if data.get("quoted_label") else None,
         version=str(data.get("version", "0")))

@@ -94,6 +94,10 @@ class TriggerFinder:
         for q in preps:
             keys.append((f"{lemma} {tr.lower(q)}", (i, q)))
         for o in objs:
+            # "used tear gas", "fired rubber bullets": the object's modifier completes the phrase
+            keys += [(f"{lemma} {tr.lemma(m)} {tr.lemma(o)}", (i, m, o))
+                     for m in tr.kids(o, ("compound", "amod")) if m == o - 1]
+        for o in objs:
             keys.append((f"{lemma} {tr.lemma(o)}", (i, o)))
             keys.append((f"{lemma} {tr.lower(o)}", (i, o)))
         keys.append((lemma, (i,)))
@@ -425,9 +429,14 @@ class TriggerFinder:
             if tr.tok(p).pos not in NOUN_POS | {"ADJ"}:
                 continue
             code = self._label_code(p)
+            quoted = False
+            if code is None and self.lex.quoted_label and tr.lemma(i) not in self.lex.statement_verbs \
+                    and tr.tok(p).pos != "PROPN" and self.in_quotes(p):
+                code, quoted = self.lex.quoted_label, True  # "called the raids 'ethnically motivated'"
             if code is None:
                 continue
-            obj = next((o for o in objs if o != p), None)
+            # "what it calls 'nuclear-contaminated water'": a quoted name, not a charge
+            obj = next((o for o in objs if o != p and not (quoted and tr.tok(o).tag in ("WP", "WDT"))), None)
             if obj is None:
                 obj = next((o for o in tr.kids(i, ("oprd",)) if o < p), None)
             if obj is None:
@@ -478,6 +487,13 @@ class TriggerFinder:
                     if code is not None:
                         return q, code
         return v, None
+
+    def in_quotes(self, i: int) -> bool:
+        """Whether token i stands inside quotation marks opened in its own sentence."""
+        tr = self.tree
+        sent = tr.parsed.sentences[tr.tok(i).sent]
+        before = tr.parsed.text[sent.start:tr.tok(i).idx]
+        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
     def _misparsed_predicates(self, i: int) -> list[int]:
         """Labels the parser hung on the object instead of the verb: an adjective after its
@@ -532,6 +548,11 @@ class TriggerFinder:
                     if key in self.lex.needs_object and not tr.kids(i, ("dobj", "nsubjpass", "dative")):
                         return None
                     return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
+            code = self.lex.actor_object_verbs.get(tr.lemma(i))
+            if code and any(p.ref.kind in ("state", "government", "igo")
+                            for o in tr.kids(i, ("dobj", "nsubjpass")) for p in self.parties_at(o, deep=False)):
+                # "the African Union suspended Guinea": a body's measure against a member
+                return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="verb", carrier=i)
             code = self.lex.reciprocal_verbs.get(tr.lemma(i))
             subj = tr.kid(i, "nsubj")
             if code and subj is not None and tr.kids(subj, ("conj",)) and not tr.kids(i, ("ccomp", "dobj")):
