@@ -1082,3 +1082,69 @@ def test_zapad_exercises_are_alternatives_and_martial_law_in_2022_is_not_2018():
     assert {"2013-09-20", "2017-09-14", "2021-09-10"} <= found, found
     later = {d for _, d in matched("Zelensky declared martial law across Ukraine for 30 days in February 2022.")}
     assert "2018-11-26" not in later, later
+
+
+TENTH_ROUND_EVENTS = [
+    ("Kristersson was elected prime minister by the Riksdag with the backing of the Sweden Democrats.", "2022-10-17"),
+    ("Latvia ordered the Russian ambassador to leave in solidarity with Estonia.", "2023-01-23"),
+    ("Norway expelled 15 Russian diplomats it said were intelligence officers.", "2023-04-13"),
+    ("Estonia, Latvia and Lithuania synchronised their power grids with the continental European network.",
+     "2025-02-09"),
+    ("Moscow placed Kaja Kallas on a wanted list for removing Soviet monuments.", "2024-02-13"),
+    ("The fire in the Kocani nightclub killed 59 young people.", "2025-03-16"),
+    ("Slovenia's parliament voted to recognise a Palestinian state on Tuesday.", "2024-06-04"),
+    ("A suicide bomber killed Khalil Haqqani, the Taliban's refugees minister, inside his ministry.", "2024-12-11"),
+    ("The landslide in Enga province buried hundreds of people.", "2024-05-24"),
+    ("Chinese warships held live-fire drills in the Tasman Sea, forcing airlines to divert flights.", "2025-02-21"),
+    ("President Noboa declared an internal armed conflict and ordered the army to neutralise the gangs.",
+     "2024-01-09"),
+    ("Riyadh won the vote to host Expo 2030, beating Busan and Rome.", "2023-11-28"),
+    ("Kais Saied dissolved parliament hours after lawmakers met online.", "2022-03-30"),
+    ("Ethiopia skipped the final round of talks on the Nile dam in Washington.", "2020-02-28"),
+    ("Sweden, which recognised the State of Palestine in 2014, kept its aid going.", "2014-10-30"),
+    ("Hadi escaped house arrest in Sanaa and resurfaced in Aden.", "2015-02-21"),
+    ("Obama announced the full lifting of the arms embargo on Vietnam during his visit to Hanoi.", "2016-05-23"),
+    ("Boko Haram's leader Shekau pledged allegiance to the Islamic State.", "2015-03-07"),
+    ("Police took Lula in for questioning in the Car Wash investigation.", "2016-03-04"),
+    ("Gunmen attacked gun shops and a National Guard unit in Aktobe.", "2016-06-05"),
+]
+
+# existing events worded the way wire copy describes them, without their names
+TENTH_ROUND_DESCRIPTIONS = [
+    ("China's deployment of a giant oil rig near the Paracel Islands angered Hanoi.", "2014-05-02"),
+    ("It was the first summit hosted by Myanmar since it joined ASEAN.", "2014-05-11"),
+    ("The US drone strike at Baghdad airport killed the Quds Force commander.", "2020-01-03"),
+    ("The Saudi-led embargo on Doha lasted three and a half years.", "2017-06-05"),
+    ("The deadly clash in Ladakh killed 20 Indian soldiers in June 2020.", "2020-06-15"),
+    ("Kim became the first North Korean leader to set foot in the South.", "2018-04-27"),
+    ("Iran's seizure of a British-flagged tanker in the Strait of Hormuz raised tensions.", "2019-07-19"),
+    ("The killing of the North Korean leader's half-brother at Kuala Lumpur airport used VX.", "2017-02-13"),
+]
+
+NEAR_THE_TENTH_ROUND = [
+    "Sweden's foreign minister met the Palestinian envoy in Stockholm.",
+    "Estonia upgraded its power grid with new lines from Finland.",
+    "Saied met the president of the assembly on Monday.",
+    "Lithuania's central bank raised its forecast for the euro area.",
+    "Tharman won his seat in the general election.",
+    "The junta extended the state of emergency for six more months.",
+    "Obama met Vietnam's president in Hanoi to discuss trade.",
+]
+
+
+@pytest.mark.parametrize("sentence, date", TENTH_ROUND_EVENTS + TENTH_ROUND_DESCRIPTIONS)
+def test_tenth_round_events_are_found(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEAR_THE_TENTH_ROUND)
+def test_near_the_tenth_round_finds_nothing(sentence):
+    assert matched(sentence) == set(), matched(sentence)
+
+
+def test_cuba_terror_list_days_are_told_apart():
+    found = {d for _, d in matched("Trump reversed Biden's decision and put Cuba back on the terrorism list.")}
+    assert "2025-01-20" in found, found
+    earlier = {d for _, d in matched("The Trump administration put Cuba back on the terror list, Pompeo said.")}
+    assert "2025-01-20" not in earlier and "2021-01-11" in earlier, earlier
+    assert "2024-02-18" in {d for _, d in matched("Thaksin was released on parole from the Police General Hospital.")}
