@@ -55,6 +55,7 @@ class _Lexicon:
     report_verbs: frozenset[str]
     bare_bodies: frozenset[str]
     home_forces: frozenset[str]
+    located_forces: frozenset[str]  # "soldiers in Khartoum": the state of the place named
     party_nouns: tuple[tuple[str, frozenset[str]], ...]  # noun → determiners
     igo_member_nouns: frozenset[str]
     ethnic_markers: frozenset[str]
@@ -140,6 +141,7 @@ def _lexicon() -> _Lexicon:
         report_verbs=words("report_verbs"),
         bare_bodies=words("bare_body_nouns"),
         home_forces=words("home_force_nouns"),
+        located_forces=words("located_force_nouns"),
         party_nouns=tuple((str(k).lower(), frozenset(str(d).lower() for d in v or ()))
                           for k, v in _mapping(nouns, "party_nouns").items()),
         igo_member_nouns=words("igo_member_nouns"),

@@ -1497,12 +1497,15 @@ class _Resolver:
         """"security forces fired tear gas", "police detained dozens": a state's own forces
         of order named without a state act for the state the sentence or story is about."""
         doc = self.doc
-        if self.text(atom.w0, atom.w1).lower() not in _lexicon().home_forces or (
+        words = self.text(atom.w0, atom.w1).lower()
+        located = words in _lexicon().located_forces
+        if not (located or words in _lexicon().home_forces) or (
                 atom.w0 > 0 and doc.words[atom.w0 - 1].sent == doc.words[atom.w0].sent
                 and self.atom(atom.w0 - 1) is not None and not doc.gap(atom.w0 - 1).strip()):
             return False
         sent = doc.words[atom.w0].sent
-        country = self.home_state(atom.w0, atom.w1, sent)
+        # an army or troops: only the place the clause names says whose they are
+        country = self.home_state(atom.w0, atom.w1, sent, located_only=located)
         ref = self.sector_ref(country, atom.lex["sector"], self.text(atom.w0, atom.w1)) if country else None
         if ref is None:
             return False

@@ -430,6 +430,17 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             if forces:
                 sources = forces
                 targets = [p for p in targets if p.how == "nsa-cue"] or crowd
+        if not sources and self.crowd_onset(trig):
+            # "the protests began on September 25", "shaken by mass protests since June": a
+            # crowd's own act with no one named is the crowd's, aimed at the state it is in
+            src = Party(ActorRef(actor_id=None, name=lex.onset_crowd, kind="nsa", text=tr.text(trig.tok, trig.tok + 1)),
+                        trig.tok, "nsa-cue")
+            sources = [src]
+            if not targets:
+                place = find_place(tr, [trig.tok, trig.carrier], self.country_at)
+                country = place.country if place is not None else self.main_country()
+                if country:
+                    targets = [Party(self.state_ref(country) or bare_state(country), trig.tok, "place-agent")]
         if not sources:
             return self.sourceless(trig, targets)
         plover, mode = trig.plover, trig.mode
@@ -623,6 +634,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return "placeholder"
         if tgts or self.referral(trig):
             return None
+        if (plover, mode) in lex.domestic_codes and any(
+                self.tree.lemma(o) in lex.domestic_objects for o in self.tree.kids(trig.tok, ("dobj", "nsubjpass"))):
+            return None  # "jailed his rivals", "arrested hundreds": the state's own people
         if self.tree.lemma(trig.tok) in lex.gathering_verbs:
             return "participants"  # "hosted the negotiations": between the article's parties
         if src.ref.kind == "nsa":
@@ -927,8 +941,23 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         tr = self.tree
         heads = {trig.tok, trig.carrier}
         cands = [c for h in heads for c in tr.kids(h, ("nsubjpass", "dobj"))]
-        cands += [o for h in heads for _, o in tr.prep_objects(h, ("on", "at", "into", "against"))]
+        # "used live ammunition against demonstrators": the phrase's object carries the "against"
+        cands += [o for h in heads | set(trig.toks) for _, o in tr.prep_objects(h, ("on", "at", "into", "against"))]
         return _unique([p for c in cands for p in self.crowd(c)])
+
+    def crowd_onset(self, trig: Trigger) -> bool:
+        """A crowd's act named by a noun as it starts, spreads or goes on ("the protests
+        began", "protests erupted", "shaken by protests", "protests since June"): an event
+        of its own, not a passing mention ("during the protests")."""
+        tr = self.tree
+        if trig.kind != "noun" or trig.frame is not None or trig.plover not in self.lex.crowd_types:
+            return False
+        t = tr.tok(trig.tok)
+        if t.dep in ("nsubj", "nsubjpass") and tr.lemma(t.head) in self.lex.onset_verbs:
+            return True
+        if t.dep == "pobj" and tr.tok(t.head).dep == "agent" and tr.lemma(tr.tok(t.head).head) in self.lex.onset_verbs:
+            return True
+        return any(tr.lower(q) == "since" for q in tr.kids(trig.tok, ("prep",)))
 
     def place_forces(self, trig: Trigger, tok: int) -> list[Party]:
         """The security forces of the state where an act happened: the clause's place's, or
@@ -946,7 +975,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
     def referral(self, trig: Trigger) -> bool:
         """"took the dispute to the ICJ": a case taken to a court or council, addressed to the
         one its own phrase names and to no one the article might supply."""
-        return trig.kind == "verb" and len(trig.toks) > 1 and self.tree.lemma(trig.tok) in self.lex.referral_verbs
+        # (only a request: "took power" is a seizure, not a case taken anywhere)
+        return trig.kind == "verb" and len(trig.toks) > 1 and trig.plover == "REQUEST" \
+            and self.tree.lemma(trig.tok) in self.lex.referral_verbs
 
     def own_authorities(self, patients: list[Party], tok: int) -> list[Party]:
         """Who arrested or sentenced someone when the clause names neither agent nor place

@@ -130,6 +130,10 @@ class Lexicon:
     label_heads: frozenset[str]
     custody_codes: frozenset[tuple[str, str]]
     custody_places: frozenset[str]
+    domestic_codes: frozenset[tuple[str, str]]  # repression a state turns on its own people
+    onset_verbs: frozenset[str]  # "the protests began": a crowd's act named as it starts
+    onset_crowd: str  # the name its unnamed crowd gets
+    domestic_objects: frozenset[str]  # "arrested hundreds", "jailed his rivals": its own people
     cessation_verbs: frozenset[str]
     envoy_nouns: frozenset[str]
     retaliation_verbs: frozenset[str]
@@ -358,6 +362,10 @@ def load_lexicon() -> Lexicon:
         label_heads=word_set("label_heads"),
         custody_codes=frozenset(_code(c, "custody_codes") for c in data.get("custody_codes", [])),
         custody_places=word_set("custody_places"),
+        domestic_codes=frozenset(_code(c, "domestic_codes") for c in data.get("domestic_codes", [])),
+        domestic_objects=word_set("domestic_objects"),
+        onset_verbs=word_set("onset_verbs"),
+        onset_crowd=str(data.get("onset_crowd") or "protesters"),
         cessation_verbs=word_set("cessation_verbs"),
         envoy_nouns=word_set("envoy_nouns"),
         retaliation_verbs=word_set("retaliation_verbs"),

@@ -327,7 +327,8 @@ class RoleFinder:
             return []
         t = tr.tok(v)
         if tr.is_passive(v) and t.pos in VERB_POS:
-            agents = [o for _, o in tr.prep_objects(v, ("by",))]
+            # "recognised by 100 countries, but not by Serbia": a negated agent did not do it
+            agents = [o for _, o in tr.prep_objects(v, ("by",)) if not tr.kids(tr.tok(o).head, ("neg",))]
             for o in agents:
                 ps = self.parties_at(o) or self.own_forces(o, v)
                 if ps:
@@ -477,7 +478,10 @@ class RoleFinder:
         t = tr.tok(v)
         if tr.is_passive(v) and not (self.lex.frame_of.get(tr.lemma(v)) and not tr.kids(v, ("agent",))):
             subj = tr.kid(v, "nsubjpass")
-            if subj is not None:
+            if subj is not None and t.dep == "relcl" and tr.tok(subj).tag in RELATIVE_TAGS:
+                # "fishermen who have been kept away from the shoal": the relative's antecedent
+                out.extend(self.parties_at(t.head))
+            elif subj is not None:
                 out.extend(self.parties_at(subj))
             elif t.dep in ("acl", "relcl") and t.tag == "VBN":
                 out.extend(self.parties_at(t.head))

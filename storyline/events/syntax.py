@@ -5,8 +5,10 @@ lists and the token → mention index in one place.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 
+from ..knowledge import load_yaml
 from ..records import Mention, ParsedDoc, Token
 
 # Dependencies that open a new clause: a subtree walk for one phrase stops at them.
@@ -114,7 +116,12 @@ class Tree:
         return sorted(out)
 
     def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma.lower()
+        t = self.tokens[i]
+        lemma = t.lemma.lower()
+        if t.pos == "VERB":
+            # the parser's known lemma slips ("staged" → "stag"): see data/events/lemmas.yaml
+            return _verb_lemma_fixes().get(lemma, lemma)
+        return lemma
 
     def lower(self, i: int) -> str:
         return self.tokens[i].text.lower()
@@ -141,3 +148,9 @@ class Tree:
         a = self.tokens[start].idx
         b = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
         return self.parsed.text[a:b]
+
+
+@functools.cache
+def _verb_lemma_fixes() -> dict[str, str]:
+    """Wrong verb lemma → right one (data/events/lemmas.yaml; load_yaml caches the file)."""
+    return {str(k).lower(): str(v).lower() for k, v in (load_yaml("events/lemmas.yaml").get("verbs") or {}).items()}
