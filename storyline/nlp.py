@@ -76,6 +76,16 @@ def parse_text(text: str, doc_id: str = "text") -> ParsedDoc:
     return to_parsed(doc_id, load_pipeline()(text), model_version())
 
 
+def in_sentence_quote(parsed: ParsedDoc, sent: int, offset: int) -> bool:
+    """Whether the character at ``offset`` stands inside quotation marks opened earlier in
+    sentence ``sent``: an odd number of straight marks before it, or more opening curly marks
+    than closing ones."""
+    if not 0 <= sent < len(parsed.sentences):
+        return False
+    before = parsed.text[parsed.sentences[sent].start:offset]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 def to_parsed(doc_id: str, sdoc, version: str) -> ParsedDoc:
     """Convert a spaCy Doc into the plain records later stages use."""
     paragraph_of = _paragraph_index(sdoc.text)

@@ -101,7 +101,7 @@ def test_the_days_of_a_forum_follow_each_other():
             ("Munich", "Shangri", "World Economic", "St Petersburg", "Manama", "Halifax", "Boao")), name
 
 
-@pytest.mark.parametrize("sentence, gathering, day", [
+SENTENCES_AND_GATHERINGS = [
     ("Speaking at the Munich Security Conference on Saturday, the secretary of state said allies "
      "must keep arming Kyiv.", "Munich Security Conference", "2023-02-18"),
     ("MUNICH delegates heard the chancellor warn that the security conference had become a council of war.",
@@ -162,11 +162,7 @@ def test_the_days_of_a_forum_follow_each_other():
      "EU–African Union summit in Abidjan", "2017-11-29"),
     ("The Gulf Cooperation Council summit in Riyadh in December 2021 stressed unity after the rift.",
      "42nd Gulf Cooperation Council summit, in Riyadh", "2021-12-14"),
-])
-def test_a_sentence_finds_its_gathering(sentence, gathering, day):
-    found = matched(sentence)
-    assert gathering in found, found
-    assert dt.date.fromisoformat(day) in found[gathering], sorted(found[gathering])
+]
 
 
 @pytest.mark.parametrize("sentence, gathering, at_least", [
@@ -267,7 +263,7 @@ def test_completed_summit_sets_miss_ordinary_sentences(sentence):
 
 # ── gatherings added in the ninth round ────────────────────────────────────────────────────
 
-@pytest.mark.parametrize("sentence, gathering, day", [
+NINTH_ROUND_GATHERINGS = [
     ("Addressing the World Health Assembly, the WHO chief warned of the next pandemic.",
      "World Health Assembly", "2024-05-27"),
     ("The Human Rights Council opened its 55th session in Geneva on Monday.",
@@ -292,8 +288,11 @@ def test_completed_summit_sets_miss_ordinary_sentences(sentence):
      "Antalya Diplomacy Forum", "2024-03-01"),
     ("At the Bled Strategic Forum, the prime minister called for faster EU enlargement.",
      "Bled Strategic Forum", "2023-08-28"),
-])
-def test_a_sentence_finds_a_ninth_round_gathering(sentence, gathering, day):
+]
+
+
+@pytest.mark.parametrize("sentence, gathering, day", SENTENCES_AND_GATHERINGS + NINTH_ROUND_GATHERINGS)
+def test_a_sentence_finds_its_gathering(sentence, gathering, day):
     found = matched(sentence)
     assert gathering in found, found
     assert dt.date.fromisoformat(day) in found[gathering], sorted(found[gathering])

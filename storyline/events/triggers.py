@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..nlp import in_sentence_quote
 from .lexicon import Code, load_lexicon
 from .modality import is_negated
 from .syntax import Tree
@@ -491,9 +492,7 @@ class TriggerFinder:
     def in_quotes(self, i: int) -> bool:
         """Whether token i stands inside quotation marks opened in its own sentence."""
         tr = self.tree
-        sent = tr.parsed.sentences[tr.tok(i).sent]
-        before = tr.parsed.text[sent.start:tr.tok(i).idx]
-        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+        return in_sentence_quote(tr.parsed, tr.tok(i).sent, tr.tok(i).idx)
 
     def _misparsed_predicates(self, i: int) -> list[int]:
         """Labels the parser hung on the object instead of the verb: an adjective after its

@@ -1346,6 +1346,7 @@ def _election_day_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
     allow. The month the calendar's sets need is often left out when the vote was days ago."""
     cues = []
     paragraphs = _paragraphs(parsed)
+    headline = headline_of(parsed, paragraphs) or ""  # the country of the story's title
     plain_votes = tuple(settings()["vote_words"])
     called_election: dict = {}  # a vote place's words -> whether the article uses them
     for f in found:
@@ -1354,7 +1355,7 @@ def _election_day_cues(parsed: ParsedDoc, found: Sequence[Found]) -> list[Cue]:
         sent = parsed.sentences[f.sent]
         after = parsed.text[f.end:sent.end]
         para = next((parsed.text[a:b] for a, b, _, _ in paragraphs if a <= f.start < b), sent.text)
-        para += "\n" + (headline_of(parsed, paragraphs) or "")  # the country of the story's title
+        para += "\n" + headline
         names, windows = [], []
         for e in elections():
             country, vote = e.match[0][0], e.match[0][1]

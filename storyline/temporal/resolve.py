@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from ..nlp import in_sentence_quote
 from ..records import ParsedDoc, TimeExpr
 from .calendar import SEASON_MONTHS, bounds, day_exists, parse_anchor, shift, to_value
 from .scan import Found, scan
@@ -34,17 +35,9 @@ def find_time_expressions(parsed: ParsedDoc, anchor: str | None) -> tuple[TimeEx
                        speech_days(parsed, found))
 
 
-# Quotation marks that open or close a direct quote.
-QUOTE_MARKS = "\"“”"
-
-
 def in_quote(parsed: ParsedDoc, f: Found) -> bool:
-    """True when the expression stands inside a direct quote of its sentence (an odd number
-    of quotation marks before it)."""
-    if f.sent >= len(parsed.sentences):
-        return False
-    sent = parsed.sentences[f.sent]
-    return sum(parsed.text[sent.start:f.start].count(q) for q in QUOTE_MARKS) % 2 == 1
+    """True when the expression stands inside a direct quote of its sentence."""
+    return in_sentence_quote(parsed, f.sent, f.start)
 
 
 def speech_days(parsed: ParsedDoc, found: tuple[Found, ...]) -> dict[int, int]:

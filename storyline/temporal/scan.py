@@ -515,10 +515,10 @@ def _future_time_clause(parsed: ParsedDoc, v: int) -> bool:
     lex = lexicon()
     if toks[v].dep != "advcl":
         return False
-    opening = " ".join(t.text.lower() for t in toks[max(0, v - 8):v] if t.head == v and t.dep in ("mark", "advmod"))
-    if any(t.head == v and t.dep == "mark" and t.text.lower() in lex.future_clause_marks
-           for t in toks[max(0, v - 8):v]):
+    intro = [t for t in toks[max(0, v - 8):v] if t.head == v and t.dep in ("mark", "advmod")]
+    if any(t.dep == "mark" and t.text.lower() in lex.future_clause_marks for t in intro):
         return True
+    opening = " ".join(t.text.lower() for t in intro)
     # "When the leaders gather this week, the summit will be ...": ahead when its main clause is
     return any(m == opening or opening.startswith(m + " ") for m in lex.future_if_main_marks) \
         and has_future_auxiliary(parsed, toks[v].head)
