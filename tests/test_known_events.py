@@ -1,6 +1,7 @@
-"""The calendar of known world events (storyline/data/time/known_events.yaml): it loads, its
-recurring events are real alternatives, and its keyword sets find events named the way news
-names them without firing on ordinary sentences about something else."""
+"""The calendar of known world events (storyline/data/time/known_events.yaml and the
+regional calendars in known/*.yaml): it loads, its recurring events are real alternatives, and
+its keyword sets find events named the way news names them without firing on ordinary
+sentences about something else."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,7 @@ from collections import defaultdict
 import pytest
 
 from storyline.knowledge import load_yaml
-from storyline.temporal.known import ELECTIONS_FILE, KNOWN_EVENTS_FILE, known_events, sentence_matches, slot_key
+from storyline.temporal.known import ELECTIONS_FILE, known_event_files, known_events, sentence_matches, slot_key
 
 from conftest import AMBIGUOUS_KEYWORDS
 
@@ -23,7 +24,7 @@ def test_calendar_loads_and_is_broad():
     assert len(events) >= 250
     assert all(e.name and e.match for e in events)
     # the world's events end in 2025; elections held on days fixed by law run to late 2026
-    assert max(e["date"] for e in load_yaml(KNOWN_EVENTS_FILE)["events"]) <= dt.date(2025, 12, 31)
+    assert max(e["date"] for f in known_event_files() for e in load_yaml(f)["events"]) <= dt.date(2025, 12, 31)
     assert max(e.date for e in events) <= dt.date(2026, 11, 23)
     assert len({(e.name, e.date) for e in events}) == len(events), "an event is listed twice"
 
@@ -32,7 +33,7 @@ def test_entries_parse_as_written():
     """A comma in an unquoted name splits a flow mapping, and YAML reads a bare No or 2022 as
     a boolean or a number: every entry must have exactly its three keys and string keywords
     (or lists of string alternatives)."""
-    for e in load_yaml(KNOWN_EVENTS_FILE)["events"] + load_yaml(ELECTIONS_FILE)["events"]:
+    for e in [e for f in (*known_event_files(), ELECTIONS_FILE) for e in load_yaml(f)["events"]]:
         assert set(e) == {"name", "date", "match"}, e
         assert isinstance(e["date"], dt.date), e
         assert all(isinstance(k, str) or (isinstance(k, list) and k and all(isinstance(x, str) for x in k))

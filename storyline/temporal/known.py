@@ -1,5 +1,5 @@
-"""Dated events the store knows before reading anything (``data/time/known_events.yaml``;
-national elections and referendums in ``data/time/elections.yaml``; yearly forums, summits and
+"""Dated events the store knows before reading anything (``data/time/known_events.yaml`` and
+regional calendars in ``data/time/known/*.yaml``; national elections and referendums in ``data/time/elections.yaml``; yearly forums, summits and
 movable holidays in ``data/time/gatherings.yaml``), names that exist only from a known day
 (``data/time/names/*.yaml``), and the keyword matching that finds them (or corpus anchors) in a
 text."""
@@ -14,6 +14,9 @@ from ..errors import DataError
 from ..knowledge import data_path, load_yaml
 
 KNOWN_EVENTS_FILE = "time/known_events.yaml"
+# Further calendars in the same format, one per region or theme, so that each stays readable
+# and can be extended on its own.
+KNOWN_DIR = "time/known"
 # Elections and yearly gatherings recur on calendars of their own; they are kept apart from the
 # world's one-off events but read the same way.
 ELECTIONS_FILE = "time/elections.yaml"
@@ -42,7 +45,13 @@ def known_events() -> tuple[KnownEvent, ...]:
              for e in _load(f"{NAMES_DIR}/{f.name}", "names", named=True)]
     recurring = [e for f in (ELECTIONS_FILE, GATHERINGS_FILE) if data_path(f).exists()
                  for e in _load(f, "events", named=False)]
-    return (*_load(KNOWN_EVENTS_FILE, "events", named=False), *recurring, *names)
+    return (*(e for f in known_event_files() for e in _load(f, "events", named=False)), *recurring, *names)
+
+
+def known_event_files() -> list[str]:
+    """The main calendar first, then the regional ones in name order."""
+    extra = sorted(data_path(KNOWN_DIR).glob("*.yaml")) if data_path(KNOWN_DIR).is_dir() else []
+    return [KNOWN_EVENTS_FILE, *(f"{KNOWN_DIR}/{f.name}" for f in extra)]
 
 
 @functools.cache
