@@ -167,6 +167,7 @@ def test_an_event_named_through_of_phrases_ahead_of_the_clause_is_still_ahead():
 @pytest.mark.parametrize("text, national", [
     ("EU foreign policy chief Federica Mogherini welcomed the accord.", False),
     ("The EU's foreign policy chief Federica Mogherini welcomed the accord.", False),
+    ("The European Union's foreign policy chief, Federica Mogherini, welcomed the accord.", False),
     ("Foreign Minister Federica Mogherini welcomed the accord in Rome.", True),
 ])
 def test_a_title_after_an_organisation_is_a_post_in_it(text, national):

@@ -319,20 +319,25 @@ def _equivalent_titles() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
-def _igo_words() -> frozenset[str]:
-    """The short names of intergovernmental organisations (``actors/igos.yaml``), lower-case:
-    a title after one ("EU foreign policy chief", "UN envoy") is a post in it."""
+def _igo_name_at_end() -> re.Pattern:
+    """The names of intergovernmental organisations (``actors/igos.yaml``), short or full, at
+    the end of a text: a title after one ("EU foreign policy chief", "the European Union's
+    foreign policy chief", "UN envoy") is a post in it."""
     try:
         raw = load_yaml(IGOS_FILE)
     except DataError:
-        return frozenset()
-    words = set()
+        raw = []
+    names = set()
     for entry in raw if isinstance(raw, list) else ():
         if isinstance(entry, dict):
-            for name in [entry.get("code"), *(entry.get("aliases") or ())]:
-                if name and " " not in str(name).strip():
-                    words.add(str(name).lower())
-    return frozenset(words)
+            for name in [entry.get("code"), entry.get("name"), *(entry.get("aliases") or ())]:
+                name = re.sub(r"^the\s+", "", " ".join(str(name or "").split()), flags=re.IGNORECASE)
+                if name:
+                    names.add(re.escape(name).replace(r"\ ", r"\s+"))
+    if not names:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s(-])(?:{alternatives})(?:['’]s)?$", re.IGNORECASE)
 
 
 def _title_forms(title: str) -> list[str]:
@@ -604,7 +609,7 @@ def _titles_at(text: str, start: int, end: int, actor: Actor, surname_only: bool
                 lead = before[:pre.start(1)].lower().replace("-", " ").split()[-2:]
                 if lead and lead[-1] in prefixes:
                     continue  # "Vice President Biden" is not "President Biden"
-                if role.org is None and lead and re.sub(r"['’]s$", "", lead[-1]) in _igo_words():
+                if role.org is None and _igo_name_at_end().search(before[:pre.start(1)].rstrip(" ,")):
                     continue  # "EU foreign policy chief Mogherini" names her EU post, not her Italian one
                 snippet = (before[pre.start(1):].rstrip() + " " + text[start:end]).strip()
                 if lead and lead[-1] in former_words:
