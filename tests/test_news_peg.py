@@ -166,3 +166,21 @@ def test_an_inferred_day_the_lead_names_pegs_that_day():
     without_the_lead_day = [e for e in peg_news_events(parsed, events, replace(pub, origin="inferred"), "news")
                             if _is_pegged(e)]
     assert {e.date.value for e in without_the_lead_day} == {"2025-06-16"}
+
+
+def test_an_inferred_day_the_paragraph_after_the_lead_names_pegs_that_day():
+    """The lead tells the news undated ("has rejected"); the paragraph that explains it dates
+    the statement ("In a statement on Thursday"), and that is the inferred day: the lead's
+    news is of that day, not the day before."""
+    from dataclasses import replace
+
+    from storyline.nlp import parse_text
+    from storyline.temporal import date_article
+
+    name = "second-paragraph-names-its-day.txt"
+    parsed = parse_text((DATA / name).read_text(encoding="utf-8"), name)
+    pub, timexes = date_article(parsed, "2024-05-16")  # a Thursday
+    _, _, events = _chain(name, "2024-05-16")
+    pegged = [e for e in peg_news_events(parsed, events, replace(pub, origin="inferred"), "news", timexes)
+              if _is_pegged(e) and e.sent < 3]
+    assert pegged and {e.date.value for e in pegged} == {"2024-05-16"}

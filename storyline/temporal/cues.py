@@ -668,6 +668,16 @@ def lead_of(parsed: ParsedDoc) -> frozenset[int]:
     return frozenset()
 
 
+def lede_of(parsed: ParsedDoc) -> frozenset[int]:
+    """The lead paragraph and the paragraph after it, which in wire copy tells who said the
+    lead's news and when ("In a statement on Friday, ...")."""
+    groups = _paragraph_groups(parsed)
+    for n, sents in enumerate(groups):
+        if sum(len(s.text.split()) for s in sents) >= LEAD_MIN_WORDS:
+            return frozenset(s.index for g in groups[n:n + 2] for s in g)
+    return frozenset()
+
+
 def _paragraphs(parsed: ParsedDoc) -> list[tuple[int, int, list[int], int]]:
     """The paragraphs as (start, end, sentence indices, where the body starts), where a known
     event's keywords are looked for together. What stands above the lead (the headline, a

@@ -43,8 +43,9 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
 
     Returns an EventDate with how="clause" (an expression governing the trigger's clause, or
     a nominal trigger's own modifier), "discourse" (the last resolved date earlier in the
-    paragraph or sentence) or "undated" (value None). Durations, eras and bounds ("since
-    1947", "by 2047", "four days") never date an event.
+    paragraph or sentence) or "undated" (value None). Durations and bounds ("by 2047", "four
+    days") never date an event; "since" on the trigger or its clause dates a state that holds
+    since then by its onset ("under sanctions since 2017", "protests since June").
     """
     toks = parsed.tokens
     if not toks or not 0 <= trigger_token < len(toks):
@@ -76,6 +77,10 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
     if best:
         stated = _as_event_date(best[1], "clause", best[1].text)
         return _narrowed_by_known(parsed, timexes, trigger_token, stated, bounds(best[1].value))
+
+    onset = _onset(parsed, timexes, starts, trigger_token, own_clause)
+    if onset is not None:
+        return onset
 
     # 2. a dated event the store knows, named by the trigger and its sentence, or by the
     # clause of "on the day <clause>"
@@ -426,6 +431,47 @@ def _narrowed_by_known(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger: 
     return EventDate(value=day.isoformat(), granularity="day", how="clause",
                      evidence=f"{stated.evidence}, narrowed by a known event in its sentence: "
                               f"{event.name} ({day.isoformat()})")
+
+
+def _onset(parsed: ParsedDoc, timexes: Sequence[TimeExpr], starts: list[int], trigger: int,
+           clause: int | None) -> EventDate | None:
+    """The onset of a state that holds since a date ("has been under sanctions since 2017",
+    "have blocked new sanctions since May", "mass protests since June"): what began then is
+    the event. Not a superlative's baseline ("the deadliest attack since 2019", "the first
+    visit since 2015"), which says nothing of when the event itself happened."""
+    toks = parsed.tokens
+    for tx in timexes:
+        if tx.kind != "era" or tx.modifier != "since" or not tx.value or tx.granularity == "decade":
+            continue
+        h = _head_token(parsed, starts, tx)
+        if h is None or _attachment(parsed, h, trigger, clause) is None:
+            continue
+        if _measured_against(parsed, trigger, clause, h):
+            return None
+        part = next((w for w in tx.text.lower().replace("-", " ").split() if w in PART_DAYS), None)
+        if part and tx.granularity == "month":
+            tx = replace(tx, modifier=part)  # "since late April": the part of the month
+        return _as_event_date(tx, "clause", f"{tx.text} (the onset of what holds since then)")
+    return None
+
+
+def _measured_against(parsed: ParsedDoc, trigger: int, clause: int | None, h: int) -> bool:
+    """True when "since" gives the baseline of a superlative, an ordinal or a comparison
+    ("the worst violence since 1999", "the first visit since 2015", "its lowest level since
+    2008"): the trigger, its clause's subject or complement, or the word "since" hangs on, is
+    so qualified."""
+    toks = parsed.tokens
+    marked = {"first", "last", "only"}
+    heads = {trigger, toks[h].head, toks[toks[h].head].head}
+    if clause is not None:
+        heads |= {c.i for c in toks if c.head == clause and c.dep in ("attr", "nsubj", "dobj", "acomp")}
+    for i in heads:
+        for c in toks:
+            if c.head == i and (c.tag in ("JJS", "RBS") or c.lemma.lower() in marked):
+                return True
+        if toks[i].tag in ("JJS", "RBS") or toks[i].lemma.lower() in marked:
+            return True
+    return False
 
 
 def _is_event_date(tx: TimeExpr) -> bool:

@@ -5,7 +5,8 @@ stepped in to offer mediation") because the date is the report's own. An event t
 undated after the clause and discourse rules is dated to the report's day when that day is
 its own (metadata or a dateline: wire copy reports the news of the day it is filed), or to
 the day before an inferred day (the inference puts an article the day after the latest event
-it dates, NEWS_LAG_DAYS) unless the lead itself names the inferred day ("on Wednesday"), when
+it dates, NEWS_LAG_DAYS) unless the lead or the paragraph after it names the inferred day ("on
+Wednesday", "In a statement on Friday"), when
 
 - the article is news (or a press release) and its publication day is known;
 - the event happened or was said (asserted, reported, or an offer/threat made: intended),
@@ -36,7 +37,7 @@ from dataclasses import replace
 
 from ..knowledge import load_yaml
 from ..records import Event, EventDate, ParsedDoc, PublicationDate, TimeExpr
-from .cues import PUBLICATION_FILE, lead_of
+from .cues import PUBLICATION_FILE, lede_of
 from .event_date import date_event, is_current_tense, sequence_link
 from .publication import NEWS_LAG_DAYS
 from .scan import clause_verb
@@ -118,8 +119,9 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
 
 
 def _lead_names_the_day(parsed: ParsedDoc, timexes: Sequence[TimeExpr], day: str) -> bool:
-    """True when an expression of the lead resolves to the report's own day."""
-    lead = lead_of(parsed)
+    """True when an expression of the lead, or of the paragraph that explains it, resolves to
+    the report's own day."""
+    lead = lede_of(parsed)
     return any(t.sent in lead and t.value == day for t in timexes)
 
 
