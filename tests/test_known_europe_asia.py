@@ -1,0 +1,109 @@
+"""The regional calendar of Europe, the Caucasus, Central, South and East Asia and the Pacific
+(storyline/data/time/known/europe-asia-pacific.yaml): mid-sized news events found in the words a
+wire story uses for them, and ordinary sentences about the same people and places that find
+nothing."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.knowledge import load_yaml
+from storyline.temporal.known import known_event_files, sentence_matches
+
+REGIONAL_FILE = "time/known/europe-asia-pacific.yaml"
+
+
+def matched_dates(sentence: str) -> set[str]:
+    return {e.date.isoformat() for e, _, _ in sentence_matches(sentence)}
+
+
+def test_the_regional_calendar_is_read_after_the_main_one():
+    files = known_event_files()
+    assert REGIONAL_FILE in files and files.index(REGIONAL_FILE) > 0
+    assert len(load_yaml(REGIONAL_FILE)["events"]) >= 120
+
+
+NEWS = [
+    ("Medvedev flew to Kunashir on Monday, the first visit by a Russian leader to the Kurils.", "2010-11-01"),
+    ("Poland's president Lech Kaczynski was killed with 95 others when his plane crashed near Smolensk.",
+     "2010-04-10"),
+    ("Ireland formally requested a bailout from the EU and the IMF on Sunday, November 21, 2010.", "2010-11-21"),
+    ("Serbian police arrested Ratko Mladić in the village of Lazarevo after 16 years on the run.",
+     "2011-05-26"),
+    ("A Kyiv court sentenced Yulia Tymoshenko to seven years in prison for abuse of office.", "2011-10-11"),
+    ("Myanmar's president unexpectedly suspended the Myitsone dam, a $3.6 billion Chinese project.",
+     "2011-09-30"),
+    ("Three bombs exploded in the Zaveri Bazaar, Opera House and Dadar districts of Mumbai.", "2011-07-13"),
+    ("For the first time in its 45-year history, ASEAN failed to issue a joint communique after "
+     "the ministers' meeting in Phnom Penh.", "2012-07-13"),
+    ("Azerbaijan's president pardoned Ramil Safarov hours after his extradition from Hungary.",
+     "2012-08-31"),
+    ("Appeals judges in The Hague acquitted Croatian general Ante Gotovina on Friday.", "2012-11-16"),
+    ("Draghi promised that the ECB would do whatever it takes to preserve the euro.", "2012-07-26"),
+    ("Putin cancelled the South Stream gas pipeline during a visit to Ankara.", "2014-12-01"),
+    ("Pakistan's army said militants who stormed Karachi airport in June 2014 were Uzbek fighters.",
+     "2014-06-08"),
+    ("India called off foreign secretary talks after Pakistan's envoy Abdul Basit met Hurriyat "
+     "leaders.", "2014-08-18"),
+    ("Lufthansa said the Germanwings co-pilot Andreas Lubitz had hidden his illness.", "2015-03-24"),
+    ("Obama laid a wreath at the Hiroshima memorial, the first sitting US president to visit.",
+     "2016-05-27"),
+    ("Duterte called Obama a son of a whore, and the White House called off the meeting in Laos.",
+     "2016-09-05"),
+    ("Russia's Supreme Court banned the Jehovah's Witnesses as an extremist organisation.", "2017-04-20"),
+    ("France recalled its ambassador to Italy after Di Maio met yellow vest protesters.", "2019-02-07"),
+    ("Pakistani police arrested Hafiz Saeed on terror financing charges on his way to Gujranwala.",
+     "2019-07-17"),
+    ("A special court in Islamabad sentenced Pervez Musharraf to death for high treason.", "2019-12-17"),
+    ("The Samjhauta Express was suspended after India revoked Article 370.", "2019-08-08"),
+    ("Indian and Chinese soldiers brawled at Naku La in Sikkim on May 9, 2020, injuring several.",
+     "2020-05-09"),
+    ("Pakistan said an Indian BrahMos missile had crashed near Mian Channu.", "2022-03-09"),
+    ("Germany declared 40 Russian diplomats persona non grata on Monday after the Bucha killings.",
+     "2022-04-04"),
+    ("Bulgaria's Petkov government lost a no-confidence vote in parliament on Wednesday.", "2022-06-22"),
+    ("Gillard ousted Rudd in a leadership spill in June 2010.", "2010-06-24"),
+    ("A Chinese coast guard ship rammed the Teresa Magbanua at Sabina Shoal on Aug. 31.", "2024-08-31"),
+    ("Romania's Central Electoral Bureau barred Georgescu from running in the rerun.", "2025-03-09"),
+    ("North Korea said it would scrap the Comprehensive Military Agreement with Seoul.", "2023-11-23"),
+]
+
+
+@pytest.mark.parametrize("sentence, date", NEWS)
+def test_regional_events_found_in_wire_wordings(sentence, date):
+    assert date in matched_dates(sentence), matched_dates(sentence)
+
+
+SERIES = [
+    # Rudd and Gillard toppled each other: a report that does not say which finds both.
+    ("The Labor caucus spill in which Gillard and Rudd challenged each other divided the party.",
+     {"2010-06-24", "2013-06-26"}),
+    # North Korean missiles over Japan
+    ("North Korea fired a missile that flew over Hokkaido and fell into the Pacific.",
+     {"2017-08-29", "2017-09-15", "2022-10-04"}),
+    # Seoul's envoy Chung Eui-yong went to Pyongyang twice in 2018
+    ("Chung Eui-yong led the delegation that met Kim Jong Un in Pyongyang.", {"2018-03-05", "2018-09-05"}),
+]
+
+
+@pytest.mark.parametrize("sentence, dates", SERIES)
+def test_a_series_without_its_day_finds_every_member(sentence, dates):
+    assert dates <= matched_dates(sentence), matched_dates(sentence)
+
+
+ORDINARY = [
+    "Medvedev chaired a meeting of the Security Council in Moscow on Friday.",
+    "Tymoshenko told reporters in Kyiv that her party would vote against the budget.",
+    "Draghi met union leaders in Rome to discuss pension reform.",
+    "Hafiz Saeed's lawyers filed an appeal in the Lahore High Court.",
+    "Bulgaria's parliament approved the state budget for next year.",
+    "Obama spoke about climate change at a university in Tokyo.",
+    "Germany and France called for new talks on the EU budget.",
+    "Chinese and Japanese officials met in Beijing to discuss fisheries.",
+    "Kishida met business leaders in Osaka to promote investment.",
+]
+
+
+@pytest.mark.parametrize("sentence", ORDINARY)
+def test_ordinary_sentences_about_the_same_names_find_nothing(sentence):
+    """A leader, a court or a capital with an everyday verb names no event of this calendar or any other."""
+    assert matched_dates(sentence) == set()
