@@ -184,3 +184,18 @@ def test_an_inferred_day_the_paragraph_after_the_lead_names_pegs_that_day():
     pegged = [e for e in peg_news_events(parsed, events, replace(pub, origin="inferred"), "news", timexes)
               if _is_pegged(e) and e.sent < 3]
     assert pegged and {e.date.value for e in pegged} == {"2024-05-16"}
+
+
+def test_a_run_up_takes_the_week_of_the_news_it_leads_to():
+    """"said last week ... after N'Djamena demanded": the demand hung on a statement dated only
+    to a week is of that week or before, not the report's day."""
+    from storyline.nlp import parse_text
+    from storyline.temporal import date_article
+
+    name = "run-up-last-week.txt"
+    parsed = parse_text((DATA / name).read_text(encoding="utf-8"), name)
+    pub, timexes = date_article(parsed, "2024-12-16")  # a Monday
+    _, _, events = _chain(name, "2024-12-16")
+    demand = [e for e in peg_news_events(parsed, events, pub, "news", timexes) if e.trigger == "demanded"]
+    assert demand and demand[0].date.how == "discourse" and demand[0].date.granularity == "week"
+    assert "2024-12-09" <= demand[0].date.value <= "2024-12-15"

@@ -21,8 +21,9 @@ Wednesday", "In a statement on Friday"), when
 - it is not hung on the news by a word that makes it long-running background ("strikes
   since Moscow walked out": background_links in data/time/publication.yaml). An event hung
   by "after" with no measured gap ("after a telephone call") is the news's own run-up and is
-  pegged with it: to the news's own day when a clause dates it ("was shot down on Wednesday
-  after Pakistani jets struck": Wednesday, not the report's day), else to the report's.
+  pegged with it: to the news's own date when a clause dates it ("was shot down on Wednesday
+  after Pakistani jets struck": Wednesday, not the report's day; "said last week ... after
+  Bamako demanded": last week), else to the report's.
 
 The date is labelled how="publication" with the reason as evidence: never silent.
 """
@@ -104,9 +105,9 @@ def peg_news_events(parsed: ParsedDoc, events: Sequence[Event], published: Publi
             continue
         if link is not None and link.direction < 0 and link.gap_days is None:
             news = date_event(parsed, timexes, link.governor)
-            if news.value and news.granularity == "day" and news.how in ("clause", "discourse"):
+            if news.value and news.how in ("clause", "discourse"):
                 out.append(replace(event, date=EventDate(
-                    value=news.value, granularity="day", how="discourse",
+                    value=news.value, granularity=news.granularity, how="discourse",
                     evidence=f"the run-up of news dated {news.value} ({news.evidence}), "
                              f"hung on it by '{link.word}'")))
                 continue
