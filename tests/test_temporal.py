@@ -580,3 +580,15 @@ def test_a_bare_past_month_lies_behind_the_article_from_its_end():
     assert november.gap(dt.date(2020, 12, 5)) == ("past", 5)
     day = dt.date(2020, 11, 7)  # a preference, not a bound: the month itself stays allowed
     assert november.allowed(2020, 2020).intersect(DaySet.of((day, day)))
+
+
+def test_a_headline_verb_dates_its_event_when_the_lead_repeats_only_a_number():
+    # the lead names the envoy and "72 hours" (a number, not a word for what happened) inside
+    # an order still to be carried out; the tense is read at the headline's "expels"
+    from storyline.temporal.cues import collect_cues
+    from storyline.temporal.scan import scan
+    parsed = parse_text("Mali expels ECOWAS envoy Hamidou Boly\n\nBAMAKO - Mali's transitional government "
+                        "on Monday ordered the West African bloc's special representative, Hamidou Boly, "
+                        "to quit the country within 72 hours, accusing him of acting against the transition.")
+    cues = [c.evidence for c in collect_cues(parsed, scan(parsed), (), ()) if "Boly" in c.evidence]
+    assert any("(2021-10-25) as past" in c for c in cues), cues

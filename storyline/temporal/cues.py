@@ -752,7 +752,8 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 # as China readies drills").
                 # A headline's tense is loose ("Hopes rise for a peace deal"): the lead's
                 # mention of the same word is read when there is one.
-                actions = [next((m.start() for m in p.finditer(chunk) if m.start() + pstart >= body), h.start())
+                actions = [next((m.start() for m in p.finditer(chunk)
+                                 if m.start() + pstart >= body and _is_action(m.group(0))), h.start())
                            for p, h in zip(pats, hits) if _is_action(h.group(0))]
                 first = min(actions or [h.start() for h in hits]) + pstart
                 some = [i for i in sents if any(p.search(parsed.sentences[i].text) for p in pats)]
