@@ -641,6 +641,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return "participants"  # "hosted the negotiations": between the article's parties
         if src.ref.kind == "nsa":
             return "counterpart" if plover in lex.counterpart_types else None
+        if not internal and src.ref.country and self.force_move(trig):
+            return "counterpart"  # "troops moved toward the border": the border with its rival
         if self.about_agreement(trig) or (plover, mode) in lex.party_codes:
             return "parties"
         if plover in lex.counterpart_types and not internal and src.ref.country \
@@ -757,6 +759,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             targets = []
         else:
             sources, targets = self.noun_parties(trig.tok, trig.plover)
+            behest = self.behest_parties(trig)
+            if behest is not None:
+                return behest
             drawn = tr.head(trig.tok)
             if tr.tok(trig.tok).dep == "dobj" and tr.lemma(drawn) in lex.drawing_verbs:
                 # "fired two missiles, drawing condemnation from Tokyo", "the seizure drew a
@@ -858,6 +863,32 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             if addressees:
                 targets = addressees + targets
         return sources, targets
+
+    def force_move(self, trig: Trigger) -> bool:
+        """A force's movement ("troops moved toward the border", "crossed into Kursk")."""
+        tr = self.tree
+        return trig.kind == "verb" and " ".join(
+            [tr.lemma(trig.tok)] + [tr.lower(t) for t in trig.toks[1:]]) in self.lex.force_moves
+
+    def behest_parties(self, trig: Trigger) -> tuple[list[Party], list[Party]] | None:
+        """"At Turkey's request, NATO ambassadors met", "met at the request of China": the one
+        whose request it was (the possessor or the "of" phrase) asked whoever then acted (the
+        clause's subject, or its passive subject); None for any other nominal."""
+        tr = self.tree
+        n = trig.tok
+        if tr.lemma(n) not in self.lex.behest_nouns or tr.tok(n).dep != "pobj" \
+                or tr.lower(tr.head(n)) not in self.lex.behest_preps:
+            return None
+        verb = tr.head(tr.head(n))
+        if tr.tok(verb).pos not in VERB_POS:
+            return None
+        askers = [p for k in tr.kids(n, ("poss",)) for p in self.parties_at(k)]
+        askers += [p for _, o in tr.prep_objects(n, ("of",)) for p in self.parties_at(o)]
+        subj = tr.kid(verb, "nsubjpass") if tr.is_passive(verb) else None
+        acted = self.parties_at(subj) if subj is not None else self.subject_parties(verb)
+        asked = [replace(p, how="context") for p in acted if p.how != "unresolved"
+                 and not any(_same_side(p.ref, a.ref) for a in askers)]
+        return _unique(askers), _unique(asked)
 
     def included_parties(self, v: int) -> list[Party]:
         """The states of the people an "among them ..." or "including ..." phrase in the
@@ -1059,6 +1090,8 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             return False
         if not targets and self.referral(trig):
             return False  # "would take the matter to international bodies": no one named
+        if not targets and self.force_move(trig):
+            return False  # "troops moved to new barracks": a move toward no one
         if (not targets or source.how == "unresolved") and trig.label is not None \
                 and self.tree.lemma(trig.tok) in self.lex.statement_verbs:
             return False  # "said the decision was unacceptable": a judgement of, or by, no one we can name

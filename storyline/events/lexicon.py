@@ -127,6 +127,7 @@ class Lexicon:
     inclusion_words: frozenset[str]
     swap_words: frozenset[str]
     instrument_nouns: frozenset[str]
+    statement_papers: frozenset[str]
     label_heads: frozenset[str]
     custody_codes: frozenset[tuple[str, str]]
     custody_places: frozenset[str]
@@ -139,6 +140,10 @@ class Lexicon:
     retaliation_verbs: frozenset[str]
     drawing_verbs: frozenset[str]
     referral_verbs: frozenset[str]
+    behest_nouns: frozenset[str]
+    behest_preps: frozenset[str]
+    moving_forces: frozenset[str]
+    force_moves: dict[str, Code]
     actor_object_verbs: dict[str, Code]
     solo_object_types: frozenset[str]
     negated_object_verbs: dict[str, Code]
@@ -359,6 +364,7 @@ def load_lexicon() -> Lexicon:
         inclusion_words=word_set("inclusion_words"),
         swap_words=word_set("swap_words"),
         instrument_nouns=word_set("instrument_nouns"),
+        statement_papers=word_set("statement_papers"),
         label_heads=word_set("label_heads"),
         custody_codes=frozenset(_code(c, "custody_codes") for c in data.get("custody_codes", [])),
         custody_places=word_set("custody_places"),
@@ -371,6 +377,10 @@ def load_lexicon() -> Lexicon:
         retaliation_verbs=word_set("retaliation_verbs"),
         drawing_verbs=word_set("drawing_verbs"),
         referral_verbs=word_set("referral_verbs"),
+        behest_nouns=word_set("behest_nouns"),
+        behest_preps=word_set("behest_preps"),
+        moving_forces=word_set("moving_forces"),
+        force_moves=table("force_moves"),
         actor_object_verbs={k: _code(v, f"{where}: actor_object_verbs.{k}")
                             for k, v in (data.get("actor_object_verbs") or {}).items()},
         solo_object_types=type_set("solo_object_types"),

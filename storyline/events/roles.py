@@ -442,7 +442,7 @@ class RoleFinder:
         """A paper that enacts something ("a decree", "an executive order")."""
         tr = self.tree
         keys = {tr.lemma(n)} | {f"{tr.lemma(m)} {tr.lemma(n)}" for m in tr.kids(n, ("amod", "compound"))}
-        return bool(keys & self.lex.instrument_nouns)
+        return bool(keys & (self.lex.instrument_nouns | self.lex.statement_papers))
 
     def noun_source(self, n: int, plover: str | None = None) -> list[Party]:
         """The actor of a nominal: its possessor, "by/from" phrase or an actor modifier."""
@@ -511,7 +511,12 @@ class RoleFinder:
         for c in tr.kids(v, ("dobj",)):
             if c != v and (c in skip or not self.parties_at(c)):
                 for prep, o in tr.prep_objects(c, self.lex.prep_targets(plover)):
-                    out.extend(self.parties_at(o, loose=True))
+                    ps = self.parties_at(o, loose=True)
+                    if not ps and c in skip:
+                        # "expressed concern about the Chinese drills", "voiced doubts about
+                        # Congo's results": the phrase's grievance names whom it is aimed at
+                        ps = [replace(p, tok=o, how="recalled") for p in self.noun_source(o)]
+                    out.extend(ps)
         if recall:
             # "complained over Israeli air raids": the grievance's actor
             for prep, o in tr.prep_objects(v, self.lex.prep_targets(plover)):

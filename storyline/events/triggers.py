@@ -570,6 +570,13 @@ class TriggerFinder:
                 for key, toks in self.verb_keys(i):
                     if key in self.lex.weapon_verbs:
                         return Trigger(tok=i, toks=toks, plover="ASSAULT", mode=None, kind="verb", carrier=i)
+            if subj is not None and tr.lemma(subj) in self.lex.moving_forces:
+                # "Ethiopian troops moved toward the border", "tanks crossed into Kursk": a
+                # force's movement is a deployment or an incursion
+                for key, toks in self.verb_keys(i):
+                    code = self.lex.force_moves.get(key)
+                    if code:
+                        return Trigger(tok=i, toks=toks, plover=code[0], mode=code[1], kind="verb", carrier=i)
             return None
         if t.pos == "NOUN" or (t.pos == "PROPN" and t.ent_type == ""):
             if t.dep == "compound":
@@ -835,7 +842,9 @@ class TriggerFinder:
         if self.is_event_word(noun) or tr.lemma(noun) in self.cues.intention_nouns:
             return False
         # "a decree imposing measures on Turkey": a paper enacts what its participle says
-        return tr.lemma(noun) not in self.lex.instrument_nouns
+        # ("statements backing the decision": a statement, only what sits right on it)
+        return tr.lemma(noun) not in self.lex.instrument_nouns and not (
+            t.dep == "acl" and tr.lemma(noun) in self.lex.statement_papers)
 
     def is_topic(self, i: int) -> bool:
         """A nominal that is the topic of another event word ("talks on a trade deal",
