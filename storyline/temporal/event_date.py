@@ -60,10 +60,11 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
         trigger_token = toks[trigger_token].head
     own_clause = clause_verb(parsed, trigger_token)
     link = sequence_link(parsed, trigger_token)
+    baseline = _baseline_start(parsed, trigger_token, own_clause)
     best = None
     for tx in usable:
         h = heads[id(tx)]
-        if h is None:
+        if h is None or (baseline is not None and tx.sent == toks[trigger_token].sent and tx.start > baseline):
             continue
         rank = _attachment(parsed, h, trigger_token, own_clause, _names_a_weekday(tx))
         # An event hung on another by "after"/"before" keeps only a date of its own: its
@@ -455,6 +456,18 @@ def _onset(parsed: ParsedDoc, timexes: Sequence[TimeExpr], starts: list[int], tr
     return None
 
 
+def _baseline_start(parsed: ParsedDoc, trigger: int, clause: int | None) -> int | None:
+    """Where a superlative's or an ordinal's baseline begins ("the first Pakistani foreign
+    minister to visit India since Hina Rabbani Khar in 2011": "since" and what follows it
+    dates the previous visit, not this one), or None."""
+    toks = parsed.tokens
+    for t in toks:
+        if t.text.lower() == "since" and t.dep == "prep" and t.head in (trigger, clause) \
+                and _measured_against(parsed, trigger, clause, t.i):
+            return t.idx
+    return None
+
+
 def _measured_against(parsed: ParsedDoc, trigger: int, clause: int | None, h: int) -> bool:
     """True when "since" gives the baseline of a superlative, an ordinal or a comparison
     ("the worst violence since 1999", "the first visit since 2015", "its lowest level since
@@ -463,6 +476,8 @@ def _measured_against(parsed: ParsedDoc, trigger: int, clause: int | None, h: in
     toks = parsed.tokens
     marked = {"first", "last", "only"}
     heads = {trigger, toks[h].head, toks[toks[h].head].head}
+    if toks[trigger].dep in ("relcl", "acl"):
+        heads.add(toks[trigger].head)  # "the first minister to visit"
     if clause is not None:
         heads |= {c.i for c in toks if c.head == clause and c.dep in ("attr", "nsubj", "dobj", "acomp")}
     for i in heads:
