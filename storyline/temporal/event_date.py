@@ -119,7 +119,7 @@ def date_event(parsed: ParsedDoc, timexes: Sequence[TimeExpr], trigger_token: in
     pos = toks[trigger_token].idx
     earlier = [tx for tx in usable if tx.end <= pos and tx.sent < len(parsed.sentences)
                and parsed.sentences[tx.sent].paragraph == paragraph
-               and _sets_clause_time(parsed, heads[id(tx)])]
+               and _sets_clause_time(parsed, heads[id(tx)], _names_a_weekday(tx))]
     if earlier:
         tx = max(earlier, key=lambda t: t.start)
         where = "the same sentence" if tx.sent == sent else "earlier in the paragraph"
@@ -293,12 +293,13 @@ def _points_back(parsed: ParsedDoc, trigger: int) -> bool:
     return False
 
 
-def _sets_clause_time(parsed: ParsedDoc, h: int | None) -> bool:
-    """True when the expression headed at h dates its clause, not a noun inside it."""
+def _sets_clause_time(parsed: ParsedDoc, h: int | None, weekday: bool = False) -> bool:
+    """True when the expression headed at h dates its clause, not a noun inside it (a weekday
+    on the direct object dates the act: "made the comparison on Sunday")."""
     if h is None:
         return False
     verb = clause_verb(parsed, h)
-    return verb is None or _attachment(parsed, h, -1, verb) is not None
+    return verb is None or _attachment(parsed, h, -1, verb, weekday) is not None
 
 
 def _article_anchor(timexes: Sequence[TimeExpr]) -> dt.date | None:
