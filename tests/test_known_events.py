@@ -1112,3 +1112,57 @@ def test_a_round_of_a_series_that_does_not_say_which_finds_them_all(sentence, da
     vetoes on Syria and Erdoğan's two visits to Athens share an undated first set: a report that does not say which finds every member, and its weekday or
     other cues choose."""
     assert dates <= {d for _, d in matched(sentence)}, matched(sentence)
+
+
+# ── the twelfth round: the report of the day finds its event without a year ─────────────
+
+REPORTS_OF_THE_DAY = [
+    ("Marko Djuric was arrested by Kosovo police in Mitrovica on Monday and driven to the border.", "2018-03-26"),
+    ("Kosovo special police detained Marko Đurić at a meeting of Serb leaders.", "2018-03-26"),
+    ("Police detained Kem Sokha at his home in a raid shortly after midnight.", "2017-09-03"),
+    ("Investigators took Yoon into custody at his residence after a weeks-long standoff.", "2025-01-15"),
+    ("Ovidio Guzmán was captured by soldiers in Jesús María before dawn on Thursday.", "2023-01-05"),
+    ("Assange handed himself in to police in London on Tuesday over the Swedish allegations.", "2010-12-07"),
+    ("Serbian police said Mladic was arrested in a village north of Belgrade.", "2011-05-26"),
+    ("Mali's junta ordered the French ambassador to leave the country within 72 hours.", "2022-01-31"),
+    ("Saudi Arabia gave Canada's ambassador a day to leave and froze all new trade.", "2018-08-05"),
+    ("Canada expelled six Indian diplomats, including the high commissioner Sanjay Verma.", "2024-10-14"),
+    ("Bulgaria refused on Tuesday to approve the negotiating framework for North Macedonia.", "2020-11-17"),
+    ("Russia vetoed a Security Council resolution that deplored its invasion of Ukraine.", "2022-02-25"),
+    ("Saudi Arabia, the UAE and Bahrain recalled their ambassadors from Qatar on Wednesday.", "2014-03-05"),
+    ("Theresa May, fighting back tears, said she would resign as Conservative leader on June 7.", "2019-05-24"),
+    ("Boris Johnson resigned as leader of the Conservative Party on Thursday.", "2022-07-07"),
+    ("Ishiba said he would step down after his party's election losses.", "2025-09-07"),
+    ("Yemen's President Hadi resigned after Houthi fighters surrounded his residence.", "2015-01-22"),
+    ("A court sentenced Imran Khan to three years in prison in the Toshakhana case.", "2023-08-05"),
+    ("Police arrested Imran Khan at his Lahore home minutes after the verdict.", "2023-08-05"),
+    ("A Riyadh court sentenced five to death over the killing of Jamal Khashoggi.", "2019-12-23"),
+    ("Orban flew to Moscow for talks with Putin days after Hungary took over the EU presidency.", "2024-07-05"),
+    ("Scholz met Xi and Li Keqiang in Beijing, weeks after the party congress.", "2022-11-04"),
+    ("Biden landed in Tel Aviv a day after the blast at a Gaza hospital.", "2023-10-18"),
+    ("Kem Sokha was arrested on treason charges in Phnom Penh.", "2017-09-03"),
+    ("Bulgaria withheld its consent to the negotiating framework for North Macedonia's accession talks.", "2020-11-17"),
+]
+
+# later or other episodes of the same people, places and words
+NOT_THE_REPORT_OF_THE_DAY = [
+    ("Kem Sokha was sentenced to 27 years under house arrest.", "2017-09-03"),
+    ("Ishiba said he would not step down despite the election defeat.", "2025-09-07"),
+    ("Boris Johnson resigned as foreign secretary over the Chequers plan.", "2022-07-07"),
+    ("Assange was dragged from the Ecuadorian embassy by British police.", "2010-12-07"),
+    ("Orbán met Putin in Beijing on the sidelines of the forum.", "2024-07-05"),
+    ("Biden visited Israel and met Lapid in Jerusalem.", "2023-10-18"),
+    ("Niger's junta ordered the French ambassador to leave within 48 hours.", "2022-01-31"),
+    ("Yoon was detained again after a court hearing in Seoul.", "2025-01-15"),
+]
+
+
+@pytest.mark.parametrize("sentence, date", REPORTS_OF_THE_DAY)
+def test_the_report_of_the_day_finds_its_event(sentence, date):
+    """The report written the day after names no year: the names and the day's verbs suffice."""
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence, date", NOT_THE_REPORT_OF_THE_DAY)
+def test_a_later_episode_is_not_the_report_of_the_day(sentence, date):
+    assert date not in {d for _, d in matched(sentence)}, matched(sentence)
