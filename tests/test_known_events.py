@@ -1166,3 +1166,63 @@ def test_the_report_of_the_day_finds_its_event(sentence, date):
 @pytest.mark.parametrize("sentence, date", NOT_THE_REPORT_OF_THE_DAY)
 def test_a_later_episode_is_not_the_report_of_the_day(sentence, date):
     assert date not in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+def test_a_weekday_inside_a_phrase_keyword_does_not_hide_it():
+    # wire copy puts the day after the verb: "voted on Monday to approve" is "voted to approve"
+    assert ("Hungary's parliament ratifies Sweden's NATO accession", "2024-02-26") in matched(
+        "Hungarian lawmakers voted on Monday to approve Sweden's bid to join NATO, ending months of delay.")
+    assert not any("Sweden" in name for name, _ in matched(
+        "Hungarian lawmakers voted on Monday against a budget that the minister had presented in Sweden."))
+
+
+# ── the thirteenth round: more reports of the day, without a year ───────────────────────
+
+MORE_REPORTS_OF_THE_DAY = [
+    ("South Sudan's first vice-president Riek Machar was placed under house arrest in Juba on Wednesday night.", "2025-03-26"),
+    ("Security forces in an armed convoy took Riek Machar into custody at his residence.", "2025-03-26"),
+    ("Aung San Suu Kyi walked free on Saturday after seven years under house arrest.", "2010-11-13"),
+    ("Chile and Colombia recalled their ambassadors from Israel on Tuesday over the bombardment of Gaza.", "2023-10-31"),
+    ("Russia vetoed a French draft resolution on Saturday that demanded an end to air strikes on Aleppo.", "2016-10-08"),
+    ("Mahathir Mohamad submitted his resignation to the King on Monday, plunging Pakatan Harapan into crisis.", "2020-02-24"),
+    ("Obama landed in Havana on Sunday for a three-day visit, the first by a sitting US president in 88 years.", "2016-03-20"),
+    ("Trump arrived in Beijing on Wednesday and toured the Forbidden City with Xi.", "2017-11-08"),
+    ("Moon Jae-in landed in Pyongyang on Tuesday and was greeted at the airport by Kim Jong Un.", "2018-09-18"),
+    ("Yemen's warring parties agreed to a two-month truce brokered by the UN envoy.", "2022-04-02"),
+    ("A nationwide truce in Yemen took effect as Ramadan began.", "2022-04-02"),
+    ("Jordan recalled its ambassador from Israel on Wednesday in protest at the war in Gaza.", "2023-11-01"),
+    ("The United States vetoed an Egyptian-drafted resolution on Jerusalem on Monday.", "2017-12-18"),
+    ("Russia and China vetoed a resolution on Tuesday that would have imposed sanctions on Syria over chemical weapons.", "2017-02-28"),
+    ("China and Russia vetoed a US push for new sanctions on North Korea after its missile launches.", "2022-05-26"),
+    ("Lithuania expelled the Russian ambassador on Monday over the killings in Bucha.", "2022-04-04"),
+    ("Georgian police arrested Mikheil Saakashvili hours after he secretly returned from Ukraine.", "2021-10-01"),
+    ("A junta court sentenced Aung San Suu Kyi to four years for incitement and breaching Covid rules.", "2021-12-06"),
+    ("Jacob Zuma resigned as president late on Wednesday after the ANC threatened to remove him.", "2018-02-14"),
+    ("Ramush Haradinaj resigned as prime minister after being summoned by the Specialist Chambers in The Hague.", "2019-07-19"),
+    ("A special court sentenced Pervez Musharraf to death in absentia for high treason.", "2019-12-17"),
+    ("Kuwait's emir Sheikh Meshal dissolved parliament and suspended some articles of the constitution for up to four years.", "2024-05-10"),
+    ("Silvio Berlusconi handed in his resignation to the president on Saturday as crowds cheered.", "2011-11-12"),
+    ("Chinese authorities detained the former diplomat Michael Kovrig in Beijing.", "2018-12-10"),
+]
+
+# later, earlier or other episodes of the same people, places and words
+MORE_NOT_THE_REPORT_OF_THE_DAY = [
+    ("Aung San Suu Kyi was sentenced to four more years for importing walkie-talkies.", "2021-12-06"),
+    ("Aung San Suu Kyi was released from house arrest in 2002 after 19 months.", "2010-11-13"),
+    ("Trump said he would visit Beijing in April and Xi would come to Washington later.", "2017-11-08"),
+    ("Russia and China vetoed a resolution on cross-border aid into Syria.", "2016-10-08"),
+    ("Colombia's Petro said Bogotá would cut diplomatic relations with Israel.", "2023-10-31"),
+    ("Riek Machar fled Juba after fighting broke out at the presidential palace.", "2025-03-26"),
+    ("Obama said the United States would reopen its embassy in Havana.", "2016-03-20"),
+    ("Mahathir said he would not step down before handing power to Anwar.", "2020-02-24"),
+]
+
+
+@pytest.mark.parametrize("sentence, date", MORE_REPORTS_OF_THE_DAY)
+def test_more_reports_of_the_day_find_their_event(sentence, date):
+    assert date in {d for _, d in matched(sentence)}, matched(sentence)
+
+
+@pytest.mark.parametrize("sentence, date", MORE_NOT_THE_REPORT_OF_THE_DAY)
+def test_another_episode_is_not_this_report_of_the_day(sentence, date):
+    assert date not in {d for _, d in matched(sentence)}, matched(sentence)

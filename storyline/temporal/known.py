@@ -102,13 +102,20 @@ def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
     of alternatives matches any of them."""
     if isinstance(k, tuple):
         return re.compile("|".join(f"(?:{keyword_pattern(x).pattern})" for x in k), re.IGNORECASE)
-    # a hyphen in a keyword also matches a space ("no-confidence" finds "no confidence")
-    body = re.escape(k).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
+    # a hyphen in a keyword also matches a space ("no-confidence" finds "no confidence"); a
+    # phrase of words for what happened lets wire copy's weekday stand inside it ("refused
+    # on Tuesday to approve" is "refused to approve")
+    gap = r"\s+" if not k[:1].islower() else rf"(?:\s+{_WEEKDAY_PHRASE})?\s+"
+    body = re.escape(k).replace(r"\ ", gap).replace(r"\-", r"[-\s]")
     if k[:1].isupper() or any(c.isdigit() for c in k):
         # "-n" only after "a" ("Russia" finds "Russian"; "War" must not find "warn")
         suffix = r"(?:s|n|['’]s)?" if k.endswith("a") else r"(?:s|['’]s)?"
         return re.compile(rf"(?<!\w){body}{suffix}(?!\w)", re.IGNORECASE)
     return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
+
+
+_WEEKDAY_PHRASE = (r"(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                   r"(?:\s+(?:morning|afternoon|evening|night))?")
 
 
 @functools.lru_cache(maxsize=64)
@@ -128,7 +135,7 @@ def may_match(keywords, text: str) -> bool:
     for k in keywords:
         found = seen.get(k)
         if found is None:
-            found = seen[k] = any(_plain(x) in hay for x in k) if isinstance(k, tuple) else _plain(k) in hay
+            found = seen[k] = any(_occurs(x, hay) for x in (k if isinstance(k, tuple) else (k,)))
         if not found:
             return False
     return True
@@ -143,6 +150,15 @@ def _slots_seen(hay: str) -> dict:
 
 def _plain(keyword: str) -> str:
     return keyword.replace("-", " ").lower()
+
+
+def _occurs(keyword: str, hay: str) -> bool:
+    """The quick test for one keyword: its words in order, or, for a phrase of lower-case
+    words that a weekday may split (see keyword_pattern), each of its words."""
+    plain = _plain(keyword)
+    if plain in hay:
+        return True
+    return keyword[:1].islower() and " " in plain and all(w in hay for w in plain.split())
 
 
 @functools.lru_cache(maxsize=2048)
