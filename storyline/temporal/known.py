@@ -1,6 +1,7 @@
 """Dated events the store knows before reading anything (``data/time/known_events.yaml`` and
-regional calendars in ``data/time/known/*.yaml``; national elections and referendums in ``data/time/elections.yaml``; yearly forums, summits and
-movable holidays in ``data/time/gatherings.yaml``), names that exist only from a known day
+regional calendars in ``data/time/known/*.yaml``; national elections and referendums in
+``data/time/elections.yaml``; yearly forums, summits and movable holidays in
+``data/time/gatherings.yaml``), names that exist only from a known day
 (``data/time/names/*.yaml``), and the keyword matching that finds them (or corpus anchors) in a
 text."""
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import DataError
 from ..knowledge import data_path, load_yaml
+from .lexicon import lexicon
 
 KNOWN_EVENTS_FILE = "time/known_events.yaml"
 # Further calendars in the same format, one per region or theme, so that each stays readable
@@ -105,7 +107,7 @@ def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
     # a hyphen in a keyword also matches a space ("no-confidence" finds "no confidence"); a
     # phrase of words for what happened lets wire copy's weekday stand inside it ("refused
     # on Tuesday to approve" is "refused to approve")
-    gap = r"\s+" if not k[:1].islower() else rf"(?:\s+{_WEEKDAY_PHRASE})?\s+"
+    gap = r"\s+" if not k[:1].islower() else rf"(?:\s+{_weekday_phrase()})?\s+"
     body = re.escape(k).replace(r"\ ", gap).replace(r"\-", r"[-\s]")
     if k[:1].isupper() or any(c.isdigit() for c in k):
         # "-n" only after "a" ("Russia" finds "Russian"; "War" must not find "warn")
@@ -114,8 +116,12 @@ def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
 
 
-_WEEKDAY_PHRASE = (r"(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                   r"(?:\s+(?:morning|afternoon|evening|night))?")
+@functools.cache
+def _weekday_phrase() -> str:
+    """How wire copy writes a day inside a phrase ("on Tuesday", "late on Monday", "on Friday
+    night"), with the weekdays of the time lexicon."""
+    days = "|".join(re.escape(d) for d in lexicon().weekdays)
+    return rf"(?:(?:late|early)\s+)?(?:on\s+)?(?:{days})(?:\s+(?:morning|afternoon|evening|night))?"
 
 
 @functools.lru_cache(maxsize=64)
