@@ -2299,14 +2299,52 @@ class _Resolver:
     def output(self) -> tuple[tuple[Mention, ...], tuple[Actor, ...]]:
         doc = self.doc
         out = []
+        igo_tokens = {t: m for m in self.mentions if m.refs and all(r.kind == "igo" for r in m.refs)
+                      for t in range(*doc.tok_span(m.w0, m.w1))}
+        described = {}  # an IGO mention -> the first word of the description before it
+        for m in self.mentions:
+            if igo_tokens and m.refs and all(r.kind == "other" for r in m.refs):
+                t = _describes_igo(doc.parsed.tokens, doc.tok_span(m.w0, m.w1)[1] - 1, igo_tokens)
+                if t is not None:
+                    described[id(m)] = None
+                    igo = igo_tokens[t]
+                    if m.w0 < igo.w0 and m.sent == igo.sent:
+                        described[id(igo)] = min(described.get(id(igo)) or m.w0, m.w0)
         for m in sorted(self.mentions, key=lambda m: (m.w0, m.w1)):
-            if not m.refs:
+            if not m.refs or described.get(id(m), 0) is None:
                 continue
-            start, end = doc.char_span(m.w0, m.w1)
-            t0, t1 = doc.tok_span(m.w0, m.w1)
+            # "the West African bloc ECOWAS": the organisation's mention takes in its description
+            w0 = described.get(id(m)) or m.w0
+            start, end = doc.char_span(w0, m.w1)
+            t0, t1 = doc.tok_span(w0, m.w1)
             out.append(Mention(start=start, end=end, text=doc.text[start:end], sent=m.sent,
                                refs=m.refs, how=m.how, tok_start=t0, tok_end=t1))
         return tuple(out), tuple(self.new_actors.values())
+
+
+# Dependencies by which a region's adjective hangs on the noun it describes ("the West
+# African bloc", "the South American trade bloc").
+_DESCRIBING_DEPS = {"amod", "compound", "npadvmod", "nmod"}
+
+
+def _describes_igo(tokens, t: int, igo_tokens) -> int | None:
+    """A region's adjective that describes an organisation named in the same phrase ("the
+    West African bloc ECOWAS", "the South American trade bloc Mercosur") is the organisation's
+    description, not a group of states acting. Returns a token of the organisation's name."""
+    seen = set()
+    while True:
+        for k in tokens[max(0, t - 3):t + 4]:
+            if k.head == t and k.dep in ("appos", "compound") and k.i in igo_tokens:
+                return k.i
+        # the parser often gives "bloc ECOWAS" two subjects instead of an apposition
+        if t + 1 in igo_tokens and tokens[t + 1].head == tokens[t].head != t and seen:
+            return t + 1
+        if tokens[t].dep not in _DESCRIBING_DEPS or tokens[t].head == t or t in seen:
+            return None
+        seen.add(t)
+        t = tokens[t].head
+        if t in igo_tokens:
+            return t
 
 
 def resolve_mentions(parsed: ParsedDoc, base: ActorBase, published: str | None

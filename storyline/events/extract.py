@@ -90,6 +90,8 @@ TRIGGER_SPAN = 4
 # How many recipients of distinct states one trigger's event is split into ("talks with Qin
 # and Lavrov" → two dyads); past this, the rest stay as ``others`` of the first.
 MAX_SPLIT_RECIPIENTS = 2
+# Determiners that make an act's noun the act already reported ("the launch", "this arrest").
+JUDGED_ACT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Complement classes that name an agreement (whose parties the article names somewhere).
 AGREEMENT_CLASSES = frozenset({"agreement", "ceasefire"})
 # Speech acts: addressed to the one told ("Modi told Trump that India will not accept ...").
@@ -646,9 +648,19 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         if self.about_agreement(trig) or (plover, mode) in lex.party_codes:
             return "parties"
         if plover in lex.counterpart_types and not internal and src.ref.country \
-                and src.ref.kind in STATE_KINDS | {"person"} and trig.label is None:
+                and src.ref.kind in STATE_KINDS | {"person"} and (
+                    trig.label is None or self.judged_act(trig.label)):
             return "counterpart"  # (a label with nothing labelled says too little to guess)
         return None
+
+    def judged_act(self, n: int) -> bool:
+        """Whether a label's object is a definite word for an act ("called the launch a
+        provocation", "called the arrest an act of terror"): an act of the article's other
+        side when the article never said who did it."""
+        tr = self.tree
+        return (tr.tok(n).pos == "NOUN" and tr.lemma(n) in self.lex.event_anaphors
+                and not tr.kids(n, ("poss", "compound", "amod"))
+                and any(tr.lower(d) in JUDGED_ACT_DETERMINERS for d in tr.kids(n, ("det",))))
 
     def denial(self, trig: Trigger, plover: str, modality: str, sources: list[Party],
                speakers: list[Party], speech: int | None) -> _Draft | None:

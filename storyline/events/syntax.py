@@ -141,13 +141,30 @@ class Tree:
         a participle with an object of its own is a mis-parsed active verb."""
         return bool(self.kids(i, ("auxpass", "nsubjpass"))) or (
             self.tokens[i].tag == "VBN" and self.tokens[i].dep in ("acl", "amod")
-            and not self.kids(i, ("nsubj", "dobj")))
+            and not self.kids(i, ("nsubj", "dobj"))) or self.headline_passive(i)
+
+    def headline_passive(self, i: int) -> bool:
+        """"Opposition leader sentenced, vows appeal": a headline's passive without its
+        auxiliary (data/events/headlines.yaml)."""
+        t = self.tokens[i]
+        if t.sent != 0 or t.tag not in ("VBN", "VBD") or self.lemma(i) not in _elided_passive_verbs():
+            return False
+        sent = self.parsed.sentences[0]
+        if self.tokens[sent.tok_end - 1].text in (".", "!", "?") or not self.kids(i, ("nsubj",)):
+            return False
+        return not self.kids(i, ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative"))
 
     def text(self, start: int, end: int) -> str:
         """The document text of tokens [start, end)."""
         a = self.tokens[start].idx
         b = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
         return self.parsed.text[a:b]
+
+
+@functools.cache
+def _elided_passive_verbs() -> frozenset[str]:
+    """Verbs a headline uses as passives without "was" (data/events/headlines.yaml)."""
+    return frozenset(str(w).lower() for w in load_yaml("events/headlines.yaml").get("elided_passive_verbs") or ())
 
 
 @functools.cache

@@ -26,6 +26,9 @@ PARTICLE_ADVERBS = frozenset({"away", "out", "off", "back", "down", "up"})
 PHRASAL_ADVERBS = PARTICLE_ADVERBS | {"home"}
 # Pronouns that can stand for a frame's complement ("suspended it", "extended it").
 PRONOUN_COMPLEMENTS = frozenset({"it"})
+# ... and those that stand only for a plural one ("widened them", "lifted them"): the nearest
+# plural noun before, which must itself be of a class (not "the generals").
+PLURAL_PRONOUN_COMPLEMENTS = frozenset({"them"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 DATE_ENTS = frozenset({"DATE", "TIME"})  # entity labels of a preposition's object that dates
 # How many opening sentences may carry the dateline (a headline and a standfirst come first).
@@ -154,16 +157,22 @@ class TriggerFinder:
         suspending it"): the nearest earlier noun of a class, in this sentence or the one
         before."""
         tr = self.tree
-        if tr.lower(i) not in PRONOUN_COMPLEMENTS or tr.tok(i).dep not in ("dobj", "pobj", "nsubjpass"):
+        plural = tr.lower(i) in PLURAL_PRONOUN_COMPLEMENTS
+        if not (plural or tr.lower(i) in PRONOUN_COMPLEMENTS) \
+                or tr.tok(i).dep not in ("dobj", "pobj", "nsubjpass"):
             return None
         sent = tr.tok(i).sent
         start = tr.parsed.sentences[max(0, sent - 1)].tok_start
         for j in range(i - 1, start - 1, -1):
             if tr.tok(j).pos == "NOUN" and tr.tok(j).dep != "compound":
+                if plural and tr.tok(j).tag != "NNS":
+                    continue
                 for key, _ in self.noun_keys(j):
                     cls = self.lex.complement_of.get(key)
                     if cls:
                         return cls
+                if plural:
+                    return None
         return None
 
     def qualified(self, i: int, key: str) -> bool:
@@ -455,10 +464,14 @@ class TriggerFinder:
         for c in tr.kids(i, ("ccomp",)):
             subj = tr.kid(c, "nsubj")
             for v in tr.conjuncts(c):
-                if tr.tok(v).pos not in VERB_POS or tr.is_negated(v):
+                # (a label after "was" that the parser made the clause's head keeps its copula)
+                if (tr.tok(v).pos not in VERB_POS and not tr.kids(v, ("aux", "auxpass"))) \
+                        or tr.is_negated(v):
                     continue
                 pred, code = self._judgement(v)
                 who = tr.kid(v, "nsubj")
+                if who is None and pred == v:
+                    who = tr.kid(v, "nsubjpass")  # (the misparsed "was persona non grata")
                 who = subj if who is None else who
                 if code is not None and who is not None:
                     return Trigger(tok=i, toks=(i,), plover=code[0], mode=code[1], kind="verb", carrier=i,
@@ -475,6 +488,11 @@ class TriggerFinder:
         keys += [f"{lemma} {p} {tr.lemma(o)}" for p, o in tr.prep_objects(v)]
         if any(k in self.lex.wrongdoing_verbs for k in keys):
             return v, self.lex.labels.get("violation")
+        if lemma in self.lex.labels and tr.tok(v).pos not in ("AUX", "ADJ") and any(
+                tr.lemma(a) == "be" for a in tr.kids(v, ("aux", "auxpass"))):
+            # "would be persona non grata": the parser made the label after the copula the
+            # clause's head
+            return v, self.lex.labels[lemma]
         preds = []
         if lemma in self.lex.judging_verbs:
             preds = tr.kids(v, ("acomp", "attr", "dobj", "oprd"))
