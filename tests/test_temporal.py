@@ -592,3 +592,12 @@ def test_a_headline_verb_dates_its_event_when_the_lead_repeats_only_a_number():
                         "to quit the country within 72 hours, accusing him of acting against the transition.")
     cues = [c.evidence for c in collect_cues(parsed, scan(parsed), (), ()) if "Boly" in c.evidence]
     assert any("(2021-10-25) as past" in c for c in cues), cues
+
+
+@pytest.mark.parametrize("label", ["OPINION", "Analysis", "WORLD NEWS", "Opinion |"])
+def test_a_section_label_above_the_headline_is_not_the_headline(label):
+    from storyline.temporal.cues import _paragraphs, headline_of
+    parsed = parse_text(f"{label}\n\nTalks in Doha end without a deal\n\nBy Sara Mendes\n\n"
+                        "DOHA - Two days of talks between the delegations ended on Friday without an "
+                        "agreement on the exchange of prisoners, officials on both sides said.")
+    assert headline_of(parsed, _paragraphs(parsed)) == "Talks in Doha end without a deal"

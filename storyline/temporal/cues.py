@@ -55,6 +55,7 @@ PUBLICATION_FILE = "time/publication.yaml"
 # The actor stage's table of titles as news writes them (read only, for equivalent forms).
 TITLES_FILE = "actors/titles.yaml"
 IGOS_FILE = "actors/igos.yaml"
+GENRE_FILE = "perspective/genre.yaml"
 
 
 # ── data ────────────────────────────────────────────────────────────────────────────────
@@ -777,7 +778,35 @@ def headline_of(parsed: ParsedDoc, paragraphs) -> str | None:
     start, _, _, body = paragraphs[0]
     if body <= start:
         return None
-    return next((line for line in parsed.text[start:body].split("\n") if line.strip()), None)
+    return next((line for line in parsed.text[start:body].split("\n")
+                 if line.strip() and not _section_label(line)), None)
+
+
+# A line this short and all in capitals stands over a headline as a section's name ("WORLD",
+# "ANALYSIS", "BREAKING NEWS").
+LABEL_MAX_WORDS = 3
+
+
+def _section_label(line: str) -> bool:
+    """True for a line that names the section, not the story: a genre label of
+    perspective/genre.yaml ("Opinion", "Analysis") or a short line in capitals."""
+    text = " ".join(line.split()).strip(" :|-–—")
+    if not text:
+        return True
+    return text.lower() in _label_phrases() or (
+        len(text.split()) <= LABEL_MAX_WORDS and text.upper() == text and any(c.isalpha() for c in text))
+
+
+@functools.cache
+def _label_phrases() -> frozenset[str]:
+    try:
+        raw = load_yaml(GENRE_FILE)
+    except DataError:
+        return frozenset()
+    genres = raw.get("genres") if isinstance(raw, dict) else None
+    return frozenset(str(p).lower() for cues in (genres or {}).values() if isinstance(cues, list)
+                     for cue in cues if isinstance(cue, dict) and cue.get("cue") == "label"
+                     for p in cue.get("phrases") or ())
 
 
 @functools.cache
