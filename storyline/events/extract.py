@@ -99,6 +99,8 @@ SPEECH_ACT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 # Types that respond to an earlier event: their object may refer back to it ("condemned this
 # incident", "denied the accusation", "welcomed the move").
 RESPONSE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+# Responses that judge an act (condemning or praising it) rather than refuse it.
+JUDGEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 # Types whose recipient may be a place's state: "threatening to invade Azad Kashmir", "an
 # attack in Pahalgam".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "RETREAT", "CONCEDE", "AID",
@@ -568,7 +570,9 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
             d = _Draft(trigger=trig, source=src, targets=tgts, plover=plover, mode=mode,
                        modality=modality, factors=fs, place=place,
                        speaker=speakers[0] if speakers and speech is not None else None,
-                       pending=pending, needs_target=not keep, placeholder=held.ref.name if held else None,
+                       pending=pending, placeholder=held.ref.name if held else None,
+                       # (a judgement of no one the article names says nothing to an analyst)
+                       needs_target=not keep or trig.label is not None,
                        placeholder_tok=held.tok if held else -1)
             if plover == "ACCUSE":
                 self.attribute_orphan(trig, d)
@@ -598,6 +602,11 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
     def about_agreement(self, trig: Trigger) -> bool:
         """Whether a frame's complement is an agreement ("suspended the deal", "extended it")."""
         return trig.complement is not None and self.complement_class(trig.complement) in AGREEMENT_CLASSES
+
+    def agreement_word(self, n: int) -> bool:
+        """Whether a noun names an agreement ("the deal", "the accord"): its parties are the
+        whole article's (see context.py), not whoever the sentences before name."""
+        return self.complement_class(n) in AGREEMENT_CLASSES
 
     def accord_phrase_parties(self, n: int) -> list[Party]:
         """The actors named inside an agreement's phrase (its modifiers, "between/with/by"
@@ -757,6 +766,13 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 court = [p for o in tr.kids(trig.tok, ("dobj",)) if self.is_ruling(o)
                          for p in self.court_party(o)]
                 targets = court + [p for p in targets if p.how != "unresolved" or not court]
+                if trig.plover in JUDGEMENT_TYPES and sources and not self.about_agreement(trig) \
+                        and not [p for p in targets if p.how != "unresolved"]:
+                    # (an agreement welcomed is its parties', found from the whole article)
+                    # "China welcomed the decision", "condemned the move": with no act told
+                    # before, the state the sentences just before set against the speaker
+                    targets = [p for o in tr.kids(trig.tok, ("dobj",)) if self.judged_noun(o)
+                               for p in self.other_side(o, sources)] or targets
             if (trig.plover, trig.mode) == ("CONSULT", "visit") and tr.lemma(trig.tok) in lex.travel_verbs:
                 # "flew to Kyiv": the state the journey ends in (a capital stands for its state)
                 # "... and to Moscow the following day": a second leg is a second visit

@@ -54,6 +54,7 @@ class Lexicon:
     nonstate_crowds: frozenset[str]
     civilian_victims: frozenset[str]
     event_anaphors: dict[str, frozenset[str]]
+    judged_acts: dict[str, frozenset[str]]
     wrapper_classes: frozenset[str]
     reaction_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
@@ -286,6 +287,8 @@ def load_lexicon() -> Lexicon:
         civilian_victims=word_set("civilian_victims"),
         event_anaphors={str(k).lower(): frozenset(str(t).upper() for t in v)
                         for k, v in (data.get("event_anaphors") or {}).items()},
+        judged_acts={str(k).lower(): frozenset(str(t).upper() for t in v)
+                     for k, v in (data.get("judged_acts") or {}).items()},
         wrapper_classes=word_set("wrapper_classes"),
         reaction_verbs=word_set("reaction_verbs"),
         object_control_verbs=word_set("object_control_verbs"),

@@ -23,6 +23,10 @@ from .triggers import DATE_ENTS, NOUN_POS, VERB_POS, Trigger
 # apostrophes to pair on their own).
 QUOTATION = re.compile(r"“[^”]{3,2000}”|\"[^\"]{3,2000}\"")
 STATE_KINDS = frozenset({"state", "government", "military"})
+# Determiners that make a judged noun a definite act already told ("the decision", "this move").
+JUDGED_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# How many sentences back the author of a judged act may be looked for (see other_side).
+OTHER_SIDE_WINDOW = 2
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Pronouns that, unresolved inside what someone says, stand for the speaker ("Syria says it is
 # willing", "we will retaliate"); not "you", which is whoever is addressed.
@@ -561,7 +565,9 @@ class RoleFinder:
         hypocritical"), the other party of the act recalled."""
         tr = self.tree
         # "a fraud staged by Moscow": also the agent of a participle on the label
-        for h in [trig.predicate, *tr.kids(trig.predicate, ("acl",))]:
+        # ("an act of organised crime sponsored by Belgrade": on the label's "of" phrase too)
+        heads = [trig.predicate, *(o for _, o in tr.prep_objects(trig.predicate, ("of",)))]
+        for h in [*heads, *(a for h in heads for a in tr.kids(h, ("acl",)))]:
             for _, o in tr.prep_objects(h, ("by",)):
                 ps = self.parties_at(o)
                 if ps:
@@ -570,9 +576,25 @@ class RoleFinder:
         # "India's inclusion of Chinese territory": the possessor, before the modifiers
         ps = [p for k in tr.kids(obj, ("poss",)) for p in self.parties_at(k)]
         ps = ps or self.parties_at(obj) or self.noun_source(obj)
+        if ps and self.judged_noun(obj) and all(p.ref.country and any(
+                p.ref.country == q.ref.country for q in speakers) for p in ps):
+            ps = []  # "the treatment of Colombian families": the speaker's own people suffered it
         if ps:
             return ps
-        event = self.noun_event.get(obj) or self.refer_back(obj)
+        event = self.noun_event.get(obj)
+        if event is None or event.source is None:
+            # (a nominal with no author of its own re-mentions the act told before)
+            event = self.refer_back(obj) or event
+        if (event is None or event.source is None) and self.judged_noun(obj):
+            # "said the measure was unjustified": the act reported last that such a word can name
+            event = self.refer_back(obj, self.lex.judged_acts[tr.lemma(obj)])
+            own = {p.ref.country for p in speakers if p.ref.country}
+            if event is not None and (event.source is None or event.source.ref.country in own
+                                      or not event.source.ref.country
+                                      or tr.tok(obj).sent - tr.tok(event.trigger.tok).sent > OTHER_SIDE_WINDOW):
+                # (the speaker's own act is not what it condemns; a word like "the law" names
+                # only an act told just before, by someone we know)
+                event = None
         if event is not None and event.source is not None:
             own = {p.ref.country for p in speakers if p.ref.country}
             # the act's authors, all of them when it had several ("Russia and China vetoed")
@@ -592,6 +614,49 @@ class RoleFinder:
             ps = self.parties_at(k)
             if ps:
                 return ps
+        if self.judged_noun(obj) and trig.predicate is not None and not self.agreement_word(obj):
+            return self.other_side(obj, speakers)
+        return []
+
+    def judged_noun(self, n: int) -> bool:
+        """Whether a judged noun is a definite word for an act ("the decision", "this move",
+        "the vote", "these measures"), not a state of things ("the situation", "the economy")."""
+        tr = self.tree
+        return (tr.tok(n).pos == "NOUN" and tr.lemma(n) in self.lex.judged_acts
+                and any(tr.lower(d) in JUDGED_DETERMINERS for d in tr.kids(n, ("det",))))
+
+    def other_side(self, n: int, speakers: Sequence[Party]) -> list[Party]:
+        """The author of an act judged but not named ("Pakistan shut its airspace. India said
+        the decision was unjustified"): the state the sentences just before name, the subject
+        of the nearest first, other than the speaker's side; none when that sentence names
+        two such states with neither as its subject."""
+        tr = self.tree
+        sents = tr.parsed.sentences
+        here = tr.tok(n).sent
+        for s in range(here, max(-1, here - OTHER_SIDE_WINDOW - 1), -1):
+            if s != here and sents[s].paragraph != sents[here].paragraph and here - s > 1:
+                break  # (beyond the sentence before, only the judgement's own paragraph)
+            end = n if s == here else sents[s].tok_end
+            cands: list[tuple[bool, Party]] = []
+            for m in tr.mentions:
+                if not (sents[s].tok_start <= m.tok_start < end):
+                    continue
+                for p in self._refs(m, m.tok_start):
+                    if p.ref.kind not in STATE_KINDS | {"person"} or not p.ref.country or any(
+                            _same_side(p.ref, q.ref) or p.ref.country == q.ref.country for q in speakers):
+                        continue
+                    h = m.tok_end - 1
+                    if tr.tok(h).dep in ("amod", "compound", "poss"):
+                        h = tr.tok(h).head  # "Azerbaijani forces shelled": the forces' state
+                    cands.append((tr.tok(h).dep in ("nsubj", "nsubjpass"), p))
+            if not cands:
+                continue
+            subjects = [p for is_subj, p in cands if is_subj]
+            countries = {p.ref.country for _, p in cands}
+            pick = subjects[0] if subjects else (cands[0][1] if len(countries) == 1 else None)
+            if pick is None:
+                return []
+            return [replace(pick, tok=n, how="recalled")]
         return []
 
     def group_placeholder(self, c: int) -> list[Party]:

@@ -402,11 +402,32 @@ class TriggerFinder:
         preds = tr.kids(i, ("oprd", "xcomp", "attr"))
         for _, o in tr.prep_objects(i, ("as",)):
             preds.append(o)
+        # "called the operation a provocation": the parser made both nouns objects
+        dobjs = tr.kids(i, ("dobj",))
+        if len(dobjs) >= 2 and tr.tok(dobjs[-1]).pos == "NOUN":
+            preds.append(dobjs[-1])
+        # "described the drills as irresponsible": the parser hangs a bare adjective on "as"
+        preds += [a for p in tr.kids(i, ("prep",)) if tr.lower(p) == "as"
+                  for a in tr.kids(p, ("amod", "acomp")) if tr.tok(a).pos == "ADJ"]
         preds += self._misparsed_predicates(i)
         # "denounced as an ugly crime Serbia's crackdown": the parser hangs the object on the label
         objs = tr.kids(i, ("dobj", "nsubjpass")) + [a for p in preds for a in tr.kids(p, ("appos",))]
         # "called Moscow's move nothing more than a land grab": the parser made the noun a clause
         objs += [o for o in tr.kids(i, ("ccomp",)) if tr.tok(o).pos in NOUN_POS]
+        # "called Saturday's attack 'barbarism'", "called the arrest political persecution": the
+        # parser made the object a modifier of the label
+        for p in tr.kids(i, ("dobj", "oprd")):
+            for n in tr.kids(p, ("nmod", "amod")):
+                if n < p and (tr.tok(n).pos == "NOUN" or tr.tok(n).tag == "VBG") and (
+                        tr.tok(n).dep == "nmod" or tr.lemma(n) in self.lex.judged_acts):
+                    preds.append(p)
+                    objs.append(n)
+        # "called the case a political farce staged under ...": the parser made the label
+        # the subject of the participle that follows it
+        for c in tr.kids(i, ("ccomp",)):
+            if tr.tok(c).tag in ("VBN", "VBD") and tr.kids(i, ("dobj",)):
+                preds += [x for x in tr.kids(c, ("nsubj",)) if tr.tok(x).pos == "NOUN" and any(
+                    tr.lower(d) in ("a", "an") for d in tr.kids(x, ("det",)))]
         # "called Tehran's seizure an act of piracy": the label hangs on the object as apposition
         preds += [a for o in tr.kids(i, ("dobj",)) for a in tr.kids(o, ("appos",)) if tr.tok(a).pos in NOUN_POS]
         # "declared the ruling null and void": the parser made the object the subject of a
@@ -532,7 +553,7 @@ class TriggerFinder:
     def _label_code(self, p: int) -> Code | None:
         tr = self.tree
         lemma = tr.lemma(p)
-        keys = [f"{tr.lemma(m)} {lemma}" for m in tr.kids(p, ("amod", "compound"))]
+        keys = [f"{tr.lemma(m)} {lemma}" for m in tr.kids(p, ("amod", "compound", "advmod"))]
         for prep in tr.kids(p, ("prep",)):
             keys += [f"{lemma} {tr.lower(prep)} {tr.lemma(o)}" for o in tr.kids(prep, ("pobj",))]
         keys.append(lemma)
