@@ -1157,17 +1157,6 @@ NOT_THE_REPORT_OF_THE_DAY = [
 ]
 
 
-@pytest.mark.parametrize("sentence, date", REPORTS_OF_THE_DAY)
-def test_the_report_of_the_day_finds_its_event(sentence, date):
-    """The report written the day after names no year: the names and the day's verbs suffice."""
-    assert date in {d for _, d in matched(sentence)}, matched(sentence)
-
-
-@pytest.mark.parametrize("sentence, date", NOT_THE_REPORT_OF_THE_DAY)
-def test_a_later_episode_is_not_the_report_of_the_day(sentence, date):
-    assert date not in {d for _, d in matched(sentence)}, matched(sentence)
-
-
 def test_a_weekday_inside_a_phrase_keyword_does_not_hide_it():
     # wire copy puts the day after the verb: "voted on Monday to approve" is "voted to approve"
     assert ("Hungary's parliament ratifies Sweden's NATO accession", "2024-02-26") in matched(
@@ -1218,11 +1207,12 @@ MORE_NOT_THE_REPORT_OF_THE_DAY = [
 ]
 
 
-@pytest.mark.parametrize("sentence, date", MORE_REPORTS_OF_THE_DAY)
-def test_more_reports_of_the_day_find_their_event(sentence, date):
+@pytest.mark.parametrize("sentence, date", REPORTS_OF_THE_DAY + MORE_REPORTS_OF_THE_DAY)
+def test_the_report_of_the_day_finds_its_event(sentence, date):
+    """The report written the day after names no year: the names and the day's verbs suffice."""
     assert date in {d for _, d in matched(sentence)}, matched(sentence)
 
 
-@pytest.mark.parametrize("sentence, date", MORE_NOT_THE_REPORT_OF_THE_DAY)
-def test_another_episode_is_not_this_report_of_the_day(sentence, date):
+@pytest.mark.parametrize("sentence, date", NOT_THE_REPORT_OF_THE_DAY + MORE_NOT_THE_REPORT_OF_THE_DAY)
+def test_a_later_episode_is_not_the_report_of_the_day(sentence, date):
     assert date not in {d for _, d in matched(sentence)}, matched(sentence)
