@@ -47,7 +47,7 @@ from .figures import find_figures
 from .lexicon import Lexicon, load_lexicon
 from .modality import conditional_role, is_negated, load_cues, modality_of
 from .places import claimants_in, find_place, resolve_phrase
-from .roles import STATE_KINDS, Party, RoleFinder, _same_side, _unique, actor_key
+from .roles import JUDGED_DETERMINERS, STATE_KINDS, Party, RoleFinder, _same_side, _unique, actor_key
 from .syntax import Tree
 from .triggers import NOUN_POS, VERB_POS, Trigger, TriggerFinder
 
@@ -90,8 +90,6 @@ TRIGGER_SPAN = 4
 # How many recipients of distinct states one trigger's event is split into ("talks with Qin
 # and Lavrov" → two dyads); past this, the rest stay as ``others`` of the first.
 MAX_SPLIT_RECIPIENTS = 2
-# Determiners that make an act's noun the act already reported ("the launch", "this arrest").
-JUDGED_ACT_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Complement classes that name an agreement (whose parties the article names somewhere).
 AGREEMENT_CLASSES = frozenset({"agreement", "ceasefire"})
 # Speech acts: addressed to the one told ("Modi told Trump that India will not accept ...").
@@ -669,7 +667,7 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         tr = self.tree
         return (tr.tok(n).pos == "NOUN" and tr.lemma(n) in self.lex.event_anaphors
                 and not tr.kids(n, ("poss", "compound", "amod"))
-                and any(tr.lower(d) in JUDGED_ACT_DETERMINERS for d in tr.kids(n, ("det",))))
+                and any(tr.lower(d) in JUDGED_DETERMINERS for d in tr.kids(n, ("det",))))
 
     def denial(self, trig: Trigger, plover: str, modality: str, sources: list[Party],
                speakers: list[Party], speech: int | None) -> _Draft | None:
