@@ -104,6 +104,20 @@ def test_event_date(case):
         assert date.value is None
 
 
+@pytest.mark.parametrize("headline, tells", [
+    ("North Korean missile flies over Japan, sending residents to shelters", True),
+    ("Tokyo protests after North Korean missile flies over Japan", True),
+    ("Ten years after a North Korean missile flew over Japan, Tokyo rethinks", False),
+    ("Five years ago, a North Korean missile flew over Japan", False),
+    ("A year on, Japan still debates its answer to the missile that flew over Japan", False),
+    ("North Korea tests a new engine", False),
+])
+def test_a_headline_tells_its_news_unless_it_looks_back(headline, tells):
+    from storyline.temporal.cues import _headline_tells, settings
+    sets = [[("North Korea",), "missile", ("over Japan", "flew over Japan")]]
+    assert _headline_tells(headline, sets, settings()["headline_background"]) is tells
+
+
 def test_event_date_out_of_range_trigger_is_undated():
     parsed = parse_text("On May 10, the army declared a ceasefire.")
     timexes = find_time_expressions(parsed, "2025-06-01")

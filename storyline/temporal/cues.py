@@ -79,6 +79,7 @@ def settings() -> dict:
         "recency": tuple(str(x).lower() for x in raw.get("recency_words", [])),
         "vote_words": tuple(str(x) for x in raw.get("weekday_vote_words", [])),
         "recent_days": int(raw.get("recent_horizon_days", 60)),
+        "headline_background": tuple(str(x).lower() for x in raw.get("headline_background_words", [])),
         "office_titles": frozenset(str(x).lower() for x in raw.get("administration_titles", [])),
         "office_periods": frozenset(str(x).lower() for x in raw.get("administration_nouns", [])),
         "term_stages": {" ".join(str(k).split()): (str(v[0]), int(v[1]), int(v[2]))
@@ -94,7 +95,7 @@ class Cue:
 
     ``allowed(ymin, ymax)`` builds the set (periodic cues unroll over the years given);
     ``gap(day)`` says how far the cue's event is from an article of that day (for choosing
-    between windows); ``kind`` feeds the choice of the day.
+    between windows); ``news``, the days of an event it tells as recent news.
     """
 
     rank: int
@@ -102,6 +103,7 @@ class Cue:
     allowed: Callable[[int, int], DaySet]
     gap: Callable[[dt.date], tuple[str, int]] | None = None
     periodic: bool = False
+    news: tuple[dt.date, ...] = ()  # the days of an event told as the article's recent news
 
 
 def _fixed(rank: int, evidence: str, days: DaySet) -> Cue:
@@ -905,12 +907,13 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         if where is None:
             continue
         key, first, some, whole, anywhere, at_place, offsets = where
-        g = groups.setdefault((from_corpus, named, key), {"names": [], "dates": set(), "first": first,
+        g = groups.setdefault((from_corpus, named, key), {"names": [], "dates": set(), "first": first, "sets": [],
                                                           "some": some, "whole": whole, "anywhere": anywhere,
                                                           "corpus": from_corpus, "named": named,
                                                           "at_place": at_place, "offsets": offsets})
         if name not in g["names"]:
             g["names"].append(name)
+        g["sets"].append(next((kws for kws in sets if tuple(slot_key(k) for k in kws) == key), ()))
         g["dates"].add(date)
     starts = [t.idx for t in parsed.tokens]
     hits = []
@@ -937,6 +940,10 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         # beside "Russia" alone says nothing about Russia's invasion.
         recent = not g["named"] and any(_recent_in(parsed, i, g["offsets"], starts, conf["recency"])
                                         for i in (g["whole"] or g["some"]))
+        # The headline that names an event whole is its report: the news is recent. Not a
+        # headline that looks back ("Ten years after the coup, ...").
+        recent = recent or (not g["named"] and tense in ("past", "present") and headline is not None
+                            and _headline_tells(headline, g["sets"], conf["headline_background"]))
         distinct = list(dict.fromkeys(g["names"]))
         names = " or ".join(distinct) if len(distinct) <= MAX_NAMES_LISTED else (
             f"{' or '.join(distinct[-MAX_NAMES_LISTED:])} (or one of {len(distinct) - MAX_NAMES_LISTED} "
@@ -950,6 +957,15 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
                               text=shorten(snippet), recent=recent, corpus=g["corpus"],
                               mentions=tuple(g["some"]), named=g["named"], offsets=g["offsets"]))
     return hits
+
+
+def _headline_tells(headline: str, sets: Sequence, background: Sequence[str]) -> bool:
+    """True when one of the matched keyword sets stands whole in the headline and the
+    headline carries no word that looks back ("after", "anniversary", "years")."""
+    low = headline.lower()
+    if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low) for w in background):
+        return False
+    return any(kws and all(keyword_pattern(k).search(headline) for k in kws) for kws in sets)
 
 
 # The tense of a known event named as the purpose of a past act ("flew to China on Wednesday
@@ -1090,7 +1106,7 @@ def _event_cues(hits: Sequence[_EventHit]) -> list[Cue]:
                   f"(\"{h.text}\").")
         rank = CORPUS_ANCHOR_RANK if h.corpus else 3 if len(dates) == 1 else 5
         cues.append(Cue(rank=rank, evidence=ev, allowed=lambda ymin, ymax, d=DaySet.of(*spans): d,
-                         gap=_gap_to(dates, direction)))
+                         gap=_gap_to(dates, direction), news=dates if h.recent else ()))
     return cues
 
 
@@ -1099,6 +1115,11 @@ def _event_cues(hits: Sequence[_EventHit]) -> list[Cue]:
 def _tied_to_own_year(f: Found) -> bool:
     """A month or day named by the article's year ("in June last year", "on March 3 this year")."""
     return f.form in ("date", "month") and f.year is None and f.year_offset is not None and f.month is not None
+
+
+def _month_counted_back(f: Found) -> bool:
+    """A month counted from the article's own ("last November", "next March")."""
+    return f.form == "month" and bool(f.offset) and f.year is None and f.year_offset is None and f.month is not None
 
 
 def _tie_window(f: Found, d: dt.date) -> DaySet | None:
@@ -1127,6 +1148,18 @@ def _tie_window(f: Found, d: dt.date) -> DaySet | None:
             return None
         lo = max(d, dt.date(y, 1, 1)) if f.year_offset == 0 and f.tense == "past" else dt.date(y, 1, 1)
         return DaySet.of((lo, dt.date(y, 12, 31)))
+    if _month_counted_back(f):
+        # "rioters burned Chinatown last November": the November before the article's month,
+        # not the month just past (that is "last month"); "next March" the one after it
+        if f.month != d.month:
+            return None
+        if f.offset < 0:
+            y, m = add_months(d.year, d.month, 2)
+            y2, m2 = add_months(d.year, d.month, 12)
+            return DaySet.of((dt.date(y, m, 1), month_end(y2, m2)))
+        y, m = add_months(d.year, d.month, -12)
+        y2, m2 = add_months(d.year, d.month, -2)
+        return DaySet.of((dt.date(y, m, 1), month_end(y2, m2)))
     if f.form == "relative" and f.tense in ("past", "present", None) and f.offset <= 0:
         # "this week" told as past: the article is from the event on, in the same week;
         # otherwise ("this weekend's summit" it flew out to attend) anywhere in that week
@@ -1341,7 +1374,8 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
             continue
         if f.form == "duration":
             f = _elapsed(parsed, f) or f
-        if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed") and not _tied_to_own_year(f):
+        if f.form not in ("weekday", "deictic", "relative", "ago", "elapsed") and not _tied_to_own_year(f) \
+                and not _month_counted_back(f):
             continue
         if f.tense == "past" and f.tok_start >= 0 and (v := clause_verb(parsed, f.tok_start)) is not None \
                 and _purpose_after_past(parsed, v):

@@ -51,7 +51,8 @@ from .resolve import speech_days
 from .scan import Found, auxiliaries, clause_verb, scan
 
 # A feasible window at most this wide is bounded on both sides well enough that its middle is
-# the best guess; a wider or open one is read as "soon after its earliest date".
+# the best guess; a wider or open one, or one that opens on the day of the news a headline
+# names, is read as "soon after its earliest date".
 NARROW_WINDOW_DAYS = 62
 # News is written this many days after the latest event it reports (wire copy: same or next day).
 NEWS_LAG_DAYS = 1
@@ -363,9 +364,11 @@ def _choose(parsed: ParsedDoc, feasible: DaySet, found: Sequence[Found], applied
     lead = frozenset() if genre in COMMENT_GENRES else lead_of(parsed)
     report_day = _report_weekday(found, lead)
     news_day_in_lead = any(f.sent in lead for f in _past_weekdays(found))
+    news_days = frozenset(d for c in applied for d in c.news)
     ranked = []
     for lo, hi in feasible.spans:
-        pick = _pick_in(parsed, lo, hi, found, report_day, news_day_in_lead, genre not in COMMENT_GENRES)
+        pick = _pick_in(parsed, lo, hi, found, report_day, news_day_in_lead, genre not in COMMENT_GENRES,
+                        news_days)
         if pick is None:
             continue
         gap = _gap_score(pick[0], scored)
@@ -487,11 +490,12 @@ def _after_named_month(found: Sequence[Found], lo: dt.date, hi: dt.date) -> tupl
 
 
 def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found], end: int | None,
-             news_day_in_lead: bool = False, report: bool = True):
+             news_day_in_lead: bool = False, report: bool = True, news_days: frozenset[dt.date] = frozenset()):
     """Choose inside one window [lo, hi] (hi may be unbounded); ``end`` is the weekday the
     report is filed on (_report_weekday), or None; ``news_day_in_lead``: the lead names the
     past weekday of its news; ``report``: a news report, which keeps news style's weekdays for
-    its own week (a column writes out recent days as dates too)."""
+    its own week (a column writes out recent days as dates too); ``news_days``: the days of
+    events told as the article's recent news."""
     open_hi = hi >= LATEST
     if lo <= EARLIEST:
         if open_hi:
@@ -500,11 +504,12 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
     # "last month" told as past: the month it names is no earlier than the latest dated event
     # (unless told as background: in the past perfect or in a relative clause). A lead that
     # names its news day ("on Thursday") ties the report to that week, and "last month" then
-    # tells earlier background.
+    # tells earlier background; so it does when the latest dated event is the news itself (a
+    # headline's).
     note, since = "", f"the latest dated event ({lo.isoformat()})"
     for f in found:
         if f.form == "relative" and f.unit == "month" and f.offset == -1 and f.tense == "past" \
-                and not news_day_in_lead and not _background(parsed, f):
+                and not news_day_in_lead and lo not in news_days and not _background(parsed, f):
             y, m = (lo.year + (lo.month == 12), lo.month % 12 + 1)
             start = dt.date(y, m, 1)
             if start <= hi:
@@ -544,7 +549,7 @@ def _pick_in(parsed: ParsedDoc, lo: dt.date, hi: dt.date, found: Sequence[Found]
                 return t, lo, min(hi, t), note + f"{quote(f)}: the article is the day after {lo.isoformat()}."
     if lo == hi:
         return lo, lo, hi, note + f"Only {lo.isoformat()} remains in this period."
-    if not open_hi and (hi - lo).days <= NARROW_WINDOW_DAYS:
+    if not open_hi and (hi - lo).days <= NARROW_WINDOW_DAYS and lo not in news_days:
         mid = lo + (hi - lo) // 2
         return mid, lo, hi, note + (f"The window from {lo.isoformat()} to {hi.isoformat()} is narrow; "
                                     f"its middle, {mid.isoformat()}, is chosen.")
