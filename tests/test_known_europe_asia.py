@@ -107,3 +107,96 @@ ORDINARY = [
 def test_ordinary_sentences_about_the_same_names_find_nothing(sentence):
     """A leader, a court or a capital with an everyday verb names no event of this calendar or any other."""
     assert matched_dates(sentence) == set()
+
+
+# ── the fourteenth round: the report of the day, written the day after and without a year ──
+REPORTS_OF_THE_DAY = [
+    ("President Medvedev fired Yuri Luzhkov on Tuesday, saying he had lost his trust in the Moscow mayor.",
+     "2010-09-28"),
+    ("Kyrgyz voters backed a new constitution in Sunday's referendum, interim leader Roza Otunbayeva said.",
+     "2010-06-27"),
+    ("Chinese police detained the artist Ai Weiwei at Beijing airport on Sunday as he tried to board a flight.",
+     "2011-04-03"),
+    ("Hina Rabbani Khar and S.M. Krishna held talks at Hyderabad House in New Delhi on Wednesday.",
+     "2011-07-27"),
+    ("Tens of thousands gathered on Bolotnaya Square on Saturday to protest against the rigged Duma election.",
+     "2011-12-10"),
+    ("Russian border guards seized the Greenpeace icebreaker Arctic Sunrise in the Pechora Sea.", "2013-09-19"),
+    ("Greek authorities pulled the plug on the public broadcaster ERT overnight, and its screens went black.",
+     "2013-06-11"),
+    ("The Italian Senate voted on Wednesday to expel Silvio Berlusconi over his tax fraud conviction.",
+     "2013-11-27"),
+    ("Hundreds of students stormed Taiwan's Legislative Yuan late on Tuesday and occupied the chamber.",
+     "2014-03-18"),
+    ("A court in Urumqi sentenced Ilham Tohti to life in prison on separatism charges.", "2014-09-23"),
+    ("Edi Rama arrived in Belgrade on Monday, the first visit by an Albanian leader in 68 years.", "2014-11-10"),
+    ("Armenia and Azerbaijan agreed in Moscow on Tuesday to a ceasefire along the Karabakh front line.",
+     "2016-04-05"),
+    ("The Verkhovna Rada voted on Tuesday to dismiss prosecutor general Viktor Shokin.", "2016-03-29"),
+    ("Emperor Akihito hinted in a rare video message that he wishes to abdicate.", "2016-08-08"),
+    ("The European Parliament voted on Thursday for a temporary freeze of accession talks with Turkey.",
+     "2016-11-24"),
+    ("South Korean prosecutors arrested Park Geun-hye before dawn and took her to a detention centre.",
+     "2017-03-31"),
+    ("Yingluck Shinawatra failed to appear at the Supreme Court for her verdict, and an arrest warrant was issued.",
+     "2017-08-25"),
+    ("Pakistan's Supreme Court acquitted Asia Bibi on Wednesday, overturning her death sentence for blasphemy.",
+     "2018-10-31"),
+    ("Sea-Watch 3 captain Carola Rackete was arrested after she docked in Lampedusa without permission.",
+     "2019-06-29"),
+    ("Police in Khabarovsk detained governor Sergei Furgal, who was flown to Moscow on murder charges.",
+     "2020-07-09"),
+    ("Thailand's Constitutional Court dissolved the Future Forward party on Friday.", "2020-02-21"),
+    ("Hong Kong police arrested 53 pro-democracy figures at dawn over an unofficial primary.", "2021-01-06"),
+    ("Ukraine's security service captured Viktor Medvedchuk, who had fled house arrest.", "2022-04-12"),
+    ("The Supreme Court ordered Memorial, Russia's best-known human rights group, to be liquidated.",
+     "2021-12-28"),
+    ("A Moscow court sentenced the opposition politician Vladimir Kara-Murza to 25 years for treason.",
+     "2023-04-17"),
+    ("A court in Yekaterinburg convicted Evan Gershkovich of espionage and sentenced him to 16 years.",
+     "2024-07-19"),
+    ("Philippine police arrested the preacher Apollo Quiboloy after a two-week siege of his compound.",
+     "2024-09-08"),
+    ("Supporters of Yoon stormed the Seoul Western District Court after a judge extended his detention.",
+     "2025-01-19"),
+    ("Romania's parliament, dominated by Ponta's coalition, voted on Friday to suspend President Basescu.",
+     "2012-07-06"),
+    ("Masked men seized Maria Kolesnikova in central Minsk on Monday and bundled her into a minibus.",
+     "2020-09-07"),
+    ("The Rada voted on Wednesday to dismiss Prime Minister Oleksiy Honcharuk after six months in office.",
+     "2020-03-04"),
+    ("Police detained the Meduza reporter Ivan Golunov on Thursday, saying drugs were found in his bag.",
+     "2019-06-06"),
+    ("Hungarian President Katalin Novak resigned on Saturday over a pardon in a child abuse case.", "2024-02-10"),
+    ("An explosion ripped through the Pike River mine on Friday afternoon, trapping 29 men underground.",
+     "2010-11-19"),
+    ("Moldova's Constitutional Court on Monday declared the Shor party unconstitutional.", "2023-06-19"),
+    ("Nepal blocked Facebook, YouTube and 24 other unregistered social media platforms on Thursday.",
+     "2025-09-04"),
+]
+
+
+@pytest.mark.parametrize("sentence, date", REPORTS_OF_THE_DAY)
+def test_the_report_of_the_day_finds_its_event(sentence, date):
+    assert date in matched_dates(sentence), matched_dates(sentence)
+
+
+ORDINARY_ROUND_14 = [
+    "Kyrgyzstan will hold a referendum on the constitution next year, the president said.",
+    "Berlusconi's lawyers said the court would rule on his appeal next week.",
+    "Ai Weiwei released a new documentary on refugees at the festival.",
+    "Pakistan reopened its airspace on Sunday after a brief closure during the exercises.",
+    "Afghan and Pakistani officials met at Torkham to discuss the movement of trucks.",
+    "Edi Rama met Serbian officials in Tirana to discuss trade.",
+    "Khaleda Zia was taken to hospital in Dhaka for treatment.",
+    "The European Parliament debated relations with Turkey on Wednesday.",
+    "The Memorial museum in Moscow reopened after renovation.",
+    "Novak Djokovic said he would not resign from the players' council after the final.",
+    "The Dutch cabinet met on Friday to discuss the budget, Rutte told reporters.",
+    "Nepal's parliament passed the budget after a long debate, Oli said.",
+]
+
+
+@pytest.mark.parametrize("sentence", ORDINARY_ROUND_14)
+def test_ordinary_sentences_of_the_fourteenth_round_find_nothing(sentence):
+    assert matched_dates(sentence) == set()
