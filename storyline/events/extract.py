@@ -97,6 +97,10 @@ SPEECH_ACT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 # Types that respond to an earlier event: their object may refer back to it ("condemned this
 # incident", "denied the accusation", "welcomed the move").
 RESPONSE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+# Responses that disapprove of an act told before ("condemned the strikes", "rejected the
+# verdict"): their recipient is that act's author (see judged_author). Praise gets it only
+# from an act told just before: what one backs ("backed the operation") need not be its author's.
+DISAPPROVAL_TYPES = frozenset({"ACCUSE", "REJECT"})
 # Responses that judge an act (condemning or praising it) rather than refuse it.
 JUDGEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 # Types whose recipient may be a place's state: "threatening to invade Azad Kashmir", "an
@@ -171,6 +175,59 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
         known = [draft for draft, _ in found if _known(draft.source)]
         return next((d for d in near if _known(d.source)), near[0] if near and not known else
                     known[0] if known else None)
+
+    def judged_author(self, n: int, speakers: Sequence[Party], nearby: bool = False) -> Party | None:
+        """The author of the act a definite judged noun names ("condemned the strikes",
+        "rejected the verdict"), never the speaker's own side: the act re-mentioned by its own
+        word, else the nearest such act, else the side that did such acts most often in the
+        article so far (a condemnation paragraphs after the attack answers its main author,
+        not whoever fired back last); with ``nearby``, only the first two."""
+        tr = self.tree
+        types = self.lex.judged_acts.get(tr.lemma(n))
+        if not types or "AGREE" in types:
+            return None  # (an agreement's parties are the whole article's: see context.py)
+        own = {p.ref.country for p in speakers if p.ref.country}
+        here = tr.tok(n).sent
+        found = [(d, s) for d, s in self.drafts
+                 if d.trigger.tok < n and d.source is not None
+                 and ("*" in types or d.plover in types) and d.plover not in RESPONSE_TYPES]
+        # the act re-mentioned by its own word (when it is the speaker's own, "Moscow disowned
+        # the strike", no one else's act is judged), else the nearest act of another side
+        same = [d for d, _ in found if tr.lemma(d.trigger.tok) == tr.lemma(n)]
+        near = [d for d, s in found if here - s <= ANAPHOR_WINDOW and d.source.ref.country not in own]
+
+        def key(p: Party) -> str | None:
+            return p.ref.country or p.ref.actor_id
+
+        def named(p: Party) -> Party | None:
+            # (an author we could not resolve, "the rebels", is no one to address)
+            return p if key(p) and p.ref.country not in own else None
+        for pick in (same, near):
+            if pick:
+                return named(pick[-1].source)
+        found = [(d, s) for d, s in found if d.source.ref.country not in own]
+        if not found or nearby:
+            return None
+        counts = Counter(key(d.source) or d.source.ref.name.lower() for d, _ in found)
+        best = max(counts.values())
+        return named(next(d.source for d, _ in reversed(found)
+                          if counts[key(d.source) or d.source.ref.name.lower()] == best))
+
+    def what_label(self, v: int) -> int | None:
+        """The label of a "what X called ..." object ("condemned what it called a reckless
+        decision", "what they described as interference"): the noun the speaker put on it."""
+        tr = self.tree
+        for c in tr.kids(v, ("ccomp",)):
+            if tr.lemma(c) not in self.lex.label_verbs or not any(
+                    tr.lower(w) == "what" for w in tr.kids(c, ("dobj", "nsubjpass"))):
+                continue
+            for o in tr.kids(c, ("oprd", "dobj")):
+                if tr.tok(o).pos == "NOUN":
+                    return o
+            for _, o in tr.prep_objects(c, ("as",)):
+                if tr.tok(o).pos == "NOUN":
+                    return o
+        return None
 
     def occasion_of(self, n: int) -> tuple[Place | None, str | None]:
         """The place and date a nominal event's own phrase names ("the Pulwama bombing", "the
@@ -764,6 +821,39 @@ class Extractor(TriggerFinder, RoleFinder, ContextFinder):
                 court = [p for o in tr.kids(trig.tok, ("dobj",)) if self.is_ruling(o)
                          for p in self.court_party(o)]
                 targets = court + [p for p in targets if p.how != "unresolved" or not court]
+                if sources and not court and trig.plover in DISAPPROVAL_TYPES \
+                        and not [p for p in targets if p.how != "unresolved"]:
+                    # "condemned what it called a reckless decision", "condemning what they
+                    # described as Iranian interference": the label stands for the object
+                    label = self.what_label(trig.tok)
+                    if label is not None:
+                        found = [p for k in tr.kids(label, ("poss", "amod", "compound")) for p in self.parties_at(k)]
+                        found = found or [p for _, o in tr.prep_objects(label, ("by", "of"))
+                                          for p in self.parties_at(o)]
+                        if not found and label in self.noun_event and _known(self.noun_event[label].source):
+                            found = [self.noun_event[label].source]
+                        # (a label as wide as "a reckless decision" names no act in particular)
+                        specific = "*" not in lex.judged_acts.get(tr.lemma(label), ("*",))
+                        author = None if found or not specific else self.judged_author(label, sources)
+                        found = found or ([author] if author is not None else [])
+                        if not found and specific and not self.agreement_word(label):
+                            found = self.other_side(label, sources)  # no act told: the other side
+                        targets = [replace(p, tok=label, how="recalled") for p in found
+                                   if not any(_same_side(p.ref, q.ref) for q in sources)] or targets
+                praise = (trig.plover, trig.mode) == ("SUPPORT", "praise")
+                if sources and not court and (trig.plover in DISAPPROVAL_TYPES or praise):
+                    # "condemned the strikes", "rejected the verdict", "welcomed the decision":
+                    # a recipient recalled from the act told before, or none, gives way to that
+                    # act's author as judged_author finds it (never the speaker's own side;
+                    # praise only for an act told just before)
+                    for o in tr.kids(trig.tok, ("dobj",)):
+                        mine = [p for p in targets if p.tok == o]
+                        if not self.judged_noun(o) or self.agreement_word(o) or any(
+                                p.how not in ("recalled", "unresolved", "placeholder") for p in mine):
+                            continue
+                        author = self.judged_author(o, sources, nearby=praise)
+                        if author is not None:
+                            targets = [p for p in targets if p.tok != o] + [replace(author, tok=o, how="recalled")]
                 if trig.plover in JUDGEMENT_TYPES and sources and not self.about_agreement(trig) \
                         and not [p for p in targets if p.how != "unresolved"]:
                     # (an agreement welcomed is its parties', found from the whole article)
