@@ -961,7 +961,8 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
 
 def _headline_tells(headline: str, sets: Sequence, background: Sequence[str]) -> bool:
     """True when one of the matched keyword sets stands whole in the headline and the
-    headline carries no word that looks back ("after", "anniversary", "years")."""
+    headline carries no word that looks back ("years after", "anniversary", "ago":
+    publication.yaml's headline_background_words)."""
     low = headline.lower()
     if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low) for w in background):
         return False
