@@ -6,20 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.knowledge import load_yaml
-from storyline.temporal.known import known_event_files, sentence_matches
+from conftest_calendar import events_read_after_the_main_calendar, matched_dates
 
 REGIONAL_FILE = "time/known/europe-asia-pacific.yaml"
 
 
-def matched_dates(sentence: str) -> set[str]:
-    return {e.date.isoformat() for e, _, _ in sentence_matches(sentence)}
-
-
 def test_the_regional_calendar_is_read_after_the_main_one():
-    files = known_event_files()
-    assert REGIONAL_FILE in files and files.index(REGIONAL_FILE) > 0
-    assert len(load_yaml(REGIONAL_FILE)["events"]) >= 120
+    events = events_read_after_the_main_calendar(REGIONAL_FILE)
+    assert len(events) >= 120
 
 
 NEWS = [

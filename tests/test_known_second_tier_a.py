@@ -7,20 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.knowledge import load_yaml
-from storyline.temporal.known import known_event_files, sentence_matches
+from conftest_calendar import events_read_after_the_main_calendar, matched_dates
 
 SECOND_TIER_FILE = "time/known/second-tier-2010-2017.yaml"
 
 
-def matched_dates(sentence: str) -> set[str]:
-    return {e.date.isoformat() for e, _, _ in sentence_matches(sentence)}
-
-
 def test_the_second_tier_calendar_is_read_after_the_main_one():
-    files = known_event_files()
-    assert SECOND_TIER_FILE in files and files.index(SECOND_TIER_FILE) > 0
-    events = load_yaml(SECOND_TIER_FILE)["events"]
+    events = events_read_after_the_main_calendar(SECOND_TIER_FILE)
     assert len(events) >= 150
     assert all(2010 <= int(str(e["date"])[:4]) <= 2017 for e in events)
 

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.knowledge import load_yaml
-from storyline.temporal.known import known_event_files, sentence_matches
+from conftest_calendar import events_read_after_the_main_calendar, matched_dates
 
 SECOND_TIER_FILE = "time/known/second-tier-2018-2025.yaml"
 
 
-def matched_dates(sentence: str) -> set[str]:
-    return {e.date.isoformat() for e, _, _ in sentence_matches(sentence)}
-
-
 def test_the_second_tier_calendar_is_read_after_the_main_one():
-    files = known_event_files()
-    assert SECOND_TIER_FILE in files and files.index(SECOND_TIER_FILE) > 0
-    assert len(load_yaml(SECOND_TIER_FILE)["events"]) >= 30
+    events = events_read_after_the_main_calendar(SECOND_TIER_FILE)
+    assert len(events) >= 30
 
 
 NEWS = [

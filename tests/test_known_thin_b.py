@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.knowledge import load_yaml
-from storyline.temporal.known import known_event_files, sentence_matches
+from conftest_calendar import events_read_after_the_main_calendar, matched_dates
 
 THIN_FILE = "time/known/thin-countries-b.yaml"
 
 
-def matched_dates(sentence: str) -> set[str]:
-    return {e.date.isoformat() for e, _, _ in sentence_matches(sentence)}
-
-
 def test_the_thin_countries_calendar_is_read_after_the_main_one():
-    files = known_event_files()
-    assert THIN_FILE in files and files.index(THIN_FILE) > 0
-    assert len(load_yaml(THIN_FILE)["events"]) >= 150
+    events = events_read_after_the_main_calendar(THIN_FILE)
+    assert len(events) >= 150
 
 
 NEWS = [

@@ -576,8 +576,8 @@ class RoleFinder:
         # "India's inclusion of Chinese territory": the possessor, before the modifiers
         ps = [p for k in tr.kids(obj, ("poss",)) for p in self.parties_at(k)]
         ps = ps or self.parties_at(obj) or self.noun_source(obj)
-        if ps and self.judged_noun(obj) and all(p.ref.country and any(
-                p.ref.country == q.ref.country for q in speakers) for p in ps):
+        own = {p.ref.country for p in speakers if p.ref.country}
+        if ps and self.judged_noun(obj) and all(p.ref.country in own for p in ps):
             ps = []  # "the treatment of Colombian families": the speaker's own people suffered it
         if ps:
             return ps
@@ -588,7 +588,6 @@ class RoleFinder:
         if (event is None or event.source is None) and self.judged_noun(obj):
             # "said the measure was unjustified": the act reported last that such a word can name
             event = self.refer_back(obj, self.lex.judged_acts[tr.lemma(obj)])
-            own = {p.ref.country for p in speakers if p.ref.country}
             if event is not None and (event.source is None or event.source.ref.country in own
                                       or not event.source.ref.country
                                       or tr.tok(obj).sent - tr.tok(event.trigger.tok).sent > OTHER_SIDE_WINDOW):
@@ -596,7 +595,6 @@ class RoleFinder:
                 # only an act told just before, by someone we know)
                 event = None
         if event is not None and event.source is not None:
-            own = {p.ref.country for p in speakers if p.ref.country}
             # the act's authors, all of them when it had several ("Russia and China vetoed")
             authors = [d for d, _ in self.drafts if d.trigger.tok == event.trigger.tok and d.source is not None]
             if own & {d.source.ref.country for d in authors} and tr.tok(obj).pos == "PRON":

@@ -718,8 +718,8 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 scope: str | None = None, headline: str | None = None):
     """The first keyword set that occurs whole in one paragraph: (set, first offset, the
     paragraph's sentences that hold any of its keywords, those that hold all, the article's
-    sentences that hold all, what filled one of its places ("place", "headline" or None), and the
-    offsets of its keywords in the sentences that hold any or all), or None.
+    sentences that hold all, what filled one of its places ("place", "headline" or None), the
+    offsets of its keywords in the sentences that hold any or all, and the set itself), or None.
 
     ``strict`` (a one-word corpus anchor such as "ceasefire") also asks that the word be a
     noun naming a definite event ("the ceasefire", "Sunday's ceasefire"), not any mention.
@@ -767,7 +767,7 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
                 filled = None if not any(at_place) else (
                     "place" if any(f and place is not None and p.search(place) for p, f in zip(
                         [keyword_pattern(k) for k in kws], at_place)) else "headline")
-                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere, filled, offsets
+                return tuple(slot_key(k) for k in kws), first, some, whole, anywhere, filled, offsets, kws
     return None
 
 
@@ -906,14 +906,14 @@ def _event_hits(parsed: ParsedDoc, corpus_anchors: Sequence[tuple]) -> list[_Eve
         where = _find_event(parsed, sets, paragraphs, strict, place, scope, headline)
         if where is None:
             continue
-        key, first, some, whole, anywhere, at_place, offsets = where
+        key, first, some, whole, anywhere, at_place, offsets, matched = where
         g = groups.setdefault((from_corpus, named, key), {"names": [], "dates": set(), "first": first, "sets": [],
                                                           "some": some, "whole": whole, "anywhere": anywhere,
                                                           "corpus": from_corpus, "named": named,
                                                           "at_place": at_place, "offsets": offsets})
         if name not in g["names"]:
             g["names"].append(name)
-        g["sets"].append(next((kws for kws in sets if tuple(slot_key(k) for k in kws) == key), ()))
+        g["sets"].append(matched)
         g["dates"].add(date)
     starts = [t.idx for t in parsed.tokens]
     hits = []
