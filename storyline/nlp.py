@@ -98,14 +98,42 @@ def to_parsed(doc_id: str, sdoc, version: str) -> ParsedDoc:
         sentences.append(Sentence(
             index=n, start=sent.start_char, end=sent.start_char + len(text), text=text,
             tok_start=sent.start, tok_end=sent.end, paragraph=paragraph_of(sent.start_char)))
+    heads = {t.i: t.head.i for t in sdoc}
+    heads.update(_reporting_time_heads(sdoc))
     tokens = tuple(
         Token(i=t.i, text=t.text, ws=t.whitespace_, idx=t.idx, lemma=t.lemma_, pos=t.pos_,
-              tag=t.tag_, dep=t.dep_, head=t.head.i, sent=sent_of_token[t.i],
+              tag=t.tag_, dep=t.dep_, head=heads[t.i], sent=sent_of_token[t.i],
               ent_iob=t.ent_iob_ or "O", ent_type=t.ent_type_, morph=str(t.morph))
         for t in sdoc)
     entities = tuple(e for e in (_clean_entity(ent, sent_of_token) for ent in sdoc.ents) if e)
     return ParsedDoc(doc_id=doc_id, text=sdoc.text, tokens=tokens, sentences=tuple(sentences),
                      entities=entities, model=version)
+
+
+def _reporting_time_heads(sdoc) -> dict[int, int]:
+    """Time adjuncts the parser hangs on a reported clause though they stand before its
+    subject: in "said on Thursday it would withdraw the bill" the day is the saying's (the
+    withdrawal is still ahead), as wire copy always writes it; after "that" ("said that on
+    Thursday it would ...") the day belongs to the reported clause and is left there."""
+    from .quotes import cue_lexicon
+
+    reporting = cue_lexicon().verbs
+    out = {}
+    for t in sdoc:
+        dated = t.ent_type_ in _TIME_ENTITIES if t.dep_ == "npadvmod" else t.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in t.children)
+        reported, speech = t.head, t.head.head
+        if not dated or reported.dep_ != "ccomp" or speech.lemma_.lower() not in reporting \
+                or not speech.i < t.i < reported.i:
+            continue
+        subjects = [c.i for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")]
+        marked = any(c.dep_ == "mark" and c.i < t.i for c in reported.children)
+        if subjects and min(subjects) > t.i and not marked:
+            out[t.i] = speech.i
+    return out
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _clean_entity(ent, sent_of_token) -> EntitySpan | None:

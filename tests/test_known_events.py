@@ -207,6 +207,34 @@ def test_a_name_takes_an_n_only_after_an_a():
     assert not keyword_pattern("War").search("officials warned of escalation")
 
 
+@pytest.mark.parametrize("keyword, text, found, in_headline", [
+    ("landed", "Troops landing at the airport", True, True),
+    ("landed", "Lee lands on disputed islets", False, True),     # a headline's present only there
+    ("expelled", "Riyadh expels Canadian ambassador", False, True),
+    ("stopped", "Convoy stops at the border", False, True),
+    ("seized", "rebels seizing the town", True, True),
+    ("landed", "a dispute over farm land", False, False),       # the noun is no form of the verb
+    ("bombed", "the heaviest bunker-busting bombs", False, True),  # a plural noun outside headlines
+    ("signed", "a sign of goodwill", False, False),
+    ("freed", "free trade talks", False, False),                 # too short to have a stem
+])
+def test_a_past_tense_keyword_finds_the_other_forms_of_its_verb(keyword, text, found, in_headline):
+    from storyline.temporal.known import keyword_pattern, may_match
+
+    assert bool(keyword_pattern(keyword).search(text)) is found
+    assert bool(keyword_pattern(keyword, present=True).search(text)) is in_headline
+    if in_headline:
+        assert may_match((keyword,), text)
+
+
+def test_quotation_marks_may_stand_inside_a_phrase_keyword():
+    from storyline.temporal.known import keyword_pattern, may_match
+
+    text = 'The ruling party drops the "foreign agents" bill after protests'
+    assert keyword_pattern("foreign agents bill").search(text)
+    assert may_match(("foreign agents bill",), text)
+
+
 def test_every_occurrence_of_a_keyword_is_a_span():
     """A trigger may be any occurrence of a keyword, not only the first one found."""
     text = "Saudi Arabia cut ties with Qatar, and the UAE and Bahrain cut ties with Qatar too."

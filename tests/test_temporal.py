@@ -615,3 +615,51 @@ def test_a_section_label_above_the_headline_is_not_the_headline(label):
                         "DOHA - Two days of talks between the delegations ended on Friday without an "
                         "agreement on the exchange of prisoners, officials on both sides said.")
     assert headline_of(parsed, _paragraphs(parsed)) == "Talks in Doha end without a deal"
+
+
+@pytest.mark.parametrize("text, expression, saying", [
+    # the day stands between the saying and the reported clause's subject: it is the saying's
+    ("Georgia's governing party said on Thursday it would withdraw the draft law.", "Thursday", True),
+    ("The ministry told reporters on Monday it had recalled its envoy.", "Monday", True),
+    # after "that" the day belongs to the reported clause ("would": not yet done)
+    ("The ministry said that on Thursday it would withdraw the draft law.", "Thursday", False),
+    # after the subject, too
+    ("The ministry said it would withdraw the draft law on Thursday.", "Thursday", False),
+])
+def test_a_day_before_the_reported_clause_dates_the_saying(text, expression, saying):
+    from storyline.temporal.scan import scan
+
+    parsed = parse_text(text)
+    found = next(f for f in scan(parsed) if f.text == expression)
+    from storyline.temporal.scan import clause_verb
+
+    assert (clause_verb(parsed, found.head) == next(t.i for t in parsed.tokens if t.dep == "ROOT")) is saying
+    assert (found.tense == "past") is saying
+
+
+@pytest.mark.parametrize("text, window", [
+    # the summit (Wednesday 2019-02-27) is named after "two days after": Friday is 2019-03-01
+    ("North Korea's foreign minister spoke to reporters in Hanoi on Friday, two days after the summit "
+     "between Trump and Kim Jong Un opened in the Vietnamese capital.", "from 2019-03-01 to 2019-03-07"),
+    # named before the link word, the summit is what the weekday dates; the gap is to something else
+    ("Trump and Kim Jong Un met for their summit in Hanoi on Wednesday, two days after Kim arrived by train.",
+     "from 2019-02-27 to 2019-03-05"),
+])
+def test_a_weekday_a_measured_gap_after_a_known_event(text, window):
+    from storyline.temporal.cues import collect_cues
+    from storyline.temporal.scan import scan
+
+    parsed = parse_text(text)
+    ties = [c.evidence for c in collect_cues(parsed, scan(parsed), (), ()) if c.rank == 7]
+    assert any(window in e for e in ties), ties
+
+
+def test_news_that_comes_a_measured_time_after_a_known_event_is_that_long_after_it():
+    # "comes" names a schedule elsewhere ("the summit comes next week"); with an elapsed time
+    # and no future auxiliary it ties the news to the event it follows
+    from storyline.temporal.cues import collect_cues
+    from storyline.temporal.scan import scan
+
+    parsed = parse_text("The move comes two weeks after Trump and Kim Jong Un met for their summit in Hanoi.")
+    ties = [c.evidence for c in collect_cues(parsed, scan(parsed), (), ()) if c.rank == 7]
+    assert any("from 2019-03-11 to 2019-03-15" in e for e in ties), ties

@@ -730,15 +730,25 @@ def _find_event(parsed: ParsedDoc, keyword_sets, paragraphs, strict: bool = Fals
     set that a later paragraph's words leave open (the lead is already one unit with it).
     ``scope``: the text with the place appended, built once per article for the quick test
     (the article's text without it).
+
+    Last, the top of the story is read once more with the paragraph after it: the lede tells
+    one story over two paragraphs ("The Pacific government signed a security agreement with
+    China" / "Officials in the Solomon Islands said ..."), so an event whose words are spread
+    over both is found there.
     """
     text = parsed.text
     keyword_sets = [kws for kws in keyword_sets if may_match(kws, scope or text)]
     starts = [t.idx for t in parsed.tokens] if strict and keyword_sets else []
-    for pstart, pend, sents, body in paragraphs:
+    lede = [] if len(paragraphs) < 2 or strict else [
+        (paragraphs[0][0], paragraphs[1][1], paragraphs[0][2] + paragraphs[1][2], paragraphs[0][3])]
+    for pstart, pend, sents, body in [*paragraphs, *lede]:
         chunk = text[pstart:pend]
+        # a headline tells what happened in the present ("Lee lands on disputed islets")
+        top = chunk.find("\n") if pstart == paragraphs[0][0] and body > pstart else -1
         for kws in keyword_sets:
             pats = [keyword_pattern(k) for k in kws]
-            hits = [p.search(chunk) for p in pats]
+            hits = [p.search(chunk) or (keyword_pattern(k, present=True).search(chunk, 0, top) if top > 0 else None)
+                    for k, p in zip(kws, pats)]
             if strict and all(hits):
                 # the anchor's word (first) must be a definite noun; its actors' names need not
                 hits[0] = next((m for m in pats[0].finditer(chunk)
@@ -1253,8 +1263,11 @@ def _elapsed(parsed: ParsedDoc, f: Found) -> Found | None:
     else:
         governor = clause_verb(parsed, link.head)
     tense = clause_tense(parsed, governor) if governor is not None else None
-    if tense == "future" and word == "into" and not has_future_auxiliary(parsed, governor):
-        tense = "present"  # "the confrontation comes six months into the war": now, not ahead
+    if tense == "future" and not has_future_auxiliary(parsed, governor) and (
+            word == "into" or toks[governor].lemma.lower() in lex.news_link_verbs):
+        # "the confrontation comes six months into the war", "the row comes a month after
+        # his visit": now, not ahead
+        tense = "present"
     if tense == "future" or (word != "into" and tense == "past" and not _reported(parsed, governor)):
         return None
     before = " ".join(text[max(0, f.start - 20):f.start].lower().split())
@@ -1399,6 +1412,22 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
         options += [(f"{h.name}", h.dates) for h in named_here]
         if not options:
             continue
+        gap = _measured_gap(parsed, found, f) if f.form == "weekday" else None
+        if gap is not None:
+            # "took off on Thursday, a week after the first troops landed": the weekday is the
+            # event's day moved by the gap, when the event is named after the link word
+            days, direction, link_at, said = gap
+            sent = parsed.sentences[f.sent]
+            later = [(g, d) for g, d in dated_days if g.sent == f.sent and g.start > link_at]
+            # named after it: most of its words in the sentence stand after the link word
+            later_hits = [h for h in named_here if sum(link_at < o < sent.end for o in h.offsets)
+                          > sum(sent.start <= o < link_at for o in h.offsets)]
+            moved = [(f"{what}, moved by {said}", [d - direction * dt.timedelta(days=days) + dt.timedelta(days=k)
+                                                   for d in dates for k in range(-slack, slack + 1)])
+                     for what, dates, slack in [*((f"'{g.text}'", [d], 0) for g, d in later),
+                                                *((h.name, h.dates, GAP_SLACK_DAYS if days >= 7 else 0)
+                                                  for h in later_hits)]]
+            options = moved or options
         # the first thing in the sentence the expression can refer to ("in June last year"
         # refers to a June event, not to the first event named)
         for what, dates in options:
@@ -1412,6 +1441,41 @@ def _tie_cues(parsed: ParsedDoc, found: Sequence[Found], hits: Sequence[_EventHi
         ev = f"{quote(f)} refers to {what} in the same sentence: the article is {union.describe()}."
         cues.append(Cue(rank=7, evidence=ev, allowed=lambda ymin, ymax, u=union: u))
     return cues
+
+
+# A gap of a week or more is told loosely ("a week after" may be six or eight days): its
+# event's day moved by it is this many days either way.
+GAP_SLACK_DAYS = 1
+# How many heads up from the link word ("after") the weekday's clause may stand.
+GAP_LINK_LEVELS = 3
+
+
+def _measured_gap(parsed: ParsedDoc, found: Sequence[Found], f: Found) -> tuple[int, int, int, str] | None:
+    """A measured gap hung on the weekday's clause ("on Thursday, almost exactly a week after
+    the first ones landed"): (its days, the link word's direction (lexicon sequence_links),
+    the link word's offset, the gap as quoted), or None. Units are the lexicon's gap_units
+    (days and weeks; months are too loose to move a weekday by)."""
+    toks = parsed.tokens
+    lex = lexicon()
+    mine = clause_verb(parsed, f.tok_start) if f.tok_start >= 0 else None
+    if mine is None:
+        return None
+    for g in found:
+        if g.sent != f.sent or g.form != "duration" or not g.count or not 0 <= g.tok_end < len(toks):
+            continue
+        link = toks[g.tok_end]
+        direction = lex.sequence_links.get(link.text.lower())
+        per_unit = lex.gap_units.get(g.unit or "")
+        if direction is None or not per_unit:
+            continue
+        i = link.i
+        for _ in range(GAP_LINK_LEVELS):
+            if toks[i].head == i:
+                break
+            i = toks[i].head
+            if i == mine:
+                return g.count * per_unit, direction, link.idx, quote(g)
+    return None
 
 
 # How many words may stand between a weekday's possessive and the word for the vote

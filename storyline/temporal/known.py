@@ -98,22 +98,55 @@ def slot_key(k: str | tuple[str, ...]) -> str:
 
 
 @functools.cache
-def keyword_pattern(k: str | tuple[str, ...]) -> re.Pattern:
+def keyword_pattern(k: str | tuple[str, ...], present: bool = False) -> re.Pattern:
     """A keyword as a pattern: a name matches whole (plus a possessive, a plural or, after "a", an "-n":
-    "India" finds "Indian"); a lower-case stem matches any word it begins ("mediat"). A tuple
-    of alternatives matches any of them."""
+    "India" finds "Indian"); a lower-case stem matches any word it begins ("mediat"), and a
+    past tense also its gerund ("landed" finds "landing", not the noun "land"), and with
+    ``present`` (a headline's tense) its present too ("lands", "expels": elsewhere that
+    form is as often a plural noun, "bombs"). A tuple of alternatives matches any of them. (A state's demonym or capital is no
+    stand-in for its name here: "a former Spanish colony", "its embassy in Algiers".)"""
     if isinstance(k, tuple):
-        return re.compile("|".join(f"(?:{keyword_pattern(x).pattern})" for x in k), re.IGNORECASE)
-    # a hyphen in a keyword also matches a space ("no-confidence" finds "no confidence"); a
-    # phrase of words for what happened lets wire copy's weekday stand inside it ("refused
-    # on Tuesday to approve" is "refused to approve")
-    gap = r"\s+" if not k[:1].islower() else rf"(?:\s+{_weekday_phrase()})?\s+"
+        return re.compile("|".join(f"(?:{keyword_pattern(x, present).pattern})" for x in k), re.IGNORECASE)
+    return re.compile(_one_keyword(k, present), re.IGNORECASE)
+
+
+def _one_keyword(k: str, present: bool = False) -> str:
+    # a hyphen in a keyword also matches a space ("no-confidence" finds "no confidence"), and
+    # quotation marks may stand between its words ('the "foreign agents" bill'); a phrase of
+    # words for what happened lets wire copy's weekday stand inside it ("refused on Tuesday
+    # to approve" is "refused to approve")
+    gap = rf"{_QUOTES}?\s+{_QUOTES}?" if not k[:1].islower() else rf"{_QUOTES}?(?:\s+{_weekday_phrase()})?\s+{_QUOTES}?"
     body = re.escape(k).replace(r"\ ", gap).replace(r"\-", r"[-\s]")
     if k[:1].isupper() or any(c.isdigit() for c in k):
         # "-n" only after "a" ("Russia" finds "Russian"; "War" must not find "warn")
         suffix = r"(?:s|n|['’]s)?" if k.endswith("a") else r"(?:s|['’]s)?"
-        return re.compile(rf"(?<!\w){body}{suffix}(?!\w)", re.IGNORECASE)
-    return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
+        return rf"(?<!\w){body}{suffix}(?!\w)"
+    stems = verb_stems(k)
+    if stems:
+        endings = "s|es|ing" if present else "ing"
+        return rf"(?<!\w)(?:{body}|(?:{'|'.join(map(re.escape, stems))})(?:{endings})(?!\w))"
+    return rf"(?<!\w){body}"
+
+
+# Quotation marks that may stand inside a keyword's phrase.
+_QUOTES = "[\"“”«»]"
+# A past tense shorter than this is left as written ("freed", "tied": their stems are other words).
+MIN_PAST_TENSE = 6
+
+
+@functools.cache
+def verb_stems(keyword: str) -> tuple[str, ...]:
+    """The stems of a one-word past tense from which its other forms are made ("landed":
+    land, lande; "expelled": expel, expell; "seized": seiz, seize); () for any other keyword."""
+    if " " in keyword or not keyword.endswith("ed") or len(keyword) < MIN_PAST_TENSE \
+            or not keyword.isalpha() or keyword.endswith("ied"):
+        return ()
+    stems = [keyword[:-2], keyword[:-1]]
+    if len(stems[0]) > 2 and stems[0][-1] == stems[0][-2] and stems[0][-1] not in "aeiouls":
+        stems.append(stems[0][:-1])  # "stopped": stop
+    elif stems[0].endswith("ll"):
+        stems.append(stems[0][:-1])  # "expelled": expel
+    return tuple(stems)
 
 
 @functools.cache
@@ -126,9 +159,12 @@ def _weekday_phrase() -> str:
 
 @functools.lru_cache(maxsize=64)
 def haystack(text: str) -> str:
-    """The text lower-cased with its whitespace collapsed and hyphens read as spaces, for
-    the quick test below."""
-    return " ".join(text.replace("-", " ").split()).lower()
+    """The text lower-cased with its whitespace collapsed and hyphens and quotation marks
+    read as spaces, for the quick test below."""
+    return " ".join(text.translate(_AS_SPACE).split()).lower()
+
+
+_AS_SPACE = str.maketrans({c: " " for c in '-"“”«»'})
 
 
 def may_match(keywords, text: str) -> bool:
@@ -160,11 +196,14 @@ def _plain(keyword: str) -> str:
 
 def _occurs(keyword: str, hay: str) -> bool:
     """The quick test for one keyword: its words in order, or, for a phrase of lower-case
-    words that a weekday may split (see keyword_pattern), each of its words."""
+    words that a weekday may split (see keyword_pattern), each of its words; or, for a past
+    tense, one of its verb's stems."""
     plain = _plain(keyword)
     if plain in hay:
         return True
-    return keyword[:1].islower() and " " in plain and all(w in hay for w in plain.split())
+    if keyword[:1].islower() and " " in plain and all(w in hay for w in plain.split()):
+        return True
+    return any(_plain(f) in hay for f in verb_stems(keyword))
 
 
 @functools.lru_cache(maxsize=2048)

@@ -58,6 +58,7 @@ class Lexicon:
     gap_units: dict[str, int]
     demonstratives: frozenset[str]
     elapsed_links: tuple[str, ...]
+    news_link_verbs: frozenset[str]
     length_words: frozenset[str]
     pending_links: frozenset[str]
     elapsed_qualifiers: dict[str, tuple[float, float]]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         gap_units={str(k).lower(): int(v) for k, v in (raw.get("gap_units") or {}).items()},
         demonstratives=frozenset(lower(raw.get("demonstratives") or ())),
         elapsed_links=lower(raw.get("elapsed_links") or ()),
+        news_link_verbs=frozenset(lower(raw.get("news_link_verbs") or ())),
         length_words=frozenset(lower(raw.get("length_words") or ())),
         pending_links=frozenset(" ".join(w.split()) for w in lower(raw.get("pending_links") or ())),
         elapsed_qualifiers=_qualifiers(raw.get("elapsed_qualifiers") or {}),
